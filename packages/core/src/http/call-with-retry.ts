@@ -1,0 +1,39 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SmsError } from '../errors/sms-error.js';
+import { isRetryable, type RetryEvent, type RetryPolicy, retryDelay } from './retry-policy.js';
+
+/** One call's retry context. */
+export interface RetryContext {
+  readonly endpoint: string;
+  readonly policy: RetryPolicy;
+  /** Fires when the call's overall deadline passes; no pause outlives it. */
+  readonly deadline: AbortSignal;
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails with an error the policy does not repeat,
+ * runs out of attempts, or would pause past the deadline. `toError` turns whatever an
+ * attempt threw into the public error; errors it returns unchanged are rethrown as is.
+ */
+export async function callWithRetry<T>(
+  context: RetryContext,
+  attempt: () => Promise<T>,
+  toError: (thrown: unknown) => unknown,
+): Promise<T> {
+  for (let number = 1; ; number++) {
+    try {
+      return await attempt();
+    } catch (thrown) {
+      const error = toError(thrown);
+      if (number >= context.policy.maxAttempts || !isRetryable(context.endpoint, error)) throw error;
+      const delayMs = retryDelay(context.policy, number, error);
+      context.onRetry?.({ endpoint: context.endpoint, attempt: number, delayMs, error: error as SmsError });
+      try {
+        await sleep(delayMs, undefined, { signal: context.deadline });
+      } catch {
+        throw error;
+      }
+    }
+  }
+}

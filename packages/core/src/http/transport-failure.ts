@@ -1,0 +1,55 @@
+/**
+ * How far a failed HTTP attempt got, which decides whether a submit may be repeated:
+ * `not-sent` (the connection was never made), `sent` (bytes may have reached the
+ * provider), `timeout` (our deadline passed), `aborted` (the caller's signal fired).
+ */
+export type TransportFailureKind = 'not-sent' | 'sent' | 'timeout' | 'aborted';
+
+/** Internal: a failed attempt with its classification; converted to a public error by the client. */
+export class TransportFailure extends Error {
+  readonly kind: TransportFailureKind;
+
+  constructor(kind: TransportFailureKind, message: string, cause: unknown) {
+    super(message, { cause });
+    this.kind = kind;
+  }
+}
+
+/** Error codes that mean no connection was ever established, so nothing was sent. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Classifies an error thrown by undici for one attempt. */
+export function classifyTransportError(
+  error: unknown,
+  timeoutSignal: AbortSignal,
+  callerSignal: AbortSignal | undefined,
+): TransportFailure {
+  if (timeoutSignal.aborted) return new TransportFailure('timeout', 'the call timed out', error);
+  if (callerSignal?.aborted) return new TransportFailure('aborted', 'the call was aborted', error);
+  const code = errorCode(error);
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return new TransportFailure('timeout', `the provider did not answer in time (${code})`, error);
+  }
+  if (code !== undefined && NOT_SENT_CODES.has(code)) {
+    return new TransportFailure('not-sent', `could not connect (${code})`, error);
+  }
+  return new TransportFailure('sent', `the connection failed (${code ?? 'unknown error'})`, error);
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import { ProviderError } from '../../errors/provider-error.js';
+import { RateLimitError } from '../../errors/rate-limit-error.js';
+import { UnexpectedResponseError } from '../../errors/unexpected-response-error.js';
+import type { HttpAnswer } from '../../http/post-json.js';
+import { parseJsonInt64 } from '../../json/parse-json-int64.js';
+import { sjroomEnvelopeSchema } from './sjroom-api.js';
+import { type SjroomEndpoint, sjroomError } from './sjroom-errors.js';
+
+const SNIPPET_LENGTH = 200;
+
+/** How to read one endpoint's answer. */
+export interface AnswerReading<T> {
+  readonly endpoint: SjroomEndpoint;
+  /** Schema of the payload: the bare body or the envelope's `data`. */
+  readonly schema: z.ZodType<T>;
+  /** Whether a bare (un-enveloped) success body is allowed (list and query). */
+  readonly bareAllowed: boolean;
+  /** Removes credentials from provider text before it goes into an error. */
+  readonly redact: (text: string) => string;
+  readonly channelId?: string | number;
+  readonly batchNo?: string;
+}
+
+/** The payload of a successful answer, or `processing` for query's `stateCode` `201`. */
+export type AnswerPayload<T> = { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'processing' };
+
+/**
+ * Turns an HTTP answer into the endpoint's payload, or throws the typed error the
+ * contract assigns to it. Never includes the request in an error.
+ */
+export function readSjroomAnswer<T>(answer: HttpAnswer, reading: AnswerReading<T>): AnswerPayload<T> {
+  const { endpoint } = reading;
+  const unexpected = (reason: string, retryable: boolean, cause?: unknown) =>
+    new UnexpectedResponseError(endpoint, answer.statusCode, reason, snippet(answer.text, reading.redact), {
+      retryable,
+      cause,
+    });
+
+  if (answer.statusCode === 429) {
+    throw new RateLimitError(`The provider is rate limiting ${endpoint} (HTTP 429)`, retryAfterMs(answer.headers));
+  }
+  if (answer.truncated) throw unexpected('the body is larger than the size limit', false);
+
+  let body: unknown;
+  try {
+    body = parseJsonInt64(answer.text);
+  } catch (error) {
+    if (answer.statusCode >= 500) throw httpFailure(answer, endpoint);
+    const reason = answer.text.trim() === '' ? 'the body is empty' : 'the body is not JSON';
+    throw unexpected(reason, true, error);
+  }
+
+  const envelope = isEnvelopeLike(body) ? sjroomEnvelopeSchema.safeParse(body) : undefined;
+  if (envelope?.success) {
+    const { stateCode, stateMsg, data } = envelope.data;
+    if (stateCode === '200') return { kind: 'ok', value: parsePayload(data, reading, unexpected) };
+    if (stateCode === '201' && endpoint === 'query') return { kind: 'processing' };
+    throw sjroomError({
+      endpoint,
+      stateCode,
+      stateMsg: reading.redact(stateMsg ?? ''),
+      statusCode: answer.statusCode,
+      retryAfterMs: retryAfterMs(answer.headers),
+      ...(reading.channelId === undefined ? {} : { channelId: reading.channelId }),
+      ...(reading.batchNo === undefined ? {} : { batchNo: reading.batchNo }),
+    });
+  }
+  if (answer.statusCode < 200 || answer.statusCode >= 300) {
+    if (answer.statusCode >= 500) throw httpFailure(answer, endpoint);
+    throw unexpected(`HTTP ${answer.statusCode} without a sjroom envelope`, false);
+  }
+  if (envelope && !envelope.success) throw unexpected('the envelope has wrong types', false, envelope.error);
+  if (!reading.bareAllowed) throw unexpected('expected a sjroom envelope', false);
+  return { kind: 'ok', value: parsePayload(body, reading, unexpected) };
+}
+
+function parsePayload<T>(
+  value: unknown,
+  reading: AnswerReading<T>,
+  unexpected: (reason: string, retryable: boolean, cause?: unknown) => UnexpectedResponseError,
+): T {
+  const parsed = reading.schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  throw unexpected(`the payload does not match the contract${where}`, false, parsed.error);
+}
+
+function isEnvelopeLike(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && 'stateCode' in body;
+}
+
+function httpFailure(answer: HttpAnswer, endpoint: SjroomEndpoint): ProviderError {
+  return new ProviderError(
+    { stateCode: undefined, stateMsg: undefined, endpoint, statusCode: answer.statusCode },
+    { retryable: endpoint !== 'submit' },
+  );
+}
+
+function snippet(text: string, redact: (text: string) => string): string {
+  return redact(text.slice(0, SNIPPET_LENGTH * 4)).slice(0, SNIPPET_LENGTH);
+}
+
+/** Reads `Retry-After` (seconds or an HTTP date) as milliseconds. */
+function retryAfterMs(headers: HttpAnswer['headers']): number | undefined {
+  const raw = headers['retry-after'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

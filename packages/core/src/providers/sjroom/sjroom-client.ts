@@ -1,0 +1,240 @@
+import { inspect } from 'node:util';
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { NetworkError } from '../../errors/network-error.js';
+import { ProviderError } from '../../errors/provider-error.js';
+import { SmsError } from '../../errors/sms-error.js';
+import { SubmitOutcomeUnknownError } from '../../errors/submit-outcome-unknown-error.js';
+import { TimeoutError } from '../../errors/timeout-error.js';
+import { UnexpectedResponseError } from '../../errors/unexpected-response-error.js';
+import { callWithRetry } from '../../http/call-with-retry.js';
+import { Credentials } from '../../http/credentials.js';
+import { warnIfCredentialsInClear } from '../../http/insecure-transport-warning.js';
+import { loadUndici, postJson } from '../../http/post-json.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../../http/retry-policy.js';
+import { TransportFailure } from '../../http/transport-failure.js';
+import { Decimal } from '../../money/decimal.js';
+import type { Balance } from '../../transport/balance.js';
+import type { CallOptions } from '../../transport/call-options.js';
+import { type AnswerPayload, readSjroomAnswer } from './sjroom-answer.js';
+import {
+  type SjroomChannel,
+  type SjroomReceipt,
+  sjroomBalanceSchema,
+  sjroomBatchNoSchema,
+  sjroomChannelListSchema,
+  sjroomReceiptSchema,
+} from './sjroom-api.js';
+import { SJROOM_DEFAULT_BASE_URL, type SjroomClientSettings } from './sjroom-client-settings.js';
+import type { SjroomEndpoint } from './sjroom-errors.js';
+import { channelIdDigits, checkBatchNo, checkContent, checkWirePhones } from './sjroom-inputs.js';
+import { sjroomRequestBody } from './sjroom-request-body.js';
+import { checkCredentials, checkedBaseUrl } from './sjroom-settings-check.js';
+
+/** Arguments of {@link SjroomClient.submit}. */
+export interface SjroomSubmitInput {
+  /** The channel (`goodsSupplySmsConfigId`) to send through. */
+  readonly channelId: number | string | bigint;
+  /** 1–10 000 numbers in wire form: digits only, country code first. */
+  readonly phones: readonly string[];
+  /** The text, non-empty. */
+  readonly content: string;
+}
+
+/** Receipts of a batch; `processing` is true when the provider answered `stateCode` `201`. */
+export interface SjroomQueryResult extends SjroomReceipt {
+  /** True when the provider said the batch is still being processed (every number pending). */
+  readonly processing: boolean;
+}
+
+interface CallSpec<T> {
+  readonly endpoint: SjroomEndpoint;
+  readonly body: string;
+  readonly schema: z.ZodType<T>;
+  readonly bareAllowed: boolean;
+  readonly channelId?: string;
+  readonly batchNo?: string;
+  readonly phones?: readonly string[];
+}
+
+/**
+ * The sjroom API, one method per endpoint, typed and validated. Reads are retried
+ * under the retry policy; a submit never is once it may have reached the provider.
+ * Credentials are never part of an error, a log line or `inspect` output.
+ */
+export class SjroomClient {
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+  readonly #credentials: Credentials;
+  readonly #settings: SjroomClientSettings;
+  readonly #retry: RetryPolicy;
+  readonly #inFlight = new Set<Promise<unknown>>();
+  #dispatcher: Dispatcher | Promise<Dispatcher> | undefined;
+  #closed = false;
+
+  constructor(settings: SjroomClientSettings) {
+    this.baseUrl = checkedBaseUrl(settings.baseUrl ?? SJROOM_DEFAULT_BASE_URL);
+    const { account, password } = checkCredentials(settings?.account, settings?.password);
+    this.#credentials = new Credentials(account, password);
+    this.#settings = settings;
+    this.#retry = settings.retry === false ? { ...defaultRetryPolicy, maxAttempts: 1 } : { ...defaultRetryPolicy, ...settings.retry };
+    this.#dispatcher = settings.dispatcher;
+  }
+
+  /** `POST /api/open/int/sms/list`: the channels opened for the account. */
+  listChannels(options?: CallOptions): Promise<SjroomChannel[]> {
+    const body = sjroomRequestBody(this.#credentials);
+    return this.#call({ endpoint: 'list', body, schema: sjroomChannelListSchema, bareAllowed: true }, options).then(
+      (payload) => (payload.kind === 'ok' ? payload.value : []),
+    );
+  }
+
+  /**
+   * `POST /api/open/int/sms/submit`: sends `content` to `phones` and resolves with the
+   * batch number. A failure after the request may have left rejects with
+   * `SubmitOutcomeUnknownError` and is not retried.
+   */
+  submit(input: SjroomSubmitInput, options?: CallOptions): Promise<string> {
+    const channelId = channelIdDigits(input?.channelId);
+    const phones = checkWirePhones(input.phones);
+    const content = checkContent(input.content);
+    const body = sjroomRequestBody(
+      this.#credentials,
+      { phone: phones.join(','), sendContent: content },
+      { goodsSupplySmsConfigId: channelId },
+    );
+    return this.#call(
+      { endpoint: 'submit', body, schema: sjroomBatchNoSchema, bareAllowed: false, channelId, phones },
+      options,
+    ).then((payload) => {
+      if (payload.kind === 'ok') return payload.value;
+      throw new SubmitOutcomeUnknownError(phones, channelId, 'the provider answered "processing"');
+    });
+  }
+
+  /** `POST /api/open/int/sms/query`: the delivery receipts of a batch so far. */
+  query(batchNo: string, options?: CallOptions): Promise<SjroomQueryResult> {
+    const checked = checkBatchNo(batchNo);
+    const body = sjroomRequestBody(this.#credentials, { batchNo: checked });
+    return this.#call(
+      { endpoint: 'query', body, schema: sjroomReceiptSchema, bareAllowed: true, batchNo: checked },
+      options,
+    ).then((payload) =>
+      payload.kind === 'ok'
+        ? { ...payload.value, processing: false }
+        : { failPhones: [], failedNum: 0, successNum: 0, successPhones: [], totalNum: 0, processing: true },
+    );
+  }
+
+  /** `POST /api/open/int/sms/balance`: the account balance, exact. */
+  balance(options?: CallOptions): Promise<Balance> {
+    const body = sjroomRequestBody(this.#credentials);
+    return this.#call({ endpoint: 'balance', body, schema: sjroomBalanceSchema, bareAllowed: false }, options).then(
+      (payload) => {
+        const amount = payload.kind === 'ok' ? payload.value : '0';
+        return { amount, value: Decimal.parse(amount) };
+      },
+    );
+  }
+
+  /**
+   * Waits for calls in flight, then releases the connections this client opened. An
+   * injected dispatcher is left open for its owner. Later calls reject.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled([...this.#inFlight]);
+    if (this.#settings.dispatcher === undefined && this.#dispatcher !== undefined) {
+      await (await this.#dispatcher).close();
+    }
+  }
+
+  #call<T>(spec: CallSpec<T>, options: CallOptions = {}): Promise<AnswerPayload<T>> {
+    if (this.#closed) return Promise.reject(new SmsError('CLIENT_CLOSED', 'The sjroom client is closed'));
+    if (options.signal?.aborted) return Promise.reject(options.signal.reason);
+    const promise = this.#callWithRetry(spec, options);
+    this.#inFlight.add(promise);
+    const forget = () => this.#inFlight.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
+
+  async #callWithRetry<T>(spec: CallSpec<T>, options: CallOptions): Promise<AnswerPayload<T>> {
+    const url = new URL(`${this.baseUrl}/api/open/int/sms/${spec.endpoint}`);
+    warnIfCredentialsInClear(url, this.#settings.logger);
+    const timeoutMs = options.timeout ?? this.#settings.timeout ?? 60_000;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const dispatcher = await this.#getDispatcher();
+    const responseTimeout = this.#settings.responseTimeout ?? 30_000;
+    const redact = (text: string) => this.#credentials.redact(text);
+    return callWithRetry(
+      { endpoint: spec.endpoint, policy: this.#retry, deadline, onRetry: this.#settings.onRetry },
+      async () => {
+        const answer = await postJson({
+          dispatcher,
+          url,
+          body: spec.body,
+          headersTimeout: responseTimeout,
+          bodyTimeout: responseTimeout,
+          maxResponseBytes: this.#settings.maxResponseBytes ?? 8 * 1024 * 1024,
+          timeoutSignal: deadline,
+          callerSignal: options.signal,
+        });
+        return readSjroomAnswer(answer, { ...spec, redact });
+      },
+      (thrown) => publicError(thrown, spec, timeoutMs, options.signal),
+    );
+  }
+
+  #getDispatcher(): Dispatcher | Promise<Dispatcher> {
+    this.#dispatcher ??= loadUndici().then(
+      ({ Agent }) =>
+        new Agent({ connect: { timeout: this.#settings.connectTimeout ?? 10_000 }, keepAliveTimeout: 10_000 }),
+    );
+    return this.#dispatcher;
+  }
+
+  /** Shows the base URL only; credentials stay hidden. */
+  [inspect.custom](): string {
+    return `SjroomClient { baseUrl: '${this.baseUrl}' }`;
+  }
+
+  /** Serialises to the base URL only; credentials stay hidden. */
+  toJSON(): { baseUrl: string } {
+    return { baseUrl: this.baseUrl };
+  }
+}
+
+/** Converts what an attempt threw into the error the caller sees. */
+function publicError(
+  thrown: unknown,
+  spec: CallSpec<unknown>,
+  timeoutMs: number,
+  callerSignal: AbortSignal | undefined,
+): unknown {
+  if (thrown instanceof TransportFailure) {
+    if (thrown.kind === 'aborted' && spec.endpoint !== 'submit') return callerSignal?.reason ?? thrown.cause;
+    const error =
+      thrown.kind === 'timeout'
+        ? new TimeoutError(spec.endpoint, timeoutMs, { cause: thrown.cause })
+        : new NetworkError(spec.endpoint, thrown.kind !== 'not-sent', `Could not reach the provider for ${spec.endpoint}: ${thrown.message}`, {
+            cause: thrown.cause,
+          });
+    if (spec.endpoint === 'submit' && thrown.kind !== 'not-sent') return outcomeUnknown(spec, thrown.message, error);
+    return error;
+  }
+  if (spec.endpoint === 'submit' && mayHaveBeenProcessed(thrown)) {
+    return outcomeUnknown(spec, (thrown as Error).message, thrown);
+  }
+  return thrown;
+}
+
+/** An unreadable answer or a bare 5xx to a submit says nothing about whether it was processed. */
+function mayHaveBeenProcessed(error: unknown): boolean {
+  if (error instanceof UnexpectedResponseError) return error.statusCode >= 200 && error.statusCode < 300;
+  return error instanceof ProviderError && error.stateCode === undefined;
+}
+
+function outcomeUnknown(spec: CallSpec<unknown>, reason: string, cause: unknown): SubmitOutcomeUnknownError {
+  return new SubmitOutcomeUnknownError(spec.phones ?? [], spec.channelId ?? '', reason, { cause });
+}

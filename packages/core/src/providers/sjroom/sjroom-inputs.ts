@@ -1,0 +1,52 @@
+import { ValidationError } from '../../errors/validation-error.js';
+
+/** Most numbers one sjroom submit accepts (the vendor's documented limit). */
+export const SJROOM_MAX_PHONES_PER_SUBMIT = 10_000;
+
+const WIRE_PHONE = /^[1-9]\d{5,14}$/;
+
+/** Returns the channel id as the digits of a JSON integer, or throws naming `channelId`. */
+export function channelIdDigits(channelId: unknown): string {
+  if (typeof channelId === 'number' && Number.isSafeInteger(channelId) && channelId >= 0) return String(channelId);
+  if (typeof channelId === 'bigint' && channelId >= 0n) return channelId.toString();
+  if (typeof channelId === 'string' && /^\d{1,19}$/.test(channelId)) return channelId.replace(/^0+(?=\d)/, '');
+  throw new ValidationError('channelId', 'channelId must be a non-negative integer (number, bigint or digit string)');
+}
+
+/** Checks the numbers of a low-level submit: 1–10 000 wire-format numbers (digits, country code first). */
+export function checkWirePhones(phones: unknown): readonly string[] {
+  if (!Array.isArray(phones) || phones.length === 0) {
+    throw new ValidationError('phones', 'phones must be a non-empty array of numbers');
+  }
+  if (phones.length > SJROOM_MAX_PHONES_PER_SUBMIT) {
+    throw new ValidationError(
+      'phones',
+      `phones holds ${phones.length} numbers; one submit takes at most ${SJROOM_MAX_PHONES_PER_SUBMIT}`,
+    );
+  }
+  phones.forEach((phone, index) => {
+    if (typeof phone !== 'string' || !WIRE_PHONE.test(phone)) {
+      throw new ValidationError(
+        `phones[${index}]`,
+        `phones[${index}] must be 6–15 digits, country code first, without + or 00`,
+      );
+    }
+  });
+  return phones as string[];
+}
+
+/** Checks the text of a submit: a non-empty string. */
+export function checkContent(content: unknown, field = 'content'): string {
+  if (typeof content !== 'string' || content.length === 0) {
+    throw new ValidationError(field, `${field} must be a non-empty string`);
+  }
+  return content;
+}
+
+/** Checks a batch number: a non-empty string. */
+export function checkBatchNo(batchNo: unknown): string {
+  if (typeof batchNo !== 'string' || batchNo.trim() === '') {
+    throw new ValidationError('batchNo', 'batchNo must be a non-empty string');
+  }
+  return batchNo;
+}

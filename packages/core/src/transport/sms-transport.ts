@@ -1,0 +1,39 @@
+import type { Balance } from './balance.js';
+import type { CallOptions } from './call-options.js';
+import type { Channel } from './channel.js';
+import type { DeliveryReport } from './delivery-report.js';
+import type { SendResult } from './send-result.js';
+import type { SmsMessage } from './sms-message.js';
+
+/** Options for {@link SmsTransport.getDeliveryReport}. */
+export interface DeliveryReportOptions extends CallOptions {
+  /**
+   * The numbers the batch was sent to, when this transport instance did not send it
+   * itself; lets the report list pending numbers and say when the batch is complete.
+   */
+  readonly recipients?: readonly string[];
+}
+
+/**
+ * The provider-agnostic contract for sending SMS. Adapters and applications depend on
+ * this type only; `createSjroomTransport` returns one, and so does the testing fake.
+ */
+export interface SmsTransport {
+  /** The version of this contract the implementation follows. */
+  readonly specificationVersion: 'v1';
+  /** A short provider name, e.g. `sjroom`. */
+  readonly provider: string;
+  /**
+   * Sends one text to the given recipients. Resolves once the provider accepted it;
+   * rejects with an `SmsError` subclass otherwise. Never submits the same batch twice.
+   */
+  send(message: SmsMessage, options?: CallOptions): Promise<SendResult>;
+  /** Fetches the delivery receipts of a batch returned by {@link SmsTransport.send}. */
+  getDeliveryReport(id: string, options?: DeliveryReportOptions): Promise<DeliveryReport>;
+  /** Fetches the account balance. */
+  getBalance(options?: CallOptions): Promise<Balance>;
+  /** Lists the channels opened for the account, enabled or not. */
+  listChannels(options?: CallOptions): Promise<readonly Channel[]>;
+  /** Releases connections; waits for calls in flight. The transport is unusable afterwards. */
+  close(): Promise<void>;
+}

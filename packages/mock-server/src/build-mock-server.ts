@@ -1,0 +1,77 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAccountsRoutes } from './inspect/accounts-routes.js';
+import { registerControlRoutes } from './inspect/control-routes.js';
+import { registerMessagesRoutes } from './inspect/messages-routes.js';
+import { registerOpenApi } from './inspect/openapi.js';
+import { MOCK_DEFAULTS, type MockServerOptions } from './options.js';
+import { registerBalanceRoute } from './routes/balance-route.js';
+import { registerListRoute } from './routes/list-route.js';
+import { registerQueryRoute } from './routes/query-route.js';
+import { registerSubmitRoute } from './routes/submit-route.js';
+import { MockState } from './state/mock-state.js';
+import { errorAnswer, MalformedJsonError } from './wire/error-answers.js';
+import { parseRequestJson } from './wire/parse-json-int64.js';
+
+/** The Fastify instance of the mock, with its state for direct inspection in tests. */
+export type MockFastifyInstance = FastifyInstance & {
+  /** The server's state: accounts, channels, batches, faults, clock. */
+  readonly mockState: MockState;
+};
+
+/** Paths whose values the logger always replaces, wherever a body or header might be logged. */
+const REDACTED_PATHS = ['password', '*.password', 'req.body.password', 'body.password', 'req.headers.authorization'];
+
+/**
+ * Builds the mock server without listening: use `app.inject()` in tests, or
+ * `startMockServer` to listen on a port.
+ */
+export function buildMockServer(options: MockServerOptions = {}): MockFastifyInstance {
+  const bodyLimit = options.bodyLimit ?? MOCK_DEFAULTS.bodyLimit;
+  const level = options.logLevel ?? 'silent';
+  const app = Fastify({
+    bodyLimit,
+    logger:
+      level === 'silent'
+        ? false
+        : {
+            level,
+            redact: { paths: REDACTED_PATHS, censor: '[hidden]' },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: false,
+  });
+  const state = new MockState(options);
+  app.decorate('mockState', state);
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined);
+    try {
+      done(null, parseRequestJson(body as string));
+    } catch {
+      done(new MalformedJsonError('malformed JSON'), undefined);
+    }
+  });
+  // Validation is done by zod inside the handlers; route schemas only describe the API.
+  app.setValidatorCompiler(() => () => true);
+  app.setErrorHandler(errorAnswer(bodyLimit));
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }));
+
+  const inspection = options.inspection !== false;
+  if (inspection) registerOpenApi(app);
+  app.register(async (routes) => {
+    registerListRoute(routes, state);
+    registerSubmitRoute(routes, state, options.maxContentLength ?? MOCK_DEFAULTS.maxContentLength);
+    registerQueryRoute(routes, state);
+    registerBalanceRoute(routes, state);
+    if (inspection) {
+      registerMessagesRoutes(routes, state);
+      registerAccountsRoutes(routes, state);
+      registerControlRoutes(routes, state);
+    }
+  });
+  return app as unknown as MockFastifyInstance;
+}

@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { loadMockConfig } from './config-file.js';
+import type { MockServerOptions, ReceiptDelay } from './options.js';
+import { startMockServer } from './start-mock-server.js';
+
+const USAGE = `Usage: intl-sms-mock [options]
+
+Starts the sjroom SMS API mock. Prints the URL it listens on as the first line.
+
+Options:
+  --port <n>            port to listen on (default 0: a free port)
+  --host <host>         interface to listen on (default 127.0.0.1)
+  --seed <n>            seed for channels, receipts and faults (default fixed)
+  --config <file>       accounts and settings from a .json or .yaml file
+  --receipt-delay <ms>  receipt delay: a number, or a range like 100-500 (default 50-400)
+  --failure-rate <r>    share of ordinary numbers whose receipt fails, 0-1 (default 0)
+  --big-ids             issue 19-digit channel ids above 2^53
+  --no-inspection       serve only the four sjroom endpoints
+  --log-level <level>   silent, error, warn, info, debug (default info, to stderr)
+  -h, --help            show this help
+
+Demo account: demo / demo-password, balance 1000.0000.`;
+
+/** Parses `--receipt-delay` (`300` or `100-500`). */
+function receiptDelay(text: string): ReceiptDelay {
+  const range = /^(\d+)-(\d+)$/.exec(text);
+  if (range) return { minMs: Number(range[1]), maxMs: Number(range[2]) };
+  if (/^\d+$/.test(text)) return Number(text);
+  throw new Error(`--receipt-delay must be milliseconds or a range like 100-500, got ${text}`);
+}
+
+function numberOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`--${name} must be a number from ${min} to ${max}, got ${text}`);
+  }
+  return value;
+}
+
+/** Runs the CLI: parse flags, start, print the URL, stop cleanly on SIGINT/SIGTERM. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    process.stderr.write(`intl-sms-mock: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 1;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let options: MockServerOptions & { port?: number; host?: string };
+  try {
+    const fromFile = values.config ? await loadMockConfig(values.config) : {};
+    const seed = numberOption('seed', values.seed, 0, 2 ** 32 - 1);
+    const failureRate = numberOption('failure-rate', values['failure-rate'], 0, 1);
+    const port = numberOption('port', values.port, 0, 65535);
+    options = {
+      ...fromFile,
+      ...(seed === undefined ? {} : { seed }),
+      ...(failureRate === undefined ? {} : { failureRate }),
+      ...(values['receipt-delay'] ? { receiptDelay: receiptDelay(values['receipt-delay']) } : {}),
+      ...(values['big-ids'] ? { bigIds: true } : {}),
+      ...(values['no-inspection'] ? { inspection: false } : {}),
+      ...(port === undefined ? {} : { port }),
+      host: values.host ?? '127.0.0.1',
+      logLevel: (values['log-level'] ?? 'info') as MockServerOptions['logLevel'],
+      logStream: process.stderr,
+    };
+  } catch (error) {
+    process.stderr.write(`intl-sms-mock: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const server = await startMockServer(options);
+  process.stdout.write(`${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      config: { type: 'string' },
+      'receipt-delay': { type: 'string' },
+      'failure-rate': { type: 'string' },
+      'big-ids': { type: 'boolean' },
+      'no-inspection': { type: 'boolean' },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

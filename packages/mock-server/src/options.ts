@@ -1,0 +1,53 @@
+import type { FaultRuleInput } from './faults/fault-rule.js';
+import type { BatchLimits } from './state/batch-store.js';
+
+/** An account to create at start (and again at every reset). */
+export interface AccountConfig {
+  readonly account: string;
+  readonly password: string;
+  /** Decimal string or number with at most four decimals; default `0.0000`. */
+  readonly balance?: string | number;
+  /** Channel ids to open, or `all` (the default), or `none`. */
+  readonly channels?: readonly (string | number)[] | 'all' | 'none';
+}
+
+/** Receipt delay: a fixed number of ms, or a uniform random range. */
+export type ReceiptDelay = number | { readonly minMs: number; readonly maxMs: number };
+
+/** Options of `buildMockServer` and `startMockServer`; everything is optional. */
+export interface MockServerOptions {
+  /** Seed for channels, receipt delays, failures and probabilistic faults (default fixed). */
+  readonly seed?: number;
+  /** Issue 19-digit channel ids above 2^53, as a snowflake-id service would (default false). */
+  readonly bigIds?: boolean;
+  /** Accounts besides the demo account. */
+  readonly accounts?: readonly AccountConfig[];
+  /** Create `demo` / `demo-password` with balance `1000.0000` and every channel (default true). */
+  readonly demoAccount?: boolean;
+  /** When receipts arrive after a submit, in receipt-clock ms (default 50–400). */
+  readonly receiptDelay?: ReceiptDelay;
+  /** Share of ordinary numbers whose receipt says failed, 0–1 (default 0). */
+  readonly failureRate?: number;
+  /** Bounds on stored batches (defaults: 10 000 batches, 1 000 000 recipients, 1 hour). */
+  readonly limits?: Partial<BatchLimits>;
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  readonly bodyLimit?: number;
+  /** Longest accepted `sendContent`, in characters (default 5 000). */
+  readonly maxContentLength?: number;
+  /** Serve the `/__mock/` inspection API, OpenAPI and docs (default true). */
+  readonly inspection?: boolean;
+  /** Log level of Fastify's logger; default `silent`. Passwords are always redacted. */
+  readonly logLevel?: 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** Where log lines go (default standard error). */
+  readonly logStream?: { write(line: string): unknown };
+  /** Fault rules active from the start. */
+  readonly faults?: readonly FaultRuleInput[];
+}
+
+/** Defaults of {@link MockServerOptions}. */
+export const MOCK_DEFAULTS = {
+  receiptDelay: { minMs: 50, maxMs: 400 },
+  bodyLimit: 1024 * 1024,
+  maxContentLength: 5_000,
+  limits: { maxBatches: 10_000, maxRecipients: 1_000_000, ttlMs: 60 * 60 * 1000 },
+} as const;

@@ -1,0 +1,26 @@
+import { formatAmount } from '../money/amount.js';
+
+/** A mock account. The password is kept here and never leaves the state module. */
+export interface MockAccount {
+  readonly account: string;
+  password: string;
+  /** Balance in units of 0.0001. */
+  balance: bigint;
+  /** Ids of the channels opened for this account. */
+  channelIds: Set<string>;
+}
+
+/** An account as the inspection API shows it: no password. */
+export interface PublicAccount {
+  readonly account: string;
+  readonly balance: string;
+  readonly channelIds: readonly string[];
+}
+
+/** The account the README demo uses. */
+export const DEMO_ACCOUNT = { account: 'demo', password: 'demo-password', balance: '1000.0000' } as const;
+
+/** The password-free view of an account. */
+export function publicAccount(account: MockAccount): PublicAccount {
+  return { account: account.account, balance: formatAmount(account.balance), channelIds: [...account.channelIds] };
+}

@@ -1,0 +1,38 @@
+/** The sjroom envelope. */
+export interface Envelope {
+  readonly stateCode: string;
+  readonly stateMsg: string;
+  readonly data: unknown;
+}
+
+/** A success envelope, as submit and balance answer. */
+export function ok(data: unknown): Envelope {
+  return { stateCode: '200', stateMsg: '成功', data };
+}
+
+/** A failure envelope with the contract's business code and a message naming the field. */
+export function fail(stateCode: string, stateMsg: string): Envelope {
+  return { stateCode, stateMsg, data: null };
+}
+
+/** Thrown inside a handler to answer with a failure envelope. */
+export class EnvelopeError extends Error {
+  readonly stateCode: string;
+
+  constructor(stateCode: string, stateMsg: string) {
+    super(stateMsg);
+    this.stateCode = stateCode;
+  }
+}
+
+const BIG_ID_MARK = '\u0000int64:';
+
+/** Marks an id so {@link stringifyWithInt64} writes it as a bare JSON integer. */
+export function int64(digits: string): string {
+  return BIG_ID_MARK + digits;
+}
+
+/** `JSON.stringify` that writes ids marked by {@link int64} as exact JSON integers. */
+export function stringifyWithInt64(value: unknown): string {
+  return JSON.stringify(value).replace(/"\\u0000int64:(\d+)"/g, '$1');
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { describeIssue } from './describe-issue.js';
+import { EnvelopeError } from './envelope.js';
+
+const requiredString = () =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a string') });
+
+const credentials = {
+  account: requiredString().min(1, 'must not be empty').max(200),
+  password: requiredString().min(1, 'must not be empty').max(200),
+};
+
+/** `goodsSupplySmsConfigId`: an integer, or its digits as a string (as Jackson accepts). */
+const channelId = z.custom<number | string>(
+  (value) =>
+    (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
+    (typeof value === 'string' && /^\d{1,19}$/.test(value)),
+  { error: (issue) => (issue.input === undefined ? 'required' : 'must be a non-negative integer') },
+).meta({ description: 'Channel id (int64): a JSON integer, or its digits as a string' });
+
+/** Request bodies of the four endpoints. Unknown fields are refused so typos surface. */
+export const requestSchemas = {
+  list: z.strictObject(credentials),
+  balance: z.strictObject(credentials),
+  query: z.strictObject({ ...credentials, batchNo: requiredString().min(1, 'must not be empty').max(100) }),
+  submit: z.strictObject({
+    ...credentials,
+    goodsSupplySmsConfigId: channelId,
+    phone: requiredString().min(1, 'must not be empty'),
+    sendContent: requiredString().min(1, 'must not be empty'),
+  }),
+} as const;
+
+/**
+ * Validates `body` against an endpoint's schema, or throws an `EnvelopeError` with
+ * `stateCode` `400` and a Spring-style message `[field:message]` naming the field.
+ */
+export function validateRequest<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new EnvelopeError('400', '[body:must be a JSON object]');
+  }
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  throw new EnvelopeError('400', describeIssue(result.error));
+}
