@@ -47,6 +47,7 @@ export function readSjroomAnswer<T>(answer: HttpAnswer, reading: AnswerReading<T
     body = parseJsonInt64(answer.text);
   } catch (error) {
     if (answer.statusCode >= 500) throw httpFailure(answer, endpoint);
+    if (!isSuccess(answer)) throw unexpected(`HTTP ${answer.statusCode} without a sjroom envelope`, false, error);
     const reason = answer.text.trim() === '' ? 'the body is empty' : 'the body is not JSON';
     throw unexpected(reason, true, error);
   }
@@ -66,7 +67,7 @@ export function readSjroomAnswer<T>(answer: HttpAnswer, reading: AnswerReading<T
       ...(reading.batchNo === undefined ? {} : { batchNo: reading.batchNo }),
     });
   }
-  if (answer.statusCode < 200 || answer.statusCode >= 300) {
+  if (!isSuccess(answer)) {
     if (answer.statusCode >= 500) throw httpFailure(answer, endpoint);
     throw unexpected(`HTTP ${answer.statusCode} without a sjroom envelope`, false);
   }
@@ -85,6 +86,10 @@ function parsePayload<T>(
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
   throw unexpected(`the payload does not match the contract${where}`, false, parsed.error);
+}
+
+function isSuccess(answer: HttpAnswer): boolean {
+  return answer.statusCode >= 200 && answer.statusCode < 300;
 }
 
 function isEnvelopeLike(body: unknown): body is Record<string, unknown> {

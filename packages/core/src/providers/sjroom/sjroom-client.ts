@@ -82,7 +82,7 @@ export class SjroomClient {
   }
 
   /** `POST /api/open/int/sms/list`: the channels opened for the account. */
-  listChannels(options?: CallOptions): Promise<SjroomChannel[]> {
+  async listChannels(options?: CallOptions): Promise<SjroomChannel[]> {
     const body = sjroomRequestBody(this.#credentials);
     return this.#call({ endpoint: 'list', body, schema: sjroomChannelListSchema, bareAllowed: true }, options).then(
       (payload) => (payload.kind === 'ok' ? payload.value : []),
@@ -94,7 +94,7 @@ export class SjroomClient {
    * batch number. A failure after the request may have left rejects with
    * `SubmitOutcomeUnknownError` and is not retried.
    */
-  submit(input: SjroomSubmitInput, options?: CallOptions): Promise<string> {
+  async submit(input: SjroomSubmitInput, options?: CallOptions): Promise<string> {
     const channelId = channelIdDigits(input?.channelId);
     const phones = checkWirePhones(input.phones);
     const content = checkContent(input.content);
@@ -113,7 +113,7 @@ export class SjroomClient {
   }
 
   /** `POST /api/open/int/sms/query`: the delivery receipts of a batch so far. */
-  query(batchNo: string, options?: CallOptions): Promise<SjroomQueryResult> {
+  async query(batchNo: string, options?: CallOptions): Promise<SjroomQueryResult> {
     const checked = checkBatchNo(batchNo);
     const body = sjroomRequestBody(this.#credentials, { batchNo: checked });
     return this.#call(
@@ -127,7 +127,7 @@ export class SjroomClient {
   }
 
   /** `POST /api/open/int/sms/balance`: the account balance, exact. */
-  balance(options?: CallOptions): Promise<Balance> {
+  async balance(options?: CallOptions): Promise<Balance> {
     const body = sjroomRequestBody(this.#credentials);
     return this.#call({ endpoint: 'balance', body, schema: sjroomBalanceSchema, bareAllowed: false }, options).then(
       (payload) => {
