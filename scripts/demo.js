@@ -17,7 +17,9 @@ try {
   const enabled = channels.filter((channel) => channel.enabled);
   console.log(`${channels.length} channels (${enabled.length} enabled), e.g.:`);
   for (const channel of enabled.slice(0, 3)) {
-    console.log(`  #${channel.id} +${channel.countryCode} ${channel.nameEn} (${channel.nameZh}), ${channel.operator}, ${channel.price}/segment`);
+    console.log(
+      `  #${channel.id} +${channel.countryCode} ${channel.nameEn} (${channel.nameZh}), ${channel.operator}, ${channel.price}/segment`,
+    );
   }
 
   const philippines = enabled
@@ -33,20 +35,27 @@ try {
     to: ['+63 917 123 4567', '+63 918 765 4321'],
     text: 'Your intl-sms demo code is 424242',
   });
-  console.log(`submitted batch ${result.id} to ${result.accepted.join(', ')} via channel #${philippines.id}`);
+  console.log(
+    `submitted batch ${result.id} to ${result.accepted.join(', ')} via channel #${philippines.id}`,
+  );
 
   let report = await sms.getDeliveryReport(result.id);
   const deadline = Date.now() + 10_000;
   while (!report.complete && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 150));
     report = await sms.getDeliveryReport(result.id);
-    console.log(`  receipts: ${report.delivered} delivered, ${report.failed} failed, ${report.pending} pending`);
+    console.log(
+      `  receipts: ${report.delivered} delivered, ${report.failed} failed, ${report.pending} pending`,
+    );
   }
   if (!report.complete) throw new Error('the delivery receipts did not arrive within 10 s');
-  for (const recipient of report.recipients) console.log(`  ${recipient.phone}: ${recipient.status}`);
+  for (const recipient of report.recipients)
+    console.log(`  ${recipient.phone}: ${recipient.status}`);
 
   const after = await sms.getBalance();
-  console.log(`balance after:  ${after.amount} (charged ${before.value.subtract(after.value).toString()})`);
+  console.log(
+    `balance after:  ${after.amount} (charged ${before.value.subtract(after.value).toString()})`,
+  );
   console.log('demo finished: one SMS to two numbers, delivered, paid for.');
 } finally {
   await sms.close();

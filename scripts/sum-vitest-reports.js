@@ -19,8 +19,12 @@ for (const name of readdirSync(join(root, 'packages')).sort()) {
     continue;
   }
   const result = JSON.parse(readFileSync(report, 'utf8'));
-  const suitesFailed = result.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
-  console.log(`${name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed${suitesFailed ? `, ${suitesFailed} file(s) failed to run` : ''}`);
+  const suitesFailed = result.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
+  console.log(
+    `${name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed${suitesFailed ? `, ${suitesFailed} file(s) failed to run` : ''}`,
+  );
   passed += result.numPassedTests;
   failed += result.numFailedTests;
   broken += suitesFailed;

@@ -35,7 +35,11 @@ export {
   sjroomInt64Schema,
   sjroomReceiptSchema,
 } from './providers/sjroom/sjroom-api.js';
-export { SjroomClient, type SjroomQueryResult, type SjroomSubmitInput } from './providers/sjroom/sjroom-client.js';
+export {
+  SjroomClient,
+  type SjroomQueryResult,
+  type SjroomSubmitInput,
+} from './providers/sjroom/sjroom-client.js';
 export {
   SJROOM_DEFAULT_BASE_URL,
   type SjroomClientSettings,

@@ -19,7 +19,13 @@ export type MockFastifyInstance = FastifyInstance & {
 };
 
 /** Paths whose values the logger always replaces, wherever a body or header might be logged. */
-const REDACTED_PATHS = ['password', '*.password', 'req.body.password', 'body.password', 'req.headers.authorization'];
+const REDACTED_PATHS = [
+  'password',
+  '*.password',
+  'req.body.password',
+  'body.password',
+  'req.headers.authorization',
+];
 
 /**
  * Builds the mock server without listening: use `app.inject()` in tests, or
@@ -58,7 +64,9 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
   // Validation is done by zod inside the handlers; route schemas only describe the API.
   app.setValidatorCompiler(() => () => true);
   app.setErrorHandler(errorAnswer(bodyLimit));
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
 
   const inspection = options.inspection !== false;
   if (inspection) registerOpenApi(app);

@@ -29,7 +29,12 @@ function receiptDelay(text: string): ReceiptDelay {
   throw new Error(`--receipt-delay must be milliseconds or a range like 100-500, got ${text}`);
 }
 
-function numberOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
+function numberOption(
+  name: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
@@ -73,13 +78,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`intl-sms-mock: ${(error as Error).message}\n`);
     return 1;
   }
+  // Listen for the signals before the URL is printed: whoever reads it may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   const server = await startMockServer(options);
   process.stdout.write(`${server.url}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
   await server.close();
   return 0;
 }

@@ -11,14 +11,21 @@ const configSchema = z.strictObject({
   bigIds: z.boolean().optional(),
   demoAccount: z.boolean().optional(),
   failureRate: z.number().min(0).max(1).optional(),
-  receiptDelay: z.union([z.number().int().min(0), z.strictObject({ minMs: z.number().int().min(0), maxMs: z.number().int().min(0) })]).optional(),
+  receiptDelay: z
+    .union([
+      z.number().int().min(0),
+      z.strictObject({ minMs: z.number().int().min(0), maxMs: z.number().int().min(0) }),
+    ])
+    .optional(),
   accounts: z
     .array(
       z.strictObject({
         account: z.string().min(1),
         password: z.string().min(1),
         balance: amount.optional(),
-        channels: z.union([z.array(z.union([z.string(), z.number()])), z.enum(['all', 'none'])]).optional(),
+        channels: z
+          .union([z.array(z.union([z.string(), z.number()])), z.enum(['all', 'none'])])
+          .optional(),
       }),
     )
     .optional(),
@@ -35,7 +42,9 @@ export async function loadMockConfig(path: string): Promise<MockServerOptions> {
   try {
     raw = /\.ya?ml$/i.test(path) ? (await import('yaml')).parse(text) : JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path}: not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}`, { cause: error });
+    throw new Error(`${path}: not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}`, {
+      cause: error,
+    });
   }
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new Error(`${path}: ${describeIssue(parsed.error)}`);

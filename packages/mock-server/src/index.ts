@@ -1,14 +1,29 @@
 export { buildMockServer, type MockFastifyInstance } from './build-mock-server.js';
 export { loadMockConfig } from './config-file.js';
-export { type Endpoint, ENDPOINTS, type FaultRule, type FaultRuleInput, faultRuleSchema } from './faults/fault-rule.js';
-export { MOCK_DEFAULTS, type AccountConfig, type MockServerOptions, type ReceiptDelay } from './options.js';
+export {
+  ENDPOINTS,
+  type Endpoint,
+  type FaultRule,
+  type FaultRuleInput,
+  faultRuleSchema,
+} from './faults/fault-rule.js';
+export {
+  type AccountConfig,
+  MOCK_DEFAULTS,
+  type MockServerOptions,
+  type ReceiptDelay,
+} from './options.js';
 export { MAX_PHONES_PER_SUBMIT } from './routes/submit-route.js';
+export {
+  type RunningMockServer,
+  type StartMockServerOptions,
+  startMockServer,
+} from './start-mock-server.js';
 export { DEMO_ACCOUNT, type MockAccount, type PublicAccount } from './state/accounts.js';
 export type { BatchReceipt, ReceiptStatus, StoredBatch } from './state/batch.js';
 export type { BatchFilter, BatchLimits } from './state/batch-store.js';
 export { DEFAULT_SEED, type MockChannel } from './state/channels.js';
 export { COUNTRIES, type Country } from './state/countries.js';
-export { magicOutcome, type MagicOutcome } from './state/magic-numbers.js';
+export { type MagicOutcome, magicOutcome } from './state/magic-numbers.js';
 export { MockState, type SubmitOrder } from './state/mock-state.js';
 export { countSegments, type SegmentCount } from './text/segments.js';
-export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './start-mock-server.js';

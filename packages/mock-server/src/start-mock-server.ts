@@ -1,4 +1,4 @@
-import { type MockFastifyInstance, buildMockServer } from './build-mock-server.js';
+import { buildMockServer, type MockFastifyInstance } from './build-mock-server.js';
 import type { MockServerOptions } from './options.js';
 import type { MockState } from './state/mock-state.js';
 
@@ -25,7 +25,9 @@ export interface RunningMockServer {
 }
 
 /** Starts the mock server on loopback (port 0 by default) and resolves once it listens. */
-export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
+export async function startMockServer(
+  options: StartMockServerOptions = {},
+): Promise<RunningMockServer> {
   const app = buildMockServer(options);
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });

@@ -2,7 +2,10 @@ import { SmsError, type SmsErrorOptions } from './sms-error.js';
 
 /** Thrown when the provider refuses the account or password (sjroom `stateCode` `401`). */
 export class AuthenticationError extends SmsError {
-  constructor(message = 'The provider rejected the account or password', options?: SmsErrorOptions) {
+  constructor(
+    message = 'The provider rejected the account or password',
+    options?: SmsErrorOptions,
+  ) {
     super('AUTHENTICATION_FAILED', message, { ...options, retryable: false });
   }
 }

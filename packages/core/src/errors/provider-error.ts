@@ -27,7 +27,10 @@ export class ProviderError extends SmsError {
   readonly statusCode: number;
 
   constructor(details: ProviderErrorDetails, options?: SmsErrorOptions) {
-    const what = details.stateCode === undefined ? `HTTP ${details.statusCode}` : `stateCode ${details.stateCode}`;
+    const what =
+      details.stateCode === undefined
+        ? `HTTP ${details.statusCode}`
+        : `stateCode ${details.stateCode}`;
     const msg = details.stateMsg ? `: ${details.stateMsg}` : '';
     super('PROVIDER_ERROR', `The provider failed ${details.endpoint} with ${what}${msg}`, options);
     this.stateCode = details.stateCode;

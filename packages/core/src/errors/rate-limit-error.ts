@@ -8,7 +8,11 @@ export class RateLimitError extends SmsError {
   /** How long the provider asked us to wait, from `Retry-After`, in milliseconds. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(message = 'The provider is rate limiting requests', retryAfterMs?: number, options?: SmsErrorOptions) {
+  constructor(
+    message = 'The provider is rate limiting requests',
+    retryAfterMs?: number,
+    options?: SmsErrorOptions,
+  ) {
     super('RATE_LIMITED', message, { ...options, retryable: true });
     this.retryAfterMs = retryAfterMs;
   }

@@ -12,7 +12,12 @@ export class SubmitOutcomeUnknownError extends SmsError {
   /** The channel the submit went to. */
   readonly channelId: string;
 
-  constructor(phones: readonly string[], channelId: string | number, reason: string, options?: SmsErrorOptions) {
+  constructor(
+    phones: readonly string[],
+    channelId: string | number,
+    reason: string,
+    options?: SmsErrorOptions,
+  ) {
     super(
       'SUBMIT_OUTCOME_UNKNOWN',
       `The submit of ${phones.length} number(s) to channel ${channelId} may or may not have been accepted (${reason}); it was not retried to avoid a double send`,

@@ -19,7 +19,11 @@ export class UnexpectedResponseError extends SmsError {
     bodySnippet: string,
     options?: SmsErrorOptions,
   ) {
-    super('UNEXPECTED_RESPONSE', `Unexpected answer from ${endpoint} (HTTP ${statusCode}): ${reason}`, options);
+    super(
+      'UNEXPECTED_RESPONSE',
+      `Unexpected answer from ${endpoint} (HTTP ${statusCode}): ${reason}`,
+      options,
+    );
     this.endpoint = endpoint;
     this.statusCode = statusCode;
     this.bodySnippet = bodySnippet;

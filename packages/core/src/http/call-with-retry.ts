@@ -26,9 +26,15 @@ export async function callWithRetry<T>(
       return await attempt();
     } catch (thrown) {
       const error = toError(thrown);
-      if (number >= context.policy.maxAttempts || !isRetryable(context.endpoint, error)) throw error;
+      if (number >= context.policy.maxAttempts || !isRetryable(context.endpoint, error))
+        throw error;
       const delayMs = retryDelay(context.policy, number, error);
-      context.onRetry?.({ endpoint: context.endpoint, attempt: number, delayMs, error: error as SmsError });
+      context.onRetry?.({
+        endpoint: context.endpoint,
+        attempt: number,
+        delayMs,
+        error: error as SmsError,
+      });
       try {
         await sleep(delayMs, undefined, { signal: context.deadline });
       } catch {

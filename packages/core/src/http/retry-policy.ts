@@ -50,10 +50,18 @@ export function isRetryable(endpoint: string, error: unknown): boolean {
 }
 
 /** The pause after failed attempt `attempt` (1-based): full jitter, or the provider's `Retry-After`. */
-export function retryDelay(policy: RetryPolicy, attempt: number, error: unknown, random = Math.random): number {
+export function retryDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  error: unknown,
+  random = Math.random,
+): number {
   if (error instanceof RateLimitError && error.retryAfterMs !== undefined) {
     return Math.min(error.retryAfterMs, policy.maxDelayMs);
   }
-  const bound = Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.multiplier ** (attempt - 1));
+  const bound = Math.min(
+    policy.maxDelayMs,
+    policy.initialDelayMs * policy.multiplier ** (attempt - 1),
+  );
   return Math.round(random() * bound);
 }

@@ -3,12 +3,15 @@ import { parseJsonInt64 } from './parse-json-int64.js';
 
 describe('parseJsonInt64', () => {
   it('keeps integers above 2^53 as exact digit strings', () => {
-    const parsed = parseJsonInt64('[{"id":9007199254740993,"n":12,"neg":-9223372036854775808}]') as Record<string, unknown>[];
+    const parsed = parseJsonInt64(
+      '[{"id":9007199254740993,"n":12,"neg":-9223372036854775808}]',
+    ) as Record<string, unknown>[];
     expect(parsed[0]).toEqual({ id: '9007199254740993', n: 12, neg: '-9223372036854775808' });
   });
 
   it('leaves safe integers, decimals and strings alone', () => {
-    const text = '{"a":9007199254740991,"b":"12345678901234567890","c":1.5e300,"d":"x\\"9007199254740993"}';
+    const text =
+      '{"a":9007199254740991,"b":"12345678901234567890","c":1.5e300,"d":"x\\"9007199254740993"}';
     expect(parseJsonInt64(text)).toEqual(JSON.parse(text));
   });
 

@@ -20,7 +20,9 @@ describe('Decimal', () => {
     for (let i = 0; i < 100_000; i++) sum = sum.add(cent);
     expect(sum.toString()).toBe('10.0000');
     expect(Decimal.parse('0.1').add(Decimal.parse('0.2')).toString()).toBe('0.3');
-    expect(Decimal.parse('1000.0000').subtract(Decimal.parse('0.0484')).toString()).toBe('999.9516');
+    expect(Decimal.parse('1000.0000').subtract(Decimal.parse('0.0484')).toString()).toBe(
+      '999.9516',
+    );
   });
 
   it('multiplies by decimals and integer counts exactly', () => {

@@ -1,5 +1,7 @@
 /** A number in the form the sjroom API takes, or why the input cannot be one. */
-export type WireNumberResult = { readonly ok: true; readonly phone: string } | { readonly ok: false; readonly reason: string };
+export type WireNumberResult =
+  | { readonly ok: true; readonly phone: string }
+  | { readonly ok: false; readonly reason: string };
 
 const SEPARATORS = /[\s\-().]/g;
 

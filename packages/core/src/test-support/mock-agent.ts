@@ -17,7 +17,8 @@ export function mockedClient(settings: Partial<SjroomClientSettings> = {}) {
     retry: { initialDelayMs: 1, maxDelayMs: 5 },
     ...settings,
   });
-  const intercept = (endpoint: string) => pool.intercept({ path: `/api/open/int/sms/${endpoint}`, method: 'POST' });
+  const intercept = (endpoint: string) =>
+    pool.intercept({ path: `/api/open/int/sms/${endpoint}`, method: 'POST' });
   return { agent, pool, client, intercept };
 }
 

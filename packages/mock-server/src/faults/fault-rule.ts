@@ -18,7 +18,16 @@ export const faultRuleSchema = z
     id: z.string().max(100).optional(),
     endpoint: z.enum([...ENDPOINTS, '*']).default('*'),
     account: z.string().max(200).optional(),
-    type: z.enum(['latency', 'state-code', 'http-status', 'drop', 'rate-limit', 'reset', 'truncate', 'non-json']),
+    type: z.enum([
+      'latency',
+      'state-code',
+      'http-status',
+      'drop',
+      'rate-limit',
+      'reset',
+      'truncate',
+      'non-json',
+    ]),
     delayMs: z.number().int().min(0).max(600_000).optional(),
     delayMaxMs: z.number().int().min(0).max(600_000).optional(),
     stateCode: z.string().min(1).max(20).optional(),
@@ -31,7 +40,11 @@ export const faultRuleSchema = z
   .superRefine((rule, context) => {
     const need = (field: keyof typeof rule) => {
       if (rule[field] === undefined) {
-        context.addIssue({ code: 'custom', path: [field], message: `required for type ${rule.type}` });
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `required for type ${rule.type}`,
+        });
       }
     };
     if (rule.type === 'latency') need('delayMs');

@@ -26,7 +26,12 @@ export class FaultSet {
 
   /** Replaces all rules. */
   set(rules: readonly FaultRule[]): void {
-    this.#rules = rules.map((rule) => ({ rule, remaining: rule.times ?? Number.POSITIVE_INFINITY, windowStart: 0, windowCount: 0 }));
+    this.#rules = rules.map((rule) => ({
+      rule,
+      remaining: rule.times ?? Number.POSITIVE_INFINITY,
+      windowStart: 0,
+      windowCount: 0,
+    }));
   }
 
   /** The rules still active (rules with `times` disappear once used up). */

@@ -6,10 +6,18 @@ import type { MockState } from '../state/mock-state.js';
 import { describeIssue } from '../wire/describe-issue.js';
 import { messageView } from './message-view.js';
 
-const faultsBodySchema = z.union([z.array(faultRuleSchema), z.strictObject({ rules: z.array(faultRuleSchema) })]);
+const faultsBodySchema = z.union([
+  z.array(faultRuleSchema),
+  z.strictObject({ rules: z.array(faultRuleSchema) }),
+]);
 const clockBodySchema = z.strictObject({
   speed: z.number().min(0).max(1_000_000).optional(),
-  advanceMs: z.number().int().min(0).max(365 * 24 * 3600 * 1000).optional(),
+  advanceMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(365 * 24 * 3600 * 1000)
+    .optional(),
 });
 
 /** Faults, reset, health, the receipt clock, the channel catalogue and the live event stream. */
@@ -41,7 +49,10 @@ export function registerControlRoutes(app: FastifyInstance, state: MockState): v
     return { rules: [] };
   });
 
-  app.get('/__mock/clock', { schema: { tags } }, async () => ({ speed: state.clock.speed, now: state.clock.now() }));
+  app.get('/__mock/clock', { schema: { tags } }, async () => ({
+    speed: state.clock.speed,
+    now: state.clock.now(),
+  }));
   app.put('/__mock/clock', { schema: { tags } }, async (request, reply) => {
     const parsed = clockBodySchema.safeParse(request.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: describeIssue(parsed.error) });

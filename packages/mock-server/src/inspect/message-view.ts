@@ -16,8 +16,16 @@ export interface MessageView {
   readonly segments: number;
   readonly cost: string;
   readonly recipientCount: number;
-  readonly receipts: { readonly delivered: number; readonly failed: number; readonly pending: number };
-  readonly recipients?: readonly { readonly phone: string; readonly status: string; readonly receiptAt?: string }[];
+  readonly receipts: {
+    readonly delivered: number;
+    readonly failed: number;
+    readonly pending: number;
+  };
+  readonly recipients?: readonly {
+    readonly phone: string;
+    readonly status: string;
+    readonly receiptAt?: string;
+  }[];
   readonly request: Record<string, unknown>;
   readonly response: Record<string, unknown>;
 }

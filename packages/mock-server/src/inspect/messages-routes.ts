@@ -22,7 +22,8 @@ export function registerMessagesRoutes(app: FastifyInstance, state: MockState): 
     const messages = [];
     let total = 0;
     for (const batch of state.batches.newestFirst(filter)) {
-      if (total >= offset && messages.length < limit) messages.push(messageView(batch, now, withRecipients));
+      if (total >= offset && messages.length < limit)
+        messages.push(messageView(batch, now, withRecipients));
       total++;
     }
     return { total, offset, limit, messages };

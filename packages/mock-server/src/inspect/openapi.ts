@@ -17,13 +17,18 @@ export function registerOpenApi(app: FastifyInstance): void {
         version: '1.0.0',
       },
       tags: [
-        { name: 'sjroom', description: 'The provider API: POST, JSON body with account and password' },
+        {
+          name: 'sjroom',
+          description: 'The provider API: POST, JSON body with account and password',
+        },
         { name: 'inspection', description: 'Inspect and steer the mock; never shows a password' },
       ],
     },
   });
   app.register(async (docs) => {
     docs.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    docs.get('/doc.html', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(DOC_PAGE));
+    docs.get('/doc.html', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(DOC_PAGE),
+    );
   });
 }

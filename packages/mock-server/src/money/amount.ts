@@ -5,7 +5,8 @@ const AMOUNT_TEXT = /^(-)?(\d+)(?:\.(\d{1,4}))?$/;
 
 /** Parses a decimal string (or finite number) with at most four decimals into units. */
 export function parseAmount(value: string | number): bigint | undefined {
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim();
+  const text =
+    typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim();
   const match = AMOUNT_TEXT.exec(text);
   if (!match) return undefined;
   const [, minus, whole = '0', fraction = ''] = match;

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Endpoint, FaultRule } from '../faults/fault-rule.js';
 import type { MockAccount } from '../state/accounts.js';
 import type { MockState } from '../state/mock-state.js';
-import { z } from 'zod';
 import { EnvelopeError, fail, stringifyWithInt64 } from '../wire/envelope.js';
 import { validateRequest } from '../wire/request-schemas.js';
 
@@ -30,32 +30,44 @@ export function registerSjroomRoute<I extends { account: string; password: strin
   handler: EndpointHandler<I>,
 ): void {
   const url = `/api/open/int/sms/${endpoint}`;
-  app.post(url, { schema: { tags: ['sjroom'], operationId: endpoint, body: z.toJSONSchema(schema, { unrepresentable: 'any' }) } }, async (request, reply) => {
-    const body = request.body;
-    const accountName = accountOf(body);
-    const { delayMs, fault } = state.faults.decide(endpoint, accountName);
-    if (delayMs > 0) await sleep(delayMs);
-    if (fault && applyFaultBeforeProcessing(fault, request, reply)) return reply;
-    let payload: unknown;
-    try {
-      const input = validateRequest(schema, body);
-      const account = state.authenticate(input.account, input.password);
-      if (!account) throw new EnvelopeError('401', '[account:wrong account or password]');
-      payload = handler({ input, account, request });
-    } catch (error) {
-      if (!(error instanceof EnvelopeError)) throw error;
-      payload = fail(error.stateCode, error.message);
-    }
-    const text = stringifyWithInt64(payload);
-    if (fault && applyFaultAfterProcessing(fault, text, request, reply)) return reply;
-    return reply.type('application/json;charset=UTF-8').send(text);
-  });
+  app.post(
+    url,
+    {
+      schema: {
+        tags: ['sjroom'],
+        operationId: endpoint,
+        body: z.toJSONSchema(schema, { unrepresentable: 'any' }),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const accountName = accountOf(body);
+      const { delayMs, fault } = state.faults.decide(endpoint, accountName);
+      if (delayMs > 0) await sleep(delayMs);
+      if (fault && applyFaultBeforeProcessing(fault, request, reply)) return reply;
+      let payload: unknown;
+      try {
+        const input = validateRequest(schema, body);
+        const account = state.authenticate(input.account, input.password);
+        if (!account) throw new EnvelopeError('401', '[account:wrong account or password]');
+        payload = handler({ input, account, request });
+      } catch (error) {
+        if (!(error instanceof EnvelopeError)) throw error;
+        payload = fail(error.stateCode, error.message);
+      }
+      const text = stringifyWithInt64(payload);
+      if (fault && applyFaultAfterProcessing(fault, text, request, reply)) return reply;
+      return reply.type('application/json;charset=UTF-8').send(text);
+    },
+  );
   app.route({
     method: ['GET', 'PUT', 'DELETE', 'PATCH'],
     url,
     schema: { hide: true },
     handler: async (request, reply) =>
-      reply.type('application/json;charset=UTF-8').send(fail('400', `[method:${request.method} is not supported; use POST]`)),
+      reply
+        .type('application/json;charset=UTF-8')
+        .send(fail('400', `[method:${request.method} is not supported; use POST]`)),
   });
 }
 
@@ -66,19 +78,30 @@ function accountOf(body: unknown): string | undefined {
 }
 
 /** Applies a fault that replaces processing; true when the request is answered (or dropped). */
-function applyFaultBeforeProcessing(fault: FaultRule, request: FastifyRequest, reply: FastifyReply): boolean {
+function applyFaultBeforeProcessing(
+  fault: FaultRule,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): boolean {
   switch (fault.type) {
     case 'state-code':
-      reply.type('application/json;charset=UTF-8').send(fail(fault.stateCode ?? '500', fault.stateMsg ?? 'injected fault'));
+      reply
+        .type('application/json;charset=UTF-8')
+        .send(fail(fault.stateCode ?? '500', fault.stateMsg ?? 'injected fault'));
       return true;
     case 'rate-limit':
-      reply.header('retry-after', '1').type('application/json;charset=UTF-8').send(fail('429', '[rate:too many requests]'));
+      reply
+        .header('retry-after', '1')
+        .type('application/json;charset=UTF-8')
+        .send(fail('429', '[rate:too many requests]'));
       return true;
     case 'http-status':
       reply
         .code(fault.status ?? 502)
         .type('text/html')
-        .send(`<html><body><h1>${fault.status ?? 502} injected by intl-sms-mock</h1></body></html>`);
+        .send(
+          `<html><body><h1>${fault.status ?? 502} injected by intl-sms-mock</h1></body></html>`,
+        );
       return true;
     case 'drop':
       reply.hijack();
@@ -90,7 +113,12 @@ function applyFaultBeforeProcessing(fault: FaultRule, request: FastifyRequest, r
 }
 
 /** Applies a fault that damages the answer of a processed request; true when it did. */
-function applyFaultAfterProcessing(fault: FaultRule, text: string, request: FastifyRequest, reply: FastifyReply): boolean {
+function applyFaultAfterProcessing(
+  fault: FaultRule,
+  text: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): boolean {
   switch (fault.type) {
     case 'reset':
       reply.hijack();
@@ -100,7 +128,9 @@ function applyFaultAfterProcessing(fault: FaultRule, text: string, request: Fast
       reply.type('application/json;charset=UTF-8').send(text.slice(0, Math.floor(text.length / 2)));
       return true;
     case 'non-json':
-      reply.type('text/html').send('<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>');
+      reply
+        .type('text/html')
+        .send('<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>');
       return true;
     default:
       return false;

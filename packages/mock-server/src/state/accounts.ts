@@ -18,9 +18,17 @@ export interface PublicAccount {
 }
 
 /** The account the README demo uses. */
-export const DEMO_ACCOUNT = { account: 'demo', password: 'demo-password', balance: '1000.0000' } as const;
+export const DEMO_ACCOUNT = {
+  account: 'demo',
+  password: 'demo-password',
+  balance: '1000.0000',
+} as const;
 
 /** The password-free view of an account. */
 export function publicAccount(account: MockAccount): PublicAccount {
-  return { account: account.account, balance: formatAmount(account.balance), channelIds: [...account.channelIds] };
+  return {
+    account: account.account,
+    balance: formatAmount(account.balance),
+    channelIds: [...account.channelIds],
+  };
 }

@@ -3,7 +3,7 @@ import { type FaultRule, faultRuleSchema } from '../faults/fault-rule.js';
 import { FaultSet } from '../faults/fault-set.js';
 import { parseAmount } from '../money/amount.js';
 import { type AccountConfig, MOCK_DEFAULTS, type MockServerOptions } from '../options.js';
-import { type SegmentCount } from '../text/segments.js';
+import type { SegmentCount } from '../text/segments.js';
 import { DEMO_ACCOUNT, type MockAccount } from './accounts.js';
 import { Outcome, type StoredBatch } from './batch.js';
 import { type BatchFilter, BatchStore, matches } from './batch-store.js';
@@ -49,7 +49,10 @@ export class MockState {
   constructor(options: MockServerOptions = {}) {
     this.#options = options;
     this.#random = seededRandom(options.seed ?? DEFAULT_SEED);
-    this.channels = generateChannels({ seed: options.seed ?? DEFAULT_SEED, bigIds: options.bigIds ?? false });
+    this.channels = generateChannels({
+      seed: options.seed ?? DEFAULT_SEED,
+      bigIds: options.bigIds ?? false,
+    });
     this.channelById = new Map(this.channels.map((channel) => [channel.id, channel]));
     this.batches = new BatchStore({ ...MOCK_DEFAULTS.limits, ...options.limits });
     this.faults = new FaultSet(this.#random);
@@ -79,7 +82,8 @@ export class MockState {
    */
   upsertAccount(name: string, changes: Partial<Omit<AccountConfig, 'account'>>): MockAccount {
     const existing = this.accounts.get(name);
-    if (!existing && !changes.password) throw new RangeError('[password:required for a new account]');
+    if (!existing && !changes.password)
+      throw new RangeError('[password:required for a new account]');
     const balance = changes.balance === undefined ? undefined : parseAmount(changes.balance);
     if (changes.balance !== undefined && balance === undefined) {
       throw new RangeError('[balance:must be a decimal with at most 4 decimals]');
@@ -137,7 +141,11 @@ export class MockState {
   }
 
   /** Resolves with the oldest batch matching `filter` whose `seq` is above `since`, or undefined after `timeoutMs`. */
-  async waitForMessage(filter: BatchFilter, since: number, timeoutMs: number): Promise<StoredBatch | undefined> {
+  async waitForMessage(
+    filter: BatchFilter,
+    since: number,
+    timeoutMs: number,
+  ): Promise<StoredBatch | undefined> {
     let found: StoredBatch | undefined;
     for (const batch of this.batches.newestFirst(filter)) {
       if (batch.seq <= since) break;
@@ -147,7 +155,8 @@ export class MockState {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
       for await (const [batch] of on(this.events, 'message', { signal })) {
-        if ((batch as StoredBatch).seq > since && matches(batch as StoredBatch, filter)) return batch as StoredBatch;
+        if ((batch as StoredBatch).seq > since && matches(batch as StoredBatch, filter))
+          return batch as StoredBatch;
       }
     } catch {
       // timed out
@@ -166,7 +175,8 @@ export class MockState {
   }
 
   #channelIds(channels: AccountConfig['channels']): Set<string> {
-    if (channels === 'all' || channels === undefined) return new Set(this.channels.map((channel) => channel.id));
+    if (channels === 'all' || channels === undefined)
+      return new Set(this.channels.map((channel) => channel.id));
     if (channels === 'none') return new Set();
     const ids = new Set<string>();
     for (const id of channels) {

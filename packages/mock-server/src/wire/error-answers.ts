@@ -7,7 +7,10 @@ export class MalformedJsonError extends Error {
 }
 
 /** Envelope codes and messages for failures Fastify detects before a handler runs. */
-function describe(error: FastifyError, bodyLimit: number): [stateCode: string, stateMsg: string] | undefined {
+function describe(
+  error: FastifyError,
+  bodyLimit: number,
+): [stateCode: string, stateMsg: string] | undefined {
   switch (error.code) {
     case 'INTL_SMS_MOCK_MALFORMED_JSON':
       return ['400', '[body:malformed JSON]'];
@@ -20,7 +23,9 @@ function describe(error: FastifyError, bodyLimit: number): [stateCode: string, s
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return ['400', '[Content-Length:does not match the body]'];
     default:
-      return error.statusCode !== undefined && error.statusCode < 500 ? ['400', '[body:unreadable request]'] : undefined;
+      return error.statusCode !== undefined && error.statusCode < 500
+        ? ['400', '[body:unreadable request]']
+        : undefined;
   }
 }
 
@@ -32,7 +37,8 @@ function describe(error: FastifyError, bodyLimit: number): [stateCode: string, s
 export function errorAnswer(bodyLimit: number) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const known = describe(error, bodyLimit);
-    if (!known) request.log.error({ err: { message: error.message, code: error.code } }, 'mock server error');
+    if (!known)
+      request.log.error({ err: { message: error.message, code: error.code } }, 'mock server error');
     const [stateCode, stateMsg] = known ?? ['500', '[server:internal error of the mock]'];
     if (request.url.startsWith('/api/')) {
       return reply.code(200).type('application/json;charset=UTF-8').send(fail(stateCode, stateMsg));

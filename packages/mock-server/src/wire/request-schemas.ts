@@ -11,18 +11,25 @@ const credentials = {
 };
 
 /** `goodsSupplySmsConfigId`: an integer, or its digits as a string (as Jackson accepts). */
-const channelId = z.custom<number | string>(
-  (value) =>
-    (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
-    (typeof value === 'string' && /^\d{1,19}$/.test(value)),
-  { error: (issue) => (issue.input === undefined ? 'required' : 'must be a non-negative integer') },
-).meta({ description: 'Channel id (int64): a JSON integer, or its digits as a string' });
+const channelId = z
+  .custom<number | string>(
+    (value) =>
+      (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
+      (typeof value === 'string' && /^\d{1,19}$/.test(value)),
+    {
+      error: (issue) => (issue.input === undefined ? 'required' : 'must be a non-negative integer'),
+    },
+  )
+  .meta({ description: 'Channel id (int64): a JSON integer, or its digits as a string' });
 
 /** Request bodies of the four endpoints. Unknown fields are refused so typos surface. */
 export const requestSchemas = {
   list: z.strictObject(credentials),
   balance: z.strictObject(credentials),
-  query: z.strictObject({ ...credentials, batchNo: requiredString().min(1, 'must not be empty').max(100) }),
+  query: z.strictObject({
+    ...credentials,
+    batchNo: requiredString().min(1, 'must not be empty').max(100),
+  }),
   submit: z.strictObject({
     ...credentials,
     goodsSupplySmsConfigId: channelId,

@@ -5,7 +5,11 @@ import { createSjroomTransport } from './create-sjroom-transport.js';
 describe('createSjroomTransport', () => {
   it('reads SJROOM_* variables when options are missing', () => {
     const transport = createSjroomTransport({
-      env: { SJROOM_ACCOUNT: 'a', SJROOM_PASSWORD: 'p', SJROOM_BASE_URL: 'https://sms.example.test/' },
+      env: {
+        SJROOM_ACCOUNT: 'a',
+        SJROOM_PASSWORD: 'p',
+        SJROOM_BASE_URL: 'https://sms.example.test/',
+      },
     });
     expect(transport.specificationVersion).toBe('v1');
     expect(transport.provider).toBe('sjroom');
@@ -13,7 +17,9 @@ describe('createSjroomTransport', () => {
   });
 
   it('defaults to the vendor base URL', () => {
-    expect(createSjroomTransport({ account: 'a', password: 'p', env: {} }).client.baseUrl).toBe('http://api.sjroom.cn');
+    expect(createSjroomTransport({ account: 'a', password: 'p', env: {} }).client.baseUrl).toBe(
+      'http://api.sjroom.cn',
+    );
   });
 
   it.each([
@@ -30,12 +36,17 @@ describe('createSjroomTransport', () => {
     })();
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error).toMatchObject({ setting, code: 'CONFIGURATION_INVALID' });
-    expect((error as Error).message).toContain(setting === 'account' ? 'SJROOM_ACCOUNT' : 'SJROOM_PASSWORD');
-  });
-
-  it.each(['ftp://x.test', 'not a url', 'https://user:pw@x.test'])('refuses base URL %s', (baseUrl) => {
-    expect(() => createSjroomTransport({ account: 'a', password: 'p', baseUrl })).toThrow(
-      expect.objectContaining({ setting: 'baseUrl' }),
+    expect((error as Error).message).toContain(
+      setting === 'account' ? 'SJROOM_ACCOUNT' : 'SJROOM_PASSWORD',
     );
   });
+
+  it.each(['ftp://x.test', 'not a url', 'https://user:pw@x.test'])(
+    'refuses base URL %s',
+    (baseUrl) => {
+      expect(() => createSjroomTransport({ account: 'a', password: 'p', baseUrl })).toThrow(
+        expect.objectContaining({ setting: 'baseUrl' }),
+      );
+    },
+  );
 });

@@ -4,7 +4,8 @@ import { checkCredentials } from './sjroom-settings-check.js';
 import { SjroomTransport } from './sjroom-transport.js';
 
 /** Settings of {@link createSjroomTransport}: the client settings, with credentials optional. */
-export interface SjroomTransportSettings extends Omit<SjroomClientSettings, 'account' | 'password'> {
+export interface SjroomTransportSettings
+  extends Omit<SjroomClientSettings, 'account' | 'password'> {
   /** The sjroom account; defaults to `SJROOM_ACCOUNT`. */
   readonly account?: string;
   /** The sjroom password; defaults to `SJROOM_PASSWORD`. */
@@ -27,6 +28,11 @@ export function createSjroomTransport(settings: SjroomTransportSettings = {}): S
   const baseUrl = settings.baseUrl ?? (env.SJROOM_BASE_URL || undefined);
   const { env: _env, ...clientSettings } = settings;
   return new SjroomTransport(
-    new SjroomClient({ ...clientSettings, account, password, ...(baseUrl === undefined ? {} : { baseUrl }) }),
+    new SjroomClient({
+      ...clientSettings,
+      account,
+      password,
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+    }),
   );
 }

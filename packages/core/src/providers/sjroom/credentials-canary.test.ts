@@ -54,14 +54,30 @@ describe('credentials never leak (canary)', () => {
   });
 
   it('is absent from every error the real mock server provokes, and from its logs', async () => {
-    const transport = createSjroomTransport({ account: CANARY_ACCOUNT, password: CANARY_PASSWORD, baseUrl: mock.url });
-    const wrong = createSjroomTransport({ account: CANARY_ACCOUNT, password: `${CANARY_PASSWORD}-wrong`, baseUrl: mock.url });
-    const channel = (await transport.listChannels()).find((c) => c.enabled && c.countryCode === '63');
+    const transport = createSjroomTransport({
+      account: CANARY_ACCOUNT,
+      password: CANARY_PASSWORD,
+      baseUrl: mock.url,
+    });
+    const wrong = createSjroomTransport({
+      account: CANARY_ACCOUNT,
+      password: `${CANARY_PASSWORD}-wrong`,
+      baseUrl: mock.url,
+    });
+    const channel = (await transport.listChannels()).find(
+      (c) => c.enabled && c.countryCode === '63',
+    );
     const errors = await Promise.all([
       wrong.getBalance().catch((e: unknown) => e),
-      transport.send({ channelId: channel?.id ?? 0, to: ['+639171234567'], text: 'x'.repeat(200) }).catch((e: unknown) => e),
-      transport.send({ channelId: channel?.id ?? 0, to: ['+639170000003'], text: 'invalid number' }).catch((e: unknown) => e),
-      transport.send({ channelId: 1, to: ['+639171234567'], text: 'no channel' }).catch((e: unknown) => e),
+      transport
+        .send({ channelId: channel?.id ?? 0, to: ['+639171234567'], text: 'x'.repeat(200) })
+        .catch((e: unknown) => e),
+      transport
+        .send({ channelId: channel?.id ?? 0, to: ['+639170000003'], text: 'invalid number' })
+        .catch((e: unknown) => e),
+      transport
+        .send({ channelId: 1, to: ['+639171234567'], text: 'no channel' })
+        .catch((e: unknown) => e),
       transport.getDeliveryReport('nope').catch((e: unknown) => e),
     ]);
     expect(errors.map((error) => (error as { code?: string }).code)).toEqual([
@@ -72,7 +88,11 @@ describe('credentials never leak (canary)', () => {
       'BATCH_NOT_FOUND',
     ]);
     for (const error of errors) expectNoCanary(surfaces(error));
-    await mock.app.inject({ method: 'PUT', url: '/__mock/faults', payload: [{ type: 'reset', endpoint: 'submit' }] });
+    await mock.app.inject({
+      method: 'PUT',
+      url: '/__mock/faults',
+      payload: [{ type: 'reset', endpoint: 'submit' }],
+    });
     const unknown = await transport
       .send({ channelId: channel?.id ?? 0, to: ['+639171234567'], text: 'a' })
       .catch((e: unknown) => e);
@@ -84,8 +104,16 @@ describe('credentials never leak (canary)', () => {
   });
 
   it('is masked when a misbehaving server echoes it back in an error or a body', async () => {
-    const { client, agent, intercept } = mockedClient({ account: CANARY_ACCOUNT, password: CANARY_PASSWORD, retry: false });
-    intercept('balance').reply(200, { stateCode: '500', stateMsg: `bad password ${CANARY_PASSWORD}`, data: null });
+    const { client, agent, intercept } = mockedClient({
+      account: CANARY_ACCOUNT,
+      password: CANARY_PASSWORD,
+      retry: false,
+    });
+    intercept('balance').reply(200, {
+      stateCode: '500',
+      stateMsg: `bad password ${CANARY_PASSWORD}`,
+      data: null,
+    });
     intercept('list').reply(200, `<html>${CANARY_ACCOUNT}:${CANARY_PASSWORD}</html>`);
     intercept('query').replyWithError(socketError('ECONNRESET'));
     const errors = await Promise.all([

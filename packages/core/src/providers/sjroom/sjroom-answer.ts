@@ -23,22 +23,36 @@ export interface AnswerReading<T> {
 }
 
 /** The payload of a successful answer, or `processing` for query's `stateCode` `201`. */
-export type AnswerPayload<T> = { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'processing' };
+export type AnswerPayload<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'processing' };
 
 /**
  * Turns an HTTP answer into the endpoint's payload, or throws the typed error the
  * contract assigns to it. Never includes the request in an error.
  */
-export function readSjroomAnswer<T>(answer: HttpAnswer, reading: AnswerReading<T>): AnswerPayload<T> {
+export function readSjroomAnswer<T>(
+  answer: HttpAnswer,
+  reading: AnswerReading<T>,
+): AnswerPayload<T> {
   const { endpoint } = reading;
   const unexpected = (reason: string, retryable: boolean, cause?: unknown) =>
-    new UnexpectedResponseError(endpoint, answer.statusCode, reason, snippet(answer.text, reading.redact), {
-      retryable,
-      cause,
-    });
+    new UnexpectedResponseError(
+      endpoint,
+      answer.statusCode,
+      reason,
+      snippet(answer.text, reading.redact),
+      {
+        retryable,
+        cause,
+      },
+    );
 
   if (answer.statusCode === 429) {
-    throw new RateLimitError(`The provider is rate limiting ${endpoint} (HTTP 429)`, retryAfterMs(answer.headers));
+    throw new RateLimitError(
+      `The provider is rate limiting ${endpoint} (HTTP 429)`,
+      retryAfterMs(answer.headers),
+    );
   }
   if (answer.truncated) throw unexpected('the body is larger than the size limit', false);
 
@@ -47,7 +61,8 @@ export function readSjroomAnswer<T>(answer: HttpAnswer, reading: AnswerReading<T
     body = parseJsonInt64(answer.text);
   } catch (error) {
     if (answer.statusCode >= 500) throw httpFailure(answer, endpoint);
-    if (!isSuccess(answer)) throw unexpected(`HTTP ${answer.statusCode} without a sjroom envelope`, false, error);
+    if (!isSuccess(answer))
+      throw unexpected(`HTTP ${answer.statusCode} without a sjroom envelope`, false, error);
     const reason = answer.text.trim() === '' ? 'the body is empty' : 'the body is not JSON';
     throw unexpected(reason, true, error);
   }
@@ -71,7 +86,8 @@ export function readSjroomAnswer<T>(answer: HttpAnswer, reading: AnswerReading<T
     if (answer.statusCode >= 500) throw httpFailure(answer, endpoint);
     throw unexpected(`HTTP ${answer.statusCode} without a sjroom envelope`, false);
   }
-  if (envelope && !envelope.success) throw unexpected('the envelope has wrong types', false, envelope.error);
+  if (envelope && !envelope.success)
+    throw unexpected('the envelope has wrong types', false, envelope.error);
   if (!reading.bareAllowed) throw unexpected('expected a sjroom envelope', false);
   return { kind: 'ok', value: parsePayload(body, reading, unexpected) };
 }

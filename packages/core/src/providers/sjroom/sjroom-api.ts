@@ -15,7 +15,10 @@ export const sjroomInt64Schema = z
     return Number.isSafeInteger(asNumber) ? asNumber : value;
   });
 
-const countSchema = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
+const countSchema = z.union([
+  z.number().int().nonnegative(),
+  z.string().regex(/^\d+$/).transform(Number),
+]);
 const phoneListSchema = z
   .array(z.union([z.string(), z.number().transform(String)]))
   .nullish()

@@ -10,7 +10,13 @@ const channel = {
   nameZh: '菲律宾',
   status: 1,
 };
-const receipt = { failPhones: ['639170000001'], failedNum: 1, successNum: 1, successPhones: ['639171234567'], totalNum: 2 };
+const receipt = {
+  failPhones: ['639170000001'],
+  failedNum: 1,
+  successNum: 1,
+  successPhones: ['639171234567'],
+  totalNum: 2,
+};
 const ok = (data: unknown) => ({ stateCode: '200', stateMsg: '成功', data });
 
 let current: ReturnType<typeof mockedClient>;
@@ -42,21 +48,28 @@ describe('SjroomClient endpoints (MockAgent)', () => {
 
   it('tolerates null lists and numeric strings from a Java service', async () => {
     current = mockedClient();
-    current
-      .intercept('query')
-      .reply(200, { failPhones: null, failedNum: '0', successNum: 2, successPhones: ['1', '2'], totalNum: 2 });
-    expect(await current.client.query('B1')).toMatchObject({ failPhones: [], failedNum: 0, totalNum: 2, processing: false });
+    current.intercept('query').reply(200, {
+      failPhones: null,
+      failedNum: '0',
+      successNum: 2,
+      successPhones: ['1', '2'],
+      totalNum: 2,
+    });
+    expect(await current.client.query('B1')).toMatchObject({
+      failPhones: [],
+      failedNum: 0,
+      totalNum: 2,
+      processing: false,
+    });
   });
 
   it('submits the documented body, with a big channel id as a bare JSON integer', async () => {
     current = mockedClient();
     let sent: unknown;
-    current
-      .intercept('submit')
-      .reply(200, (options) => {
-        sent = options.body;
-        return ok('B20261126');
-      });
+    current.intercept('submit').reply(200, (options) => {
+      sent = options.body;
+      return ok('B20261126');
+    });
     const batchNo = await current.client.submit({
       channelId: '9007199254740993',
       phones: ['639171234567', '639181234567'],
@@ -101,14 +114,24 @@ describe('SjroomClient endpoints (MockAgent)', () => {
   it('validates inputs before sending anything', async () => {
     current = mockedClient();
     const { client } = current;
-    await expect(client.submit({ channelId: 'x1', phones: ['639171234567'], content: 'a' })).rejects.toMatchObject({
+    await expect(
+      client.submit({ channelId: 'x1', phones: ['639171234567'], content: 'a' }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       field: 'channelId',
     });
-    await expect(client.submit({ channelId: 1, phones: [], content: 'a' })).rejects.toMatchObject({ field: 'phones' });
-    await expect(client.submit({ channelId: 1, phones: ['+639171234567'], content: 'a' })).rejects.toMatchObject({ field: 'phones[0]' });
-    await expect(client.submit({ channelId: 1, phones: Array(10_001).fill('639171234567'), content: 'a' })).rejects.toMatchObject({ field: 'phones' });
-    await expect(client.submit({ channelId: 1, phones: ['639171234567'], content: '' })).rejects.toMatchObject({ field: 'content' });
+    await expect(client.submit({ channelId: 1, phones: [], content: 'a' })).rejects.toMatchObject({
+      field: 'phones',
+    });
+    await expect(
+      client.submit({ channelId: 1, phones: ['+639171234567'], content: 'a' }),
+    ).rejects.toMatchObject({ field: 'phones[0]' });
+    await expect(
+      client.submit({ channelId: 1, phones: Array(10_001).fill('639171234567'), content: 'a' }),
+    ).rejects.toMatchObject({ field: 'phones' });
+    await expect(
+      client.submit({ channelId: 1, phones: ['639171234567'], content: '' }),
+    ).rejects.toMatchObject({ field: 'content' });
     await expect(client.query('')).rejects.toMatchObject({ field: 'batchNo' });
   });
 });

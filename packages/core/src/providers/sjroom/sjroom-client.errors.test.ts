@@ -29,8 +29,18 @@ describe('SjroomClient business errors', () => {
     ['402', 'balance too low', InsufficientBalanceError, { code: 'INSUFFICIENT_BALANCE' }],
     ['403', 'channel closed', ChannelUnavailableError, { channelId: '10001' }],
     ['429', 'slow down', RateLimitError, { retryable: true }],
-    ['500', 'NullPointerException', ProviderError, { stateCode: '500', endpoint: 'submit', retryable: false }],
-    ['COM00101', 'business rule', ProviderError, { stateCode: 'COM00101', stateMsg: 'business rule' }],
+    [
+      '500',
+      'NullPointerException',
+      ProviderError,
+      { stateCode: '500', endpoint: 'submit', retryable: false },
+    ],
+    [
+      'COM00101',
+      'business rule',
+      ProviderError,
+      { stateCode: 'COM00101', stateMsg: 'business rule' },
+    ],
   ] as const)('maps stateCode %s on submit', async (stateCode, stateMsg, type, fields) => {
     current = mockedClient({ retry: false });
     current.intercept('submit').reply(200, fail(stateCode, stateMsg));
@@ -62,9 +72,19 @@ describe('SjroomClient business errors', () => {
 
 describe('SjroomClient unexpected answers', () => {
   it.each([
-    ['an HTML error page', 200, '<html><body>502 Bad Gateway</body></html>', 'the body is not JSON'],
+    [
+      'an HTML error page',
+      200,
+      '<html><body>502 Bad Gateway</body></html>',
+      'the body is not JSON',
+    ],
     ['an empty body', 200, '', 'the body is empty'],
-    ['wrong types', 200, '{"stateCode":"200","stateMsg":"ok","data":{"balance":1}}', 'the payload does not match the contract'],
+    [
+      'wrong types',
+      200,
+      '{"stateCode":"200","stateMsg":"ok","data":{"balance":1}}',
+      'the payload does not match the contract',
+    ],
     ['a bare value where an envelope is due', 200, '"12.00"', 'expected a sjroom envelope'],
     ['a truncated body', 200, '{"stateCode":"200","stateMsg":"ok","da', 'the body is not JSON'],
     ['a 404 page from a proxy', 404, '<h1>Not Found</h1>', 'HTTP 404 without a sjroom envelope'],
@@ -79,7 +99,11 @@ describe('SjroomClient unexpected answers', () => {
 
   it('wrong types in a bare list name the field', async () => {
     current = mockedClient();
-    current.intercept('list').reply(200, [{ goodsSupplySmsConfigId: 'abc', countryCode: '63', customerPrice: 1, status: 1 }]);
+    current
+      .intercept('list')
+      .reply(200, [
+        { goodsSupplySmsConfigId: 'abc', countryCode: '63', customerPrice: 1, status: 1 },
+      ]);
     await expect(current.client.listChannels()).rejects.toThrow(/at 0\.goodsSupplySmsConfigId/);
   });
 
@@ -92,25 +116,38 @@ describe('SjroomClient unexpected answers', () => {
   it('turns a bare HTTP 5xx into a retryable ProviderError for reads', async () => {
     current = mockedClient({ retry: false });
     current.intercept('list').reply(503, 'Service Unavailable');
-    await expect(current.client.listChannels()).rejects.toMatchObject({ statusCode: 503, retryable: true });
+    await expect(current.client.listChannels()).rejects.toMatchObject({
+      statusCode: 503,
+      retryable: true,
+    });
   });
 
   it.each([
     [200, '<html>oops</html>'],
     [200, '{"stateCode":"200","sta'],
     [502, 'Bad Gateway'],
-  ] as const)('turns HTTP %i %j to a submit into SubmitOutcomeUnknownError', async (status, body) => {
-    current = mockedClient();
-    current.intercept('submit').reply(status, body);
-    const error = await current.client.submit(submitInput).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SubmitOutcomeUnknownError);
-    expect(error).toMatchObject({ phones: ['639171234567'], channelId: '10001', retryable: false });
-    current.agent.assertNoPendingInterceptors();
-  });
+  ] as const)(
+    'turns HTTP %i %j to a submit into SubmitOutcomeUnknownError',
+    async (status, body) => {
+      current = mockedClient();
+      current.intercept('submit').reply(status, body);
+      const error = await current.client.submit(submitInput).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SubmitOutcomeUnknownError);
+      expect(error).toMatchObject({
+        phones: ['639171234567'],
+        channelId: '10001',
+        retryable: false,
+      });
+      current.agent.assertNoPendingInterceptors();
+    },
+  );
 
   it('honours Retry-After on HTTP 429 for reads', async () => {
     const delays: number[] = [];
-    current = mockedClient({ onRetry: (event) => delays.push(event.delayMs), retry: { maxDelayMs: 50 } });
+    current = mockedClient({
+      onRetry: (event) => delays.push(event.delayMs),
+      retry: { maxDelayMs: 50 },
+    });
     current.intercept('balance').reply(429, 'slow down', { headers: { 'retry-after': '0.02' } });
     current.intercept('balance').reply(200, { stateCode: '200', stateMsg: 'ok', data: '1.00' });
     expect((await current.client.balance()).amount).toBe('1.00');

@@ -5,7 +5,11 @@ import { NetworkError, SubmitOutcomeUnknownError, TimeoutError } from '../../err
 import { mockedClient, socketError } from '../../test-support/mock-agent.js';
 import { SjroomClient } from './sjroom-client.js';
 
-const submitInput = { channelId: 10001, phones: ['639171234567', '639181234567'], content: 'hello' };
+const submitInput = {
+  channelId: 10001,
+  phones: ['639171234567', '639181234567'],
+  content: 'hello',
+};
 const okBalance = { stateCode: '200', stateMsg: 'ok', data: '7.50' };
 
 describe('SjroomClient connection failures (MockAgent)', () => {
@@ -17,7 +21,9 @@ describe('SjroomClient connection failures (MockAgent)', () => {
 
   it('retries a read after a reset and a refused connection, then succeeds', async () => {
     const retries: string[] = [];
-    current = mockedClient({ onRetry: (event) => retries.push(`${event.endpoint}#${event.attempt}:${event.error.code}`) });
+    current = mockedClient({
+      onRetry: (event) => retries.push(`${event.endpoint}#${event.attempt}:${event.error.code}`),
+    });
     current.intercept('balance').replyWithError(socketError('ECONNRESET'));
     current.intercept('balance').replyWithError(socketError('ECONNREFUSED'));
     current.intercept('balance').reply(200, okBalance);
@@ -93,7 +99,12 @@ describe('SjroomClient timeouts (real HTTP server)', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"stateCode":"200",');
     });
-    client = new SjroomClient({ account: 'a', password: 'p', baseUrl, retry: { initialDelayMs: 1, maxDelayMs: 1 } });
+    client = new SjroomClient({
+      account: 'a',
+      password: 'p',
+      baseUrl,
+      retry: { initialDelayMs: 1, maxDelayMs: 1 },
+    });
     const started = Date.now();
     const error = await client.balance({ timeout: 300 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -146,6 +157,9 @@ describe('SjroomClient timeouts (real HTTP server)', () => {
     const baseUrl = await serve(() => undefined);
     await new Promise((resolve) => server?.close(resolve));
     client = new SjroomClient({ account: 'a', password: 'p', baseUrl, retry: false });
-    await expect(client.balance()).rejects.toMatchObject({ code: 'NETWORK_ERROR', requestSent: false });
+    await expect(client.balance()).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+      requestSent: false,
+    });
   });
 });

@@ -77,16 +77,20 @@ export class SjroomClient {
     const { account, password } = checkCredentials(settings?.account, settings?.password);
     this.#credentials = new Credentials(account, password);
     this.#settings = settings;
-    this.#retry = settings.retry === false ? { ...defaultRetryPolicy, maxAttempts: 1 } : { ...defaultRetryPolicy, ...settings.retry };
+    this.#retry =
+      settings.retry === false
+        ? { ...defaultRetryPolicy, maxAttempts: 1 }
+        : { ...defaultRetryPolicy, ...settings.retry };
     this.#dispatcher = settings.dispatcher;
   }
 
   /** `POST /api/open/int/sms/list`: the channels opened for the account. */
   async listChannels(options?: CallOptions): Promise<SjroomChannel[]> {
     const body = sjroomRequestBody(this.#credentials);
-    return this.#call({ endpoint: 'list', body, schema: sjroomChannelListSchema, bareAllowed: true }, options).then(
-      (payload) => (payload.kind === 'ok' ? payload.value : []),
-    );
+    return this.#call(
+      { endpoint: 'list', body, schema: sjroomChannelListSchema, bareAllowed: true },
+      options,
+    ).then((payload) => (payload.kind === 'ok' ? payload.value : []));
   }
 
   /**
@@ -104,7 +108,14 @@ export class SjroomClient {
       { goodsSupplySmsConfigId: channelId },
     );
     return this.#call(
-      { endpoint: 'submit', body, schema: sjroomBatchNoSchema, bareAllowed: false, channelId, phones },
+      {
+        endpoint: 'submit',
+        body,
+        schema: sjroomBatchNoSchema,
+        bareAllowed: false,
+        channelId,
+        phones,
+      },
       options,
     ).then((payload) => {
       if (payload.kind === 'ok') return payload.value;
@@ -122,19 +133,27 @@ export class SjroomClient {
     ).then((payload) =>
       payload.kind === 'ok'
         ? { ...payload.value, processing: false }
-        : { failPhones: [], failedNum: 0, successNum: 0, successPhones: [], totalNum: 0, processing: true },
+        : {
+            failPhones: [],
+            failedNum: 0,
+            successNum: 0,
+            successPhones: [],
+            totalNum: 0,
+            processing: true,
+          },
     );
   }
 
   /** `POST /api/open/int/sms/balance`: the account balance, exact. */
   async balance(options?: CallOptions): Promise<Balance> {
     const body = sjroomRequestBody(this.#credentials);
-    return this.#call({ endpoint: 'balance', body, schema: sjroomBalanceSchema, bareAllowed: false }, options).then(
-      (payload) => {
-        const amount = payload.kind === 'ok' ? payload.value : '0';
-        return { amount, value: Decimal.parse(amount) };
-      },
-    );
+    return this.#call(
+      { endpoint: 'balance', body, schema: sjroomBalanceSchema, bareAllowed: false },
+      options,
+    ).then((payload) => {
+      const amount = payload.kind === 'ok' ? payload.value : '0';
+      return { amount, value: Decimal.parse(amount) };
+    });
   }
 
   /**
@@ -150,7 +169,8 @@ export class SjroomClient {
   }
 
   #call<T>(spec: CallSpec<T>, options: CallOptions = {}): Promise<AnswerPayload<T>> {
-    if (this.#closed) return Promise.reject(new SmsError('CLIENT_CLOSED', 'The sjroom client is closed'));
+    if (this.#closed)
+      return Promise.reject(new SmsError('CLIENT_CLOSED', 'The sjroom client is closed'));
     if (options.signal?.aborted) return Promise.reject(options.signal.reason);
     const promise = this.#callWithRetry(spec, options);
     this.#inFlight.add(promise);
@@ -189,7 +209,10 @@ export class SjroomClient {
   #getDispatcher(): Dispatcher | Promise<Dispatcher> {
     this.#dispatcher ??= loadUndici().then(
       ({ Agent }) =>
-        new Agent({ connect: { timeout: this.#settings.connectTimeout ?? 10_000 }, keepAliveTimeout: 10_000 }),
+        new Agent({
+          connect: { timeout: this.#settings.connectTimeout ?? 10_000 },
+          keepAliveTimeout: 10_000,
+        }),
     );
     return this.#dispatcher;
   }
@@ -213,14 +236,21 @@ function publicError(
   callerSignal: AbortSignal | undefined,
 ): unknown {
   if (thrown instanceof TransportFailure) {
-    if (thrown.kind === 'aborted' && spec.endpoint !== 'submit') return callerSignal?.reason ?? thrown.cause;
+    if (thrown.kind === 'aborted' && spec.endpoint !== 'submit')
+      return callerSignal?.reason ?? thrown.cause;
     const error =
       thrown.kind === 'timeout'
         ? new TimeoutError(spec.endpoint, timeoutMs, { cause: thrown.cause })
-        : new NetworkError(spec.endpoint, thrown.kind !== 'not-sent', `Could not reach the provider for ${spec.endpoint}: ${thrown.message}`, {
-            cause: thrown.cause,
-          });
-    if (spec.endpoint === 'submit' && thrown.kind !== 'not-sent') return outcomeUnknown(spec, thrown.message, error);
+        : new NetworkError(
+            spec.endpoint,
+            thrown.kind !== 'not-sent',
+            `Could not reach the provider for ${spec.endpoint}: ${thrown.message}`,
+            {
+              cause: thrown.cause,
+            },
+          );
+    if (spec.endpoint === 'submit' && thrown.kind !== 'not-sent')
+      return outcomeUnknown(spec, thrown.message, error);
     return error;
   }
   if (spec.endpoint === 'submit' && mayHaveBeenProcessed(thrown)) {
@@ -231,10 +261,15 @@ function publicError(
 
 /** An unreadable answer or a bare 5xx to a submit says nothing about whether it was processed. */
 function mayHaveBeenProcessed(error: unknown): boolean {
-  if (error instanceof UnexpectedResponseError) return error.statusCode >= 200 && error.statusCode < 300;
+  if (error instanceof UnexpectedResponseError)
+    return error.statusCode >= 200 && error.statusCode < 300;
   return error instanceof ProviderError && error.stateCode === undefined;
 }
 
-function outcomeUnknown(spec: CallSpec<unknown>, reason: string, cause: unknown): SubmitOutcomeUnknownError {
+function outcomeUnknown(
+  spec: CallSpec<unknown>,
+  reason: string,
+  cause: unknown,
+): SubmitOutcomeUnknownError {
   return new SubmitOutcomeUnknownError(spec.phones ?? [], spec.channelId ?? '', reason, { cause });
 }

@@ -44,7 +44,9 @@ export function sjroomError(failure: SjroomFailure): SmsError {
     case '401':
       return new AuthenticationError(`The provider rejected the account or password${suffix}`);
     case '402':
-      return new InsufficientBalanceError(`The account balance is too low for this submit${suffix}`);
+      return new InsufficientBalanceError(
+        `The account balance is too low for this submit${suffix}`,
+      );
     case '403':
       return new ChannelUnavailableError(
         `Channel ${failure.channelId ?? ''} is not opened for this account or is disabled${suffix}`.replace(
@@ -54,10 +56,14 @@ export function sjroomError(failure: SjroomFailure): SmsError {
         failure.channelId,
       );
     case '404':
-      if (endpoint === 'query' && failure.batchNo !== undefined) return new BatchNotFoundError(failure.batchNo);
+      if (endpoint === 'query' && failure.batchNo !== undefined)
+        return new BatchNotFoundError(failure.batchNo);
       break;
     case '429':
-      return new RateLimitError(`The provider is rate limiting ${endpoint}${suffix}`, failure.retryAfterMs);
+      return new RateLimitError(
+        `The provider is rate limiting ${endpoint}${suffix}`,
+        failure.retryAfterMs,
+      );
   }
   return new ProviderError(
     { stateCode, stateMsg, endpoint, statusCode: failure.statusCode },

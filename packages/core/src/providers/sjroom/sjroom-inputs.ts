@@ -7,10 +7,15 @@ const WIRE_PHONE = /^[1-9]\d{5,14}$/;
 
 /** Returns the channel id as the digits of a JSON integer, or throws naming `channelId`. */
 export function channelIdDigits(channelId: unknown): string {
-  if (typeof channelId === 'number' && Number.isSafeInteger(channelId) && channelId >= 0) return String(channelId);
+  if (typeof channelId === 'number' && Number.isSafeInteger(channelId) && channelId >= 0)
+    return String(channelId);
   if (typeof channelId === 'bigint' && channelId >= 0n) return channelId.toString();
-  if (typeof channelId === 'string' && /^\d{1,19}$/.test(channelId)) return channelId.replace(/^0+(?=\d)/, '');
-  throw new ValidationError('channelId', 'channelId must be a non-negative integer (number, bigint or digit string)');
+  if (typeof channelId === 'string' && /^\d{1,19}$/.test(channelId))
+    return channelId.replace(/^0+(?=\d)/, '');
+  throw new ValidationError(
+    'channelId',
+    'channelId must be a non-negative integer (number, bigint or digit string)',
+  );
 }
 
 /** Checks the numbers of a low-level submit: 1–10 000 wire-format numbers (digits, country code first). */

@@ -10,7 +10,9 @@ export function sjroomRequestBody(
   rawFields: Record<string, string> = {},
 ): string {
   const parts = [JSON.stringify(credentials.toRequestFields()).slice(1, -1)];
-  for (const [name, digits] of Object.entries(rawFields)) parts.push(`${JSON.stringify(name)}:${digits}`);
-  for (const [name, value] of Object.entries(fields)) parts.push(`${JSON.stringify(name)}:${JSON.stringify(value)}`);
+  for (const [name, digits] of Object.entries(rawFields))
+    parts.push(`${JSON.stringify(name)}:${digits}`);
+  for (const [name, value] of Object.entries(fields))
+    parts.push(`${JSON.stringify(name)}:${JSON.stringify(value)}`);
   return `{${parts.join(',')}}`;
 }

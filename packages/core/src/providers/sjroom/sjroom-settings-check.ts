@@ -6,19 +6,30 @@ export function checkedBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch (error) {
-    throw new ConfigurationError('baseUrl', 'baseUrl must be an absolute http:// or https:// URL', { cause: error });
+    throw new ConfigurationError('baseUrl', 'baseUrl must be an absolute http:// or https:// URL', {
+      cause: error,
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigurationError('baseUrl', `baseUrl must use http:// or https://, not ${url.protocol}`);
+    throw new ConfigurationError(
+      'baseUrl',
+      `baseUrl must use http:// or https://, not ${url.protocol}`,
+    );
   }
   if (url.username || url.password) {
-    throw new ConfigurationError('baseUrl', 'baseUrl must not contain credentials; pass account and password');
+    throw new ConfigurationError(
+      'baseUrl',
+      'baseUrl must not contain credentials; pass account and password',
+    );
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
 /** Throws a ConfigurationError naming the setting when account or password is missing. */
-export function checkCredentials(account: unknown, password: unknown): { account: string; password: string } {
+export function checkCredentials(
+  account: unknown,
+  password: unknown,
+): { account: string; password: string } {
   if (typeof account !== 'string' || account === '') {
     throw new ConfigurationError(
       'account',

@@ -18,7 +18,11 @@ let philippines: Channel;
 
 beforeAll(async () => {
   mock = await startMockServer({ receiptDelay: { minMs: 0, maxMs: 1000 } });
-  sms = createSjroomTransport({ ...DEMO_ACCOUNT, baseUrl: mock.url, retry: { initialDelayMs: 1, maxDelayMs: 5 } });
+  sms = createSjroomTransport({
+    ...DEMO_ACCOUNT,
+    baseUrl: mock.url,
+    retry: { initialDelayMs: 1, maxDelayMs: 5 },
+  });
   const channels = await sms.listChannels();
   const found = channels.find((channel) => channel.enabled && channel.countryCode === '63');
   if (!found) throw new Error('mock has no +63 channel');
@@ -33,7 +37,10 @@ afterEach(async () => {
 });
 
 async function recordedBatches(): Promise<{ batchNo: string; recipientCount: number }[]> {
-  const response = await mock.app.inject({ method: 'GET', url: '/__mock/messages?recipients=false' });
+  const response = await mock.app.inject({
+    method: 'GET',
+    url: '/__mock/messages?recipients=false',
+  });
   return response.json().messages;
 }
 
@@ -41,7 +48,12 @@ describe('sjroom transport against the mock server', () => {
   it('lists channels mapped to the provider-agnostic shape', async () => {
     const channels = await sms.listChannels();
     expect(channels.length).toBeGreaterThanOrEqual(30);
-    expect(philippines).toMatchObject({ countryCode: '63', nameEn: 'Philippines', nameZh: '菲律宾', enabled: true });
+    expect(philippines).toMatchObject({
+      countryCode: '63',
+      nameEn: 'Philippines',
+      nameZh: '菲律宾',
+      enabled: true,
+    });
     expect(philippines.price).toMatch(/^0\.0\d{1,3}$/);
     expect(channels.some((channel) => !channel.enabled)).toBe(true);
   });
@@ -55,7 +67,9 @@ describe('sjroom transport against the mock server', () => {
     });
     expect(result.accepted).toEqual(['639171234567', '639187654321']);
     expect(result.rejected).toEqual([{ input: '+639171234567', reason: 'duplicate' }]);
-    expect(await recordedBatches()).toEqual([expect.objectContaining({ batchNo: result.id, recipientCount: 2 })]);
+    expect(await recordedBatches()).toEqual([
+      expect.objectContaining({ batchNo: result.id, recipientCount: 2 }),
+    ]);
 
     await mock.app.inject({ method: 'PUT', url: '/__mock/clock', payload: { speed: 0 } });
     await mock.app.inject({ method: 'PUT', url: '/__mock/clock', payload: { advanceMs: 5_000 } });
@@ -69,7 +83,11 @@ describe('sjroom transport against the mock server', () => {
 
   it('shows pending numbers until their receipts arrive', async () => {
     await mock.app.inject({ method: 'PUT', url: '/__mock/clock', payload: { speed: 0 } });
-    const result = await sms.send({ channelId: philippines.id, to: ['+639171234567', '+639170000001', '+639170000002'], text: 'x' });
+    const result = await sms.send({
+      channelId: philippines.id,
+      to: ['+639171234567', '+639170000001', '+639170000002'],
+      text: 'x',
+    });
     const early = await sms.getDeliveryReport(result.id);
     expect(early).toMatchObject({ delivered: 0, failed: 0, pending: 3, complete: false });
     await mock.app.inject({ method: 'PUT', url: '/__mock/clock', payload: { advanceMs: 60_000 } });
@@ -86,34 +104,56 @@ describe('sjroom transport against the mock server', () => {
 
   it('surfaces each business failure as its typed error, charging nothing', async () => {
     const before = (await sms.getBalance()).amount;
-    const wrongPassword = createSjroomTransport({ account: 'demo', password: 'nope', baseUrl: mock.url });
+    const wrongPassword = createSjroomTransport({
+      account: 'demo',
+      password: 'nope',
+      baseUrl: mock.url,
+    });
     await expect(wrongPassword.getBalance()).rejects.toBeInstanceOf(AuthenticationError);
     await wrongPassword.close();
 
-    const invalid = await sms.send({ channelId: philippines.id, to: ['+639170000003'], text: 'x' }).catch((e: unknown) => e);
+    const invalid = await sms
+      .send({ channelId: philippines.id, to: ['+639170000003'], text: 'x' })
+      .catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ValidationError);
     expect(invalid).toMatchObject({ field: 'phone' });
 
-    const wrongCountry = await sms.send({ channelId: philippines.id, to: ['+447700900123'], text: 'x' }).catch((e: unknown) => e);
+    const wrongCountry = await sms
+      .send({ channelId: philippines.id, to: ['+447700900123'], text: 'x' })
+      .catch((e: unknown) => e);
     expect(wrongCountry).toMatchObject({ code: 'VALIDATION_FAILED', field: 'phone' });
 
     const disabled = (await sms.listChannels()).find((channel) => !channel.enabled);
-    await expect(sms.send({ channelId: disabled?.id ?? 0, to: ['+639171234567'], text: 'x' })).rejects.toBeInstanceOf(
-      ChannelUnavailableError,
-    );
+    await expect(
+      sms.send({ channelId: disabled?.id ?? 0, to: ['+639171234567'], text: 'x' }),
+    ).rejects.toBeInstanceOf(ChannelUnavailableError);
 
-    await mock.app.inject({ method: 'PUT', url: '/__mock/accounts/demo', payload: { balance: '0.0001' } });
-    await expect(sms.send({ channelId: philippines.id, to: ['+639171234567'], text: 'x' })).rejects.toBeInstanceOf(
-      InsufficientBalanceError,
-    );
-    await mock.app.inject({ method: 'PUT', url: '/__mock/accounts/demo', payload: { balance: before } });
+    await mock.app.inject({
+      method: 'PUT',
+      url: '/__mock/accounts/demo',
+      payload: { balance: '0.0001' },
+    });
+    await expect(
+      sms.send({ channelId: philippines.id, to: ['+639171234567'], text: 'x' }),
+    ).rejects.toBeInstanceOf(InsufficientBalanceError);
+    await mock.app.inject({
+      method: 'PUT',
+      url: '/__mock/accounts/demo',
+      payload: { balance: before },
+    });
     expect((await sms.getBalance()).amount).toBe(before);
     expect(await recordedBatches()).toEqual([]);
   });
 
   it('never submits twice when the connection resets after the mock processed the submit', async () => {
-    await mock.app.inject({ method: 'PUT', url: '/__mock/faults', payload: [{ type: 'reset', endpoint: 'submit', times: 1 }] });
-    const error = await sms.send({ channelId: philippines.id, to: ['+639171234567'], text: 'x' }).catch((e: unknown) => e);
+    await mock.app.inject({
+      method: 'PUT',
+      url: '/__mock/faults',
+      payload: [{ type: 'reset', endpoint: 'submit', times: 1 }],
+    });
+    const error = await sms
+      .send({ channelId: philippines.id, to: ['+639171234567'], text: 'x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SubmitOutcomeUnknownError);
     expect(await recordedBatches()).toHaveLength(1);
   });
@@ -134,11 +174,20 @@ describe('sjroom transport against the mock server', () => {
     const big = await startMockServer({ bigIds: true, receiptDelay: 0 });
     const transport = createSjroomTransport({ ...DEMO_ACCOUNT, baseUrl: big.url });
     try {
-      const channel = (await transport.listChannels()).find((c) => c.enabled && c.countryCode === '44');
+      const channel = (await transport.listChannels()).find(
+        (c) => c.enabled && c.countryCode === '44',
+      );
       expect(typeof channel?.id).toBe('string');
       expect(BigInt(channel?.id ?? 0) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
-      const result = await transport.send({ channelId: channel?.id ?? 0, to: ['+447700900123'], text: 'big id' });
-      const recorded = await big.app.inject({ method: 'GET', url: `/__mock/messages/${result.id}` });
+      const result = await transport.send({
+        channelId: channel?.id ?? 0,
+        to: ['+447700900123'],
+        text: 'big id',
+      });
+      const recorded = await big.app.inject({
+        method: 'GET',
+        url: `/__mock/messages/${result.id}`,
+      });
       expect(recorded.json().channelId).toBe(channel?.id);
     } finally {
       await transport.close();

@@ -41,7 +41,10 @@ export class SjroomTransport implements SmsTransport {
       throw new ValidationError('channelId', 'channelId is required: pick one from listChannels()');
     }
     const { phones, rejected } = wirePhones(message.to);
-    const batchNo = await this.client.submit({ channelId: message.channelId, phones, content: text }, options);
+    const batchNo = await this.client.submit(
+      { channelId: message.channelId, phones, content: text },
+      options,
+    );
     this.#remember(batchNo, phones);
     return {
       id: batchNo,
@@ -100,7 +103,11 @@ function wirePhones(to: unknown): { phones: string[]; rejected: RejectedRecipien
   const seen = new Set<string>();
   inputs.forEach((input: unknown, index) => {
     const wire = toWireNumber(input as string);
-    if (!wire.ok) throw new ValidationError(`to[${index}]`, `to[${index}] is not a valid number: ${wire.reason}`);
+    if (!wire.ok)
+      throw new ValidationError(
+        `to[${index}]`,
+        `to[${index}] is not a valid number: ${wire.reason}`,
+      );
     if (seen.has(wire.phone)) {
       rejected.push({ input: String(input), reason: 'duplicate' });
       return;
@@ -109,7 +116,10 @@ function wirePhones(to: unknown): { phones: string[]; rejected: RejectedRecipien
     phones.push(wire.phone);
   });
   if (phones.length > SJROOM_MAX_PHONES_PER_SUBMIT) {
-    throw new ValidationError('to', `to holds ${phones.length} numbers; one send takes at most ${SJROOM_MAX_PHONES_PER_SUBMIT}`);
+    throw new ValidationError(
+      'to',
+      `to holds ${phones.length} numbers; one send takes at most ${SJROOM_MAX_PHONES_PER_SUBMIT}`,
+    );
   }
   return { phones, rejected };
 }

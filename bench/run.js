@@ -1,0 +1,37 @@
+// Runs the benchmarks, writes bench/results.json and the README's Performance table.
+// `--smoke` runs each benchmark briefly, only to prove the scripts still work (CI).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { mockColdStart } from './mock-cold-start.js';
+
+const smoke = process.argv.includes('--smoke');
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const results = [await mockColdStart({ runs: smoke ? 2 : 10 })];
+
+for (const result of results) console.log(JSON.stringify(result, null, 2));
+if (smoke) process.exit(0);
+
+const root = new URL('..', import.meta.url);
+writeFileSync(
+  new URL('bench/results.json', root),
+  `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`,
+);
+const table = [
+  `Last run ${new Date().toISOString().slice(0, 10)} on ${machine}; reproduce with \`pnpm bench\`.`,
+  '',
+  '| benchmark | baseline (median) | ours (median) | ratio | bar | met? |',
+  '|---|---|---|---|---|---|',
+  ...results.map(
+    (r) =>
+      `| ${r.name} | \`node -e ""\` ${r.floor.median} ${r.unit}; bare node:http ${r.bareHttp.median} ${r.unit} | ${r.mock.median} ${r.unit} | ${r.ratioToFloor}× floor, ${r.ratioToBareHttp}× bare http | ${r.bar} | ${r.met ? 'yes' : '**no**'} |`,
+  ),
+].join('\n');
+const readmeUrl = new URL('README.md', root);
+const readme = readFileSync(readmeUrl, 'utf8');
+writeFileSync(
+  readmeUrl,
+  readme.replace(
+    /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+    `<!-- bench:start -->\n${table}\n<!-- bench:end -->`,
+  ),
+);

@@ -1,0 +1,107 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../bin/intl-sms-mock.js', import.meta.url).pathname;
+let child: ChildProcess | undefined;
+afterEach(() => {
+  child?.kill('SIGKILL');
+  child = undefined;
+});
+
+function start(args: string[]): {
+  process: ChildProcess;
+  firstLine: Promise<string>;
+  exit: Promise<number | null>;
+} {
+  const process = spawn(globalThis.process.execPath, [BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = process;
+  const lines = createInterface({ input: process.stdout });
+  const firstLine = new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    process.once('exit', () => reject(new Error('exited before printing its URL')));
+  });
+  firstLine.catch(() => undefined);
+  const exit = new Promise<number | null>((resolve) =>
+    process.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
+  return { process, firstLine, exit };
+}
+
+async function balance(url: string, account = 'demo', password = 'demo-password') {
+  const response = await fetch(`${url}/api/open/int/sms/balance`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account, password }),
+  });
+  return response.json();
+}
+
+describe('intl-sms-mock CLI', () => {
+  it('prints its URL first, serves the demo account, and exits 0 on SIGTERM', async () => {
+    const run = start(['--port', '0', '--log-level', 'silent']);
+    const url = await run.firstLine;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await balance(url)).toMatchObject({ stateCode: '200', data: '1000.0000' });
+    run.process.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+  });
+
+  it('exits 0 on SIGINT too', async () => {
+    const run = start(['--log-level', 'silent']);
+    await run.firstLine;
+    run.process.kill('SIGINT');
+    expect(await run.exit).toBe(0);
+  });
+
+  it('loads accounts from a YAML config and applies flags', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'intl-sms-mock-'));
+    const config = join(dir, 'mock.yaml');
+    await writeFile(
+      config,
+      'accounts:\n  - account: acme\n    password: acme-pw\n    balance: "12.5"\n',
+    );
+    const run = start([
+      '--config',
+      config,
+      '--seed',
+      '7',
+      '--receipt-delay',
+      '10-20',
+      '--failure-rate',
+      '0.1',
+      '--log-level',
+      'silent',
+    ]);
+    const url = await run.firstLine;
+    expect(await balance(url, 'acme', 'acme-pw')).toMatchObject({ data: '12.5000' });
+    run.process.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port must be a number/],
+    [['--unknown'], /Unknown option '--unknown'/],
+    [['--receipt-delay', 'soon'], /--receipt-delay must be/],
+  ])('refuses %j with exit code 1 and a clear message', async (args, message) => {
+    const run = start(args);
+    let stderr = '';
+    run.process.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    expect(await run.exit).toBe(1);
+    expect(stderr).toMatch(message);
+  });
+
+  it('prints help with the demo account', async () => {
+    const run = start(['--help']);
+    const help = await run.firstLine;
+    expect(help).toContain('Usage: intl-sms-mock');
+    expect(await run.exit).toBe(0);
+  });
+});
