@@ -84,7 +84,21 @@ describe('intl-sms-mock CLI', () => {
     expect(await run.exit).toBe(0);
   });
 
+  it('applies --fault rules from the command line', async () => {
+    const run = start([
+      '--log-level',
+      'silent',
+      '--fault',
+      '{"type":"state-code","stateCode":"500","endpoint":"balance"}',
+    ]);
+    const url = await run.firstLine;
+    expect(await balance(url)).toMatchObject({ stateCode: '500' });
+    run.process.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+  });
+
   it.each([
+    [['--fault', '{"type":"latency"}'], /--fault \[delayMs:required for type latency\]/],
     [['--port', 'abc'], /--port must be a number/],
     [['--unknown'], /Unknown option '--unknown'/],
     [['--receipt-delay', 'soon'], /--receipt-delay must be/],

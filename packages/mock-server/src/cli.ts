@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadMockConfig } from './config-file.js';
+import { type FaultRule, faultRuleSchema } from './faults/fault-rule.js';
 import type { MockServerOptions, ReceiptDelay } from './options.js';
 import { startMockServer } from './start-mock-server.js';
+import { describeIssue } from './wire/describe-issue.js';
 
 const USAGE = `Usage: intl-sms-mock [options]
 
@@ -14,12 +16,26 @@ Options:
   --config <file>       accounts and settings from a .json or .yaml file
   --receipt-delay <ms>  receipt delay: a number, or a range like 100-500 (default 50-400)
   --failure-rate <r>    share of ordinary numbers whose receipt fails, 0-1 (default 0)
+  --fault <json>        a fault rule, e.g. '{"type":"latency","delayMs":200}' (repeatable)
   --big-ids             issue 19-digit channel ids above 2^53
   --no-inspection       serve only the four sjroom endpoints
   --log-level <level>   silent, error, warn, info, debug (default info, to stderr)
   -h, --help            show this help
 
 Demo account: demo / demo-password, balance 1000.0000.`;
+
+/** Parses one `--fault` JSON rule, naming the field when it is wrong. */
+function faultFromFlag(text: string): FaultRule {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new Error(`--fault must be a JSON object, got ${text}`);
+  }
+  const parsed = faultRuleSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`--fault ${describeIssue(parsed.error)}`);
+  return parsed.data;
+}
 
 /** Parses `--receipt-delay` (`300` or `100-500`). */
 function receiptDelay(text: string): ReceiptDelay {
@@ -62,8 +78,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     const seed = numberOption('seed', values.seed, 0, 2 ** 32 - 1);
     const failureRate = numberOption('failure-rate', values['failure-rate'], 0, 1);
     const port = numberOption('port', values.port, 0, 65535);
+    const faults = (values.fault ?? []).map(faultFromFlag);
     options = {
       ...fromFile,
+      ...(faults.length > 0 ? { faults: [...(fromFile.faults ?? []), ...faults] } : {}),
       ...(seed === undefined ? {} : { seed }),
       ...(failureRate === undefined ? {} : { failureRate }),
       ...(values['receipt-delay'] ? { receiptDelay: receiptDelay(values['receipt-delay']) } : {}),
@@ -102,6 +120,7 @@ function parse(argv: readonly string[]) {
       config: { type: 'string' },
       'receipt-delay': { type: 'string' },
       'failure-rate': { type: 'string' },
+      fault: { type: 'string', multiple: true },
       'big-ids': { type: 'boolean' },
       'no-inspection': { type: 'boolean' },
       'log-level': { type: 'string' },
