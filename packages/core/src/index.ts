@@ -1,24 +1,32 @@
 export {
+  AllTransportsFailedError,
   AuthenticationError,
   BatchNotFoundError,
   ChannelUnavailableError,
   ConfigurationError,
   type InsufficientBalanceDetails,
   InsufficientBalanceError,
+  InvalidRecipientsError,
   NetworkError,
+  type NoRouteDetails,
+  PartialSendError,
   ProviderError,
   type ProviderErrorDetails,
   RateLimitError,
   SmsError,
   type SmsErrorOptions,
+  type SubmitFailure,
   SubmitOutcomeUnknownError,
   TimeoutError,
+  type TransportFailureEntry,
   UnexpectedResponseError,
   ValidationError,
 } from './errors/index.js';
+export type { ChannelCost, SendEstimate } from './estimate/cost-estimate.js';
 export { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './http/retry-policy.js';
 export { Decimal } from './money/decimal.js';
-export { toWireNumber, type WireNumberResult } from './phone/wire-number.js';
+export { normalizePhone } from './phone/index.js';
+export type { NormalizedPhone, PhoneCheck, PhoneOptions } from './phone/normalize-phone.js';
 export {
   createSjroomTransport,
   type SjroomTransportSettings,
@@ -46,6 +54,8 @@ export {
 } from './providers/sjroom/sjroom-client-settings.js';
 export { SJROOM_MAX_PHONES_PER_SUBMIT } from './providers/sjroom/sjroom-inputs.js';
 export { SjroomTransport } from './providers/sjroom/sjroom-transport.js';
+export type { ChannelPreferences, Destination } from './routing/channel-index.js';
+export { countSegments, type SegmentInfo, type SmsEncoding } from './text/segments.js';
 export type {
   Balance,
   CallOptions,
@@ -54,8 +64,11 @@ export type {
   DeliveryReport,
   DeliveryReportOptions,
   DeliveryStatus,
+  RecipientOutcome,
+  RecipientState,
   RecipientStatus,
   RejectedRecipient,
+  RoutingSettings,
   SendResult,
   SentBatch,
   SmsMessage,

@@ -12,20 +12,46 @@ export interface SentBatch {
 
 /** A recipient that was not sent, and why. */
 export interface RejectedRecipient {
+  /** Position in the message's `to`. */
+  readonly index: number;
   /** The number as the caller gave it. */
   readonly input: string;
-  /** Why it was not sent. */
+  /** Why it was not sent, e.g. `too short` or `no enabled channel for +63 (PH)`. */
   readonly reason: string;
+}
+
+/** What happened to one entry of `to`. */
+export type RecipientState = 'accepted' | 'rejected' | 'duplicate' | 'failed' | 'unknown';
+
+/** The outcome for one entry of `to`, in input order. */
+export interface RecipientOutcome {
+  /** The number as the caller gave it. */
+  readonly input: string;
+  /** The wire form, when the number was valid. */
+  readonly phone?: string;
+  /**
+   * `accepted` by the provider, `rejected` before submitting, `duplicate` of an earlier
+   * entry, `failed` (its submit was refused), `unknown` (its submit may have been sent).
+   */
+  readonly state: RecipientState;
+  /** The batch it was accepted in. */
+  readonly batchId?: string;
+  /** Why it was rejected or failed. */
+  readonly reason?: string;
 }
 
 /** What `SmsTransport.send` accomplished. */
 export interface SendResult {
   /** The id of the first batch: the one to keep when a send made a single batch. */
   readonly id: string;
-  /** Every batch the provider accepted. */
+  /** Every batch the provider accepted (one per channel and per 10,000 numbers). */
   readonly batches: readonly SentBatch[];
   /** Every number the provider accepted, as sent on the wire. */
   readonly accepted: readonly string[];
-  /** Numbers left out before submitting, each with its reason. */
+  /** Entries left out before submitting, each with its reason (with `onInvalid: 'skip'`). */
   readonly rejected: readonly RejectedRecipient[];
+  /** Entries that repeated an earlier number and were sent once. */
+  readonly duplicates: readonly RejectedRecipient[];
+  /** Every entry of `to` with its outcome, in input order. */
+  readonly recipients: readonly RecipientOutcome[];
 }

@@ -1,3 +1,4 @@
+import type { RoutingSettings } from '../../transport/routing-settings.js';
 import { SjroomClient } from './sjroom-client.js';
 import type { SjroomClientSettings } from './sjroom-client-settings.js';
 import { checkCredentials } from './sjroom-settings-check.js';

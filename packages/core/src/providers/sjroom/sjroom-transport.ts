@@ -1,17 +1,21 @@
 import { inspect } from 'node:util';
 import { ValidationError } from '../../errors/validation-error.js';
-import { toWireNumber } from '../../phone/wire-number.js';
+import type { SendEstimate } from '../../estimate/cost-estimate.js';
+import { loadPhoneNormalizer } from '../../phone/normalize-phone.js';
+import { ChannelCache } from '../../routing/channel-cache.js';
+import { runEstimate, runSend, type SendPipeline } from '../../sending/send-pipeline.js';
 import type { Balance } from '../../transport/balance.js';
 import type { CallOptions } from '../../transport/call-options.js';
 import type { Channel } from '../../transport/channel.js';
 import type { DeliveryReport } from '../../transport/delivery-report.js';
-import type { RejectedRecipient, SendResult } from '../../transport/send-result.js';
+import type { RoutingSettings } from '../../transport/routing-settings.js';
+import type { SendResult } from '../../transport/send-result.js';
 import type { SmsMessage } from '../../transport/sms-message.js';
 import type { DeliveryReportOptions, SmsTransport } from '../../transport/sms-transport.js';
 import { toChannel } from './sjroom-channel.js';
 import type { SjroomClient } from './sjroom-client.js';
 import { toDeliveryReport } from './sjroom-delivery-report.js';
-import { checkContent, SJROOM_MAX_PHONES_PER_SUBMIT } from './sjroom-inputs.js';
+import { SJROOM_MAX_PHONES_PER_SUBMIT } from './sjroom-inputs.js';
 
 /** How many sent batches a transport remembers the recipients of, for pending counts. */
 const REMEMBERED_BATCHES = 10_000;
@@ -25,42 +29,58 @@ export class SjroomTransport implements SmsTransport {
   /** The low-level client this transport sends through, 1:1 with the API. */
   readonly client: SjroomClient;
   readonly #recipientsByBatch = new Map<string, readonly string[]>();
+  readonly #channels: ChannelCache;
+  readonly #settings: RoutingSettings;
 
-  constructor(client: SjroomClient) {
+  constructor(client: SjroomClient, settings: RoutingSettings = {}) {
+    const maxPerSubmit = settings.maxPhonesPerSubmit ?? SJROOM_MAX_PHONES_PER_SUBMIT;
+    if (
+      !Number.isInteger(maxPerSubmit) ||
+      maxPerSubmit < 1 ||
+      maxPerSubmit > SJROOM_MAX_PHONES_PER_SUBMIT
+    ) {
+      throw new ValidationError(
+        'maxPhonesPerSubmit',
+        `maxPhonesPerSubmit must be an integer from 1 to ${SJROOM_MAX_PHONES_PER_SUBMIT}`,
+      );
+    }
     this.client = client;
+    this.#settings = settings;
+    this.#channels = new ChannelCache(
+      () => this.listChannels(),
+      settings.channelCacheTtlMs ?? 5 * 60_000,
+    );
   }
 
   /**
-   * Sends `text` to every number of `to` through `channelId` in one submit. Numbers
-   * that cannot be wire numbers fail the whole send with a `ValidationError` naming
-   * them; repeated numbers are sent once and reported in `rejected`.
+   * Sends `text` to every number of `to`. Numbers are normalised (E.164, `00`, spaces,
+   * national with `defaultCountry`), deduplicated and routed per country to the
+   * cheapest enabled channel (or `channelId`, or a preference); each channel's numbers
+   * go in submits of at most 10 000. Never submits the same numbers twice.
    */
-  async send(message: SmsMessage, options?: CallOptions): Promise<SendResult> {
-    const text = checkContent(message?.text, 'text');
-    if (message.channelId === undefined) {
-      throw new ValidationError('channelId', 'channelId is required: pick one from listChannels()');
-    }
-    const { phones, rejected } = wirePhones(message.to);
-    const batchNo = await this.client.submit(
-      { channelId: message.channelId, phones, content: text },
-      options,
-    );
-    this.#remember(batchNo, phones);
-    return {
-      id: batchNo,
-      batches: [{ id: batchNo, channelId: message.channelId, recipients: phones }],
-      accepted: phones,
-      rejected,
-    };
+  send(message: SmsMessage, options?: CallOptions): Promise<SendResult> {
+    return runSend(message, this.#pipeline(options));
+  }
+
+  /** Encoding, segments and the exact cost per channel of a send, without sending. */
+  estimate(
+    message: Pick<SmsMessage, 'to' | 'text' | 'channelId' | 'defaultCountry' | 'dedupe'>,
+    options?: CallOptions,
+  ): Promise<SendEstimate> {
+    return runEstimate(message, this.#pipeline(options));
   }
 
   /** {@inheritDoc SmsTransport.getDeliveryReport} */
   async getDeliveryReport(id: string, options?: DeliveryReportOptions): Promise<DeliveryReport> {
     const result = await this.client.query(id, options);
-    const recipients = options?.recipients?.map((phone) => {
-      const wire = toWireNumber(phone);
-      return wire.ok ? wire.phone : phone;
-    });
+    let recipients = options?.recipients;
+    if (recipients) {
+      const normalize = await loadPhoneNormalizer();
+      recipients = recipients.map((phone) => {
+        const check = normalize(phone, { validation: 'possible' });
+        return check.ok ? check.value.phone : phone;
+      });
+    }
     return toDeliveryReport(id, result, recipients ?? this.#recipientsByBatch.get(id));
   }
 
@@ -79,6 +99,31 @@ export class SjroomTransport implements SmsTransport {
     return this.client.close();
   }
 
+  #pipeline(options: CallOptions | undefined): SendPipeline {
+    const settings = this.#settings;
+    return {
+      defaults: {
+        onInvalid: settings.onInvalid ?? 'reject',
+        dedupe: settings.dedupe ?? true,
+        preferences: settings.channelPreferences ?? {},
+        maxPerSubmit: settings.maxPhonesPerSubmit ?? SJROOM_MAX_PHONES_PER_SUBMIT,
+        concurrency: settings.submitConcurrency ?? 4,
+        ...(settings.defaultCountry === undefined
+          ? {}
+          : { defaultCountry: settings.defaultCountry }),
+        ...(settings.phoneValidation === undefined ? {} : { validation: settings.phoneValidation }),
+      },
+      channels: () => this.#channels.get(),
+      invalidateChannels: () => this.#channels.invalidate(),
+      submit: async (channelId, phones, text) => {
+        const batchNo = await this.client.submit({ channelId, phones, content: text }, options);
+        this.#remember(batchNo, phones);
+        return batchNo;
+      },
+      balance: () => this.client.balance(options),
+    };
+  }
+
   #remember(batchNo: string, phones: readonly string[]): void {
     if (this.#recipientsByBatch.size >= REMEMBERED_BATCHES) {
       const oldest = this.#recipientsByBatch.keys().next().value;
@@ -91,35 +136,4 @@ export class SjroomTransport implements SmsTransport {
   [inspect.custom](): string {
     return `SjroomTransport { baseUrl: '${this.client.baseUrl}' }`;
   }
-}
-
-function wirePhones(to: unknown): { phones: string[]; rejected: RejectedRecipient[] } {
-  const inputs = typeof to === 'string' ? [to] : to;
-  if (!Array.isArray(inputs) || inputs.length === 0) {
-    throw new ValidationError('to', 'to must be a number or a non-empty array of numbers');
-  }
-  const phones: string[] = [];
-  const rejected: RejectedRecipient[] = [];
-  const seen = new Set<string>();
-  inputs.forEach((input: unknown, index) => {
-    const wire = toWireNumber(input as string);
-    if (!wire.ok)
-      throw new ValidationError(
-        `to[${index}]`,
-        `to[${index}] is not a valid number: ${wire.reason}`,
-      );
-    if (seen.has(wire.phone)) {
-      rejected.push({ input: String(input), reason: 'duplicate' });
-      return;
-    }
-    seen.add(wire.phone);
-    phones.push(wire.phone);
-  });
-  if (phones.length > SJROOM_MAX_PHONES_PER_SUBMIT) {
-    throw new ValidationError(
-      'to',
-      `to holds ${phones.length} numbers; one send takes at most ${SJROOM_MAX_PHONES_PER_SUBMIT}`,
-    );
-  }
-  return { phones, rejected };
 }

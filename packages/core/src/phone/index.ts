@@ -1,0 +1,9 @@
+import { loadPhoneNormalizer, type PhoneCheck, type PhoneOptions } from './normalize-phone.js';
+
+/**
+ * Normalises one phone number to its wire form (`639171234567`) and E.164, or says why
+ * it cannot be sent to. Loads the phone metadata on first use.
+ */
+export async function normalizePhone(input: string, options?: PhoneOptions): Promise<PhoneCheck> {
+  return (await loadPhoneNormalizer())(input, options);
+}

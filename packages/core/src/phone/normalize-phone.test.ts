@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPhoneNormalizer, type PhoneCheck } from './normalize-phone.js';
+
+let normalize: Awaited<ReturnType<typeof loadPhoneNormalizer>>;
+beforeAll(async () => {
+  normalize = await loadPhoneNormalizer();
+});
+
+const wire = (check: PhoneCheck) => (check.ok ? check.value.phone : `invalid: ${check.reason}`);
+
+describe('phone normalisation', () => {
+  it.each([
+    ['+639171234567', '639171234567'],
+    ['+63 917 123 4567', '639171234567'],
+    ['+63-917-123-4567', '639171234567'],
+    ['(+63) 917.123.4567', '639171234567'],
+    ['0063 917 123 4567', '639171234567'],
+    ['639171234567', '639171234567'],
+    ['+44 7911 123456', '447911123456'],
+    ['+1 (202) 555-0123', '12025550123'],
+    ['+86 138 0013 8000', '8613800138000'],
+  ])('%s → %s', (input, expected) => {
+    expect(wire(normalize(input))).toBe(expected);
+  });
+
+  it('reads national numbers with defaultCountry', () => {
+    expect(wire(normalize('0917 123 4567', { defaultCountry: 'PH' }))).toBe('639171234567');
+    expect(wire(normalize('07911 123456', { defaultCountry: 'gb' }))).toBe('447911123456');
+    expect(wire(normalize('639171234567', { defaultCountry: 'PH' }))).toBe('639171234567');
+  });
+
+  it('reports the country and calling code', () => {
+    expect(normalize('+14165550123')).toMatchObject({
+      ok: true,
+      value: { country: 'CA', callingCode: '1', e164: '+14165550123' },
+    });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['hello', 'contains characters other than digits'],
+    ['0917 123 4567', 'national number: give defaultCountry or a + prefix'],
+    ['+999 1234 5678', 'unknown country calling code'],
+    ['+63 917', 'too short'],
+    ['+44 7700 900123', 'not a valid number for its country'],
+  ])('rejects %j: %s', (input, reason) => {
+    expect(normalize(input)).toEqual({ ok: false, input, reason });
+  });
+
+  it('accepts merely possible numbers with validation: possible', () => {
+    expect(wire(normalize('+44 7700 900123', { validation: 'possible' }))).toBe('447700900123');
+  });
+
+  it('rejects an unknown defaultCountry and non-strings with a reason', () => {
+    expect(normalize('0917', { defaultCountry: 'XX' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('XX'),
+    });
+    expect(normalize(639171234567)).toMatchObject({ ok: false, reason: 'not a string' });
+  });
+});

@@ -1,0 +1,116 @@
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/min';
+
+/** A recipient number, normalised. */
+export interface NormalizedPhone {
+  /** The number as the caller wrote it. */
+  readonly input: string;
+  /** The wire form the sjroom API takes: digits only, country code first (`639171234567`). */
+  readonly phone: string;
+  /** E.164 (`+639171234567`). */
+  readonly e164: string;
+  /** ISO 3166-1 alpha-2 country, when the numbering plan tells (not always for shared codes). */
+  readonly country: string | undefined;
+  /** The calling code's digits (`63`). */
+  readonly callingCode: string;
+}
+
+/** The outcome of normalising one number. */
+export type PhoneCheck =
+  | { readonly ok: true; readonly value: NormalizedPhone }
+  | { readonly ok: false; readonly input: string; readonly reason: string };
+
+/** How numbers are read and checked. */
+export interface PhoneOptions {
+  /** ISO country for numbers written nationally (`0917 123 4567` with `PH`). */
+  readonly defaultCountry?: string;
+  /**
+   * `valid` (default): the number must fit its country's numbering plan, by leading
+   * digits and length. `possible`: only its length is checked — for ranges newer than
+   * the metadata, or test ranges such as the UK's 07700 900xxx.
+   */
+  readonly validation?: 'valid' | 'possible';
+}
+
+type Parser = typeof import('libphonenumber-js/min');
+let parserModule: Promise<Parser> | undefined;
+
+/**
+ * Loads the phone-number metadata on first use (libphonenumber-js `min` metadata: the
+ * smallest set, enough to validate country, leading digits and length), so importing
+ * `@intl-sms/core` stays cheap.
+ */
+export async function loadPhoneNormalizer(): Promise<
+  (input: unknown, options?: PhoneOptions) => PhoneCheck
+> {
+  parserModule ??= import('libphonenumber-js/min');
+  const parser = await parserModule;
+  return (input, options) => normalizeWith(parser, input, options ?? {});
+}
+
+const SEPARATORS = /[\s\-().\u00a0/]/g;
+const REASONS: Record<string, string> = {
+  INVALID_COUNTRY: 'unknown country calling code',
+  NOT_A_NUMBER: 'not a phone number',
+  TOO_SHORT: 'too short',
+  TOO_LONG: 'too long',
+  INVALID_LENGTH: 'wrong length for its country',
+};
+
+function normalizeWith(parser: Parser, input: unknown, options: PhoneOptions): PhoneCheck {
+  if (typeof input !== 'string') return { ok: false, input: String(input), reason: 'not a string' };
+  const compact = input.replace(SEPARATORS, '');
+  if (compact === '') return { ok: false, input, reason: 'empty' };
+  if (!/^\+?\d+$/.test(compact))
+    return { ok: false, input, reason: 'contains characters other than digits' };
+  const international = compact.startsWith('+')
+    ? compact
+    : compact.startsWith('00')
+      ? `+${compact.slice(2)}`
+      : undefined;
+  const country = options.defaultCountry?.toUpperCase() as CountryCode | undefined;
+  if (country !== undefined && !parser.isSupportedCountry(country)) {
+    return {
+      ok: false,
+      input,
+      reason: `defaultCountry ${options.defaultCountry} is not a known country`,
+    };
+  }
+  const attempts: (() => PhoneNumber)[] = [];
+  if (international) attempts.push(() => parser.parsePhoneNumberWithError(international));
+  else {
+    if (country) attempts.push(() => parser.parsePhoneNumberWithError(compact, country));
+    if (!compact.startsWith('0'))
+      attempts.push(() => parser.parsePhoneNumberWithError(`+${compact}`));
+  }
+  if (attempts.length === 0)
+    return { ok: false, input, reason: 'national number: give defaultCountry or a + prefix' };
+  let reason = 'not a valid number';
+  for (const attempt of attempts) {
+    let number: PhoneNumber;
+    try {
+      number = attempt();
+    } catch (error) {
+      reason = REASONS[(error as Error).message] ?? 'not a phone number';
+      continue;
+    }
+    const acceptable = options.validation === 'possible' ? number.isPossible() : number.isValid();
+    if (acceptable) {
+      return {
+        ok: true,
+        value: {
+          input,
+          phone: number.number.slice(1),
+          e164: number.number,
+          country: number.country,
+          callingCode: number.countryCallingCode,
+        },
+      };
+    }
+    const length = parser.validatePhoneNumberLength(number.number);
+    reason =
+      length === undefined
+        ? 'not a valid number for its country'
+        : (REASONS[length] ?? 'wrong length for its country');
+  }
+  return { ok: false, input, reason };
+}

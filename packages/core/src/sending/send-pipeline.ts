@@ -1,0 +1,186 @@
+import { ChannelUnavailableError } from '../errors/channel-unavailable-error.js';
+import { InsufficientBalanceError } from '../errors/insufficient-balance-error.js';
+import { InvalidRecipientsError } from '../errors/invalid-recipients-error.js';
+import { channelCosts, type SendEstimate, totalCost } from '../estimate/cost-estimate.js';
+import { loadPhoneNormalizer, type PhoneOptions } from '../phone/normalize-phone.js';
+import { ChannelIndex, type ChannelPreferences } from '../routing/channel-index.js';
+import { countSegments } from '../text/segments.js';
+import type { Balance } from '../transport/balance.js';
+import type { Channel, ChannelId } from '../transport/channel.js';
+import type { SendResult } from '../transport/send-result.js';
+import type { SmsMessage } from '../transport/sms-message.js';
+import { checkText } from './check-text.js';
+import {
+  noRouteError,
+  type PreparedRecipients,
+  prepareRecipients,
+  recipientList,
+} from './prepare-recipients.js';
+import { sendOutcome } from './send-outcome.js';
+import { type SubmitBatch, type SubmitReport, submitGroups } from './submit-groups.js';
+
+/** Defaults a transport applies to every send; a message may override the first four. */
+export interface SendDefaults {
+  readonly defaultCountry?: string;
+  readonly validation?: PhoneOptions['validation'];
+  readonly onInvalid: 'reject' | 'skip';
+  readonly dedupe: boolean;
+  readonly preferences: ChannelPreferences;
+  readonly maxPerSubmit: number;
+  readonly concurrency: number;
+}
+
+/** What the pipeline needs from a provider. */
+export interface SendPipeline {
+  readonly defaults: SendDefaults;
+  /** The account's channels (cached by the caller). */
+  readonly channels: () => Promise<readonly Channel[]>;
+  /** Forgets cached channels after a channel was refused. */
+  readonly invalidateChannels: () => void;
+  /** Submits one batch of wire numbers with the text; resolves with the batch id. */
+  readonly submit: (
+    channelId: ChannelId,
+    phones: readonly string[],
+    text: string,
+  ) => Promise<string>;
+  readonly balance: () => Promise<Balance>;
+}
+
+/**
+ * Sends a message: validates the text, normalises and deduplicates the numbers, routes
+ * each to its channel (cheapest enabled for its country, unless `channelId` or a
+ * preference says otherwise), optionally checks the balance, then submits per channel
+ * in chunks. A channel refused as unavailable is re-routed once with a fresh channel list.
+ */
+export async function runSend(message: SmsMessage, pipeline: SendPipeline): Promise<SendResult> {
+  const text = checkText(message?.text);
+  const { prepared, index } = await prepare(message, pipeline);
+  if (message.checkBalance) await checkBalance(prepared, text, index, pipeline);
+  const submit: SubmitBatch = (channelId, phones) => pipeline.submit(channelId, phones, text);
+  let report = await submitGroups(prepared.groups, prepared.outcomes, submit, pipeline.defaults);
+  if (
+    message.channelId === undefined &&
+    report.failures.some((f) => f.error instanceof ChannelUnavailableError)
+  ) {
+    report = await rerouteRefused(report, prepared, submit, pipeline);
+  }
+  return sendOutcome(report, prepared.outcomes, prepared.rejected, prepared.duplicates);
+}
+
+/** Estimates a send without submitting: encoding, segments, per-channel cost and total. */
+export async function runEstimate(
+  message: SmsMessage,
+  pipeline: SendPipeline,
+): Promise<SendEstimate> {
+  const text = checkText(message?.text);
+  const { prepared, index } = await prepare({ ...message, onInvalid: 'skip' }, pipeline, true);
+  const segments = countSegments(text);
+  const channels = channelCosts(prepared.groups, segments.segments, index);
+  return {
+    ...segments,
+    recipients: prepared.groups.reduce((sum, group) => sum + group.phones.length, 0),
+    rejected: prepared.rejected,
+    duplicates: prepared.duplicates,
+    channels,
+    totalCost: totalCost(channels).toString(),
+    complete: channels.every((line) => line.cost !== undefined),
+  };
+}
+
+async function prepare(message: SmsMessage, pipeline: SendPipeline, forEstimate = false) {
+  const list = recipientList(message.to);
+  const normalize = await loadPhoneNormalizer();
+  const needChannels = message.channelId === undefined || message.checkBalance || forEstimate;
+  const index = needChannels ? new ChannelIndex(await pipeline.channels()) : undefined;
+  const { defaults } = pipeline;
+  const prepared = prepareRecipients(list, {
+    normalize,
+    dedupe: message.dedupe ?? defaults.dedupe,
+    channelId: message.channelId,
+    index,
+    preferences: defaults.preferences,
+    ...withDefined('defaultCountry', message.defaultCountry ?? defaults.defaultCountry),
+    ...withDefined('validation', defaults.validation),
+  });
+  const onInvalid = message.onInvalid ?? defaults.onInvalid;
+  if (
+    !forEstimate &&
+    prepared.rejected.length > 0 &&
+    (onInvalid === 'reject' || prepared.groups.length === 0)
+  ) {
+    const allNoRoute = prepared.rejected.every((r) => r.reason.startsWith('no enabled channel'));
+    throw allNoRoute && index && prepared.rejected[0]
+      ? noRouteError(prepared.rejected[0], index)
+      : new InvalidRecipientsError(prepared.rejected);
+  }
+  return { prepared, index };
+}
+
+async function checkBalance(
+  prepared: PreparedRecipients,
+  text: string,
+  index: ChannelIndex | undefined,
+  pipeline: SendPipeline,
+) {
+  const required = totalCost(channelCosts(prepared.groups, countSegments(text).segments, index));
+  const balance = await pipeline.balance();
+  if (required.compare(balance.value) > 0) {
+    throw new InsufficientBalanceError(
+      `The estimated cost ${required} exceeds the balance ${balance.amount}; nothing was sent`,
+      { balance: balance.amount, required: required.toString() },
+    );
+  }
+}
+
+/** Re-routes, once, the recipients whose channel was refused, using a fresh channel list. */
+async function rerouteRefused(
+  report: SubmitReport,
+  prepared: PreparedRecipients,
+  submit: SubmitBatch,
+  pipeline: SendPipeline,
+): Promise<SubmitReport> {
+  pipeline.invalidateChannels();
+  const refused = report.failures.filter((f) => f.error instanceof ChannelUnavailableError);
+  const kept = report.failures.filter((f) => !(f.error instanceof ChannelUnavailableError));
+  const phones = new Set(refused.flatMap((f) => f.phones));
+  const indexes = prepared.outcomes.flatMap((outcome, i) =>
+    outcome.phone && phones.has(outcome.phone) ? [i] : [],
+  );
+  const index = new ChannelIndex(await pipeline.channels());
+  const normalize = await loadPhoneNormalizer();
+  const again = prepareRecipients(
+    indexes.map((i) => `+${prepared.outcomes[i]?.phone}`),
+    {
+      normalize,
+      dedupe: false,
+      channelId: undefined,
+      index,
+      preferences: pipeline.defaults.preferences,
+    },
+  );
+  const retryOutcomes = again.outcomes.map((outcome, j) => ({
+    ...outcome,
+    input: prepared.outcomes[indexes[j] as number]?.input ?? outcome.input,
+  }));
+  const retried = await submitGroups(again.groups, retryOutcomes, submit, pipeline.defaults);
+  indexes.forEach((i, j) => {
+    const outcome = retryOutcomes[j];
+    if (outcome)
+      prepared.outcomes[i] =
+        outcome.state === 'rejected' ? { ...outcome, state: 'failed' } : outcome;
+  });
+  const unroutable = again.rejected.map(
+    (r) => prepared.outcomes[indexes[r.index] as number]?.phone ?? '',
+  );
+  const [firstRefused] = refused;
+  const stillRefused =
+    unroutable.length > 0 && firstRefused ? [{ ...firstRefused, phones: unroutable }] : [];
+  return {
+    batches: [...report.batches, ...retried.batches],
+    failures: [...kept, ...retried.failures, ...stillRefused],
+  };
+}
+
+function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
