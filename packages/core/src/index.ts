@@ -1,3 +1,16 @@
+export type {
+  BulkFailure,
+  BulkProgress,
+  BulkRecipient,
+  BulkSource,
+  BulkSummary,
+} from './bulk/bulk-types.js';
+export { type BulkOptions, sendBulk } from './bulk/send-bulk.js';
+export {
+  type DeliveryWaitResult,
+  type WaitForDeliveryOptions,
+  waitForDelivery,
+} from './delivery/wait-for-delivery.js';
 export {
   AllTransportsFailedError,
   AuthenticationError,
@@ -23,6 +36,11 @@ export {
   ValidationError,
 } from './errors/index.js';
 export type { ChannelCost, SendEstimate } from './estimate/cost-estimate.js';
+export {
+  createFailoverTransport,
+  type FailoverOptions,
+  mayFailOver,
+} from './failover/create-failover-transport.js';
 export { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './http/retry-policy.js';
 export { Decimal } from './money/decimal.js';
 export { normalizePhone } from './phone/index.js';
@@ -49,8 +67,12 @@ export {
   type SjroomSubmitInput,
 } from './providers/sjroom/sjroom-client.js';
 export {
+  type ErrorEvent,
+  type RequestEvent,
+  type ResponseEvent,
   SJROOM_DEFAULT_BASE_URL,
   type SjroomClientSettings,
+  type SjroomLogger,
 } from './providers/sjroom/sjroom-client-settings.js';
 export { SJROOM_MAX_PHONES_PER_SUBMIT } from './providers/sjroom/sjroom-inputs.js';
 export { SjroomTransport } from './providers/sjroom/sjroom-transport.js';

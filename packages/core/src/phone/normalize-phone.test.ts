@@ -16,7 +16,7 @@ describe('phone normalisation', () => {
     ['(+63) 917.123.4567', '639171234567'],
     ['0063 917 123 4567', '639171234567'],
     ['639171234567', '639171234567'],
-    ['+44 7911 123456', '447911123456'],
+    ['+44 7400 123456', '447400123456'],
     ['+1 (202) 555-0123', '12025550123'],
     ['+86 138 0013 8000', '8613800138000'],
   ])('%s → %s', (input, expected) => {
@@ -25,7 +25,7 @@ describe('phone normalisation', () => {
 
   it('reads national numbers with defaultCountry', () => {
     expect(wire(normalize('0917 123 4567', { defaultCountry: 'PH' }))).toBe('639171234567');
-    expect(wire(normalize('07911 123456', { defaultCountry: 'gb' }))).toBe('447911123456');
+    expect(wire(normalize('07400 123456', { defaultCountry: 'gb' }))).toBe('447400123456');
     expect(wire(normalize('639171234567', { defaultCountry: 'PH' }))).toBe('639171234567');
   });
 

@@ -35,5 +35,6 @@ export function createSjroomTransport(settings: SjroomTransportSettings = {}): S
       password,
       ...(baseUrl === undefined ? {} : { baseUrl }),
     }),
+    settings,
   );
 }

@@ -1,6 +1,36 @@
 import type { Dispatcher } from 'undici';
 import type { RetryEvent, RetryPolicy } from '../../http/retry-policy.js';
 
+/** A logger as pino and `console` both are. */
+export interface SjroomLogger {
+  warn(message: string): void;
+  debug?(object: Record<string, unknown>, message: string): void;
+}
+
+/** What `onRequest` is told. */
+export interface RequestEvent {
+  /** The endpoint called: `list`, `submit`, `query` or `balance`. */
+  readonly endpoint: string;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  readonly attempt: number;
+}
+
+/** What `onResponse` is told. */
+export interface ResponseEvent extends RequestEvent {
+  /** The HTTP status of the answer. */
+  readonly statusCode: number;
+  /** Time from sending to the whole answer, in milliseconds. */
+  readonly durationMs: number;
+}
+
+/** What `onError` is told. */
+export interface ErrorEvent extends RequestEvent {
+  /** The error of this attempt, as the caller would see it (credential-free). */
+  readonly error: unknown;
+  /** Time from sending to the failure, in milliseconds. */
+  readonly durationMs: number;
+}
+
 /** The vendor's documented base URL. */
 export const SJROOM_DEFAULT_BASE_URL = 'http://api.sjroom.cn';
 
@@ -26,10 +56,22 @@ export interface SjroomClientSettings {
   readonly timeout?: number;
   /** Retry policy for reads (and provably unsent submits); `false` disables retries. */
   readonly retry?: Partial<RetryPolicy> | false;
+  /** Send through this HTTP(S) proxy (an undici `ProxyAgent`); not together with `dispatcher`. */
+  readonly proxy?: string | URL;
   /** Called before each retry pause; receives no credential. */
   readonly onRetry?: (event: RetryEvent) => void;
-  /** Receives the one-time warning about credentials over plain HTTP; defaults to `process.emitWarning`. */
-  readonly logger?: { warn(message: string): void };
+  /** Called before each HTTP attempt. */
+  readonly onRequest?: (event: RequestEvent) => void;
+  /** Called when an attempt got an HTTP answer, before it is read as sjroom's. */
+  readonly onResponse?: (event: ResponseEvent) => void;
+  /** Called when an attempt failed, with the error the caller would see. */
+  readonly onError?: (event: ErrorEvent) => void;
+  /**
+   * A pino- or console-compatible logger: `warn(message)` gets the plain-HTTP warning
+   * (else `process.emitWarning`); `debug(object, message)`, when present, gets one line
+   * per request, answer and failure. Never a credential or a request body.
+   */
+  readonly logger?: SjroomLogger;
   /** Largest answer body accepted, in bytes (default 8 MiB). */
   readonly maxResponseBytes?: number;
 }

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
+import { ConfigurationError } from '../../errors/configuration-error.js';
 import { NetworkError } from '../../errors/network-error.js';
 import { ProviderError } from '../../errors/provider-error.js';
 import { SmsError } from '../../errors/sms-error.js';
@@ -25,6 +26,7 @@ import {
   sjroomChannelListSchema,
   sjroomReceiptSchema,
 } from './sjroom-api.js';
+import { CallEvents } from './sjroom-call-events.js';
 import { SJROOM_DEFAULT_BASE_URL, type SjroomClientSettings } from './sjroom-client-settings.js';
 import type { SjroomEndpoint } from './sjroom-errors.js';
 import { channelIdDigits, checkBatchNo, checkContent, checkWirePhones } from './sjroom-inputs.js';
@@ -82,6 +84,12 @@ export class SjroomClient {
         ? { ...defaultRetryPolicy, maxAttempts: 1 }
         : { ...defaultRetryPolicy, ...settings.retry };
     this.#dispatcher = settings.dispatcher;
+    if (settings.dispatcher && settings.proxy !== undefined) {
+      throw new ConfigurationError(
+        'proxy',
+        'Pass either proxy or dispatcher, not both: wrap the proxy in your dispatcher',
+      );
+    }
   }
 
   /** `POST /api/open/int/sms/list`: the channels opened for the account. */
@@ -187,9 +195,11 @@ export class SjroomClient {
     const dispatcher = await this.#getDispatcher();
     const responseTimeout = this.#settings.responseTimeout ?? 30_000;
     const redact = (text: string) => this.#credentials.redact(text);
+    const events = new CallEvents(spec.endpoint, this.#settings);
     return callWithRetry(
       { endpoint: spec.endpoint, policy: this.#retry, deadline, onRetry: this.#settings.onRetry },
       async () => {
+        events.request();
         const answer = await postJson({
           dispatcher,
           url,
@@ -200,19 +210,23 @@ export class SjroomClient {
           timeoutSignal: deadline,
           callerSignal: options.signal,
         });
+        events.response(answer.statusCode);
         return readSjroomAnswer(answer, { ...spec, redact });
       },
-      (thrown) => publicError(thrown, spec, timeoutMs, options.signal),
+      (thrown) => events.error(publicError(thrown, spec, timeoutMs, options.signal)),
     );
   }
 
   #getDispatcher(): Dispatcher | Promise<Dispatcher> {
-    this.#dispatcher ??= loadUndici().then(
-      ({ Agent }) =>
-        new Agent({
-          connect: { timeout: this.#settings.connectTimeout ?? 10_000 },
-          keepAliveTimeout: 10_000,
-        }),
+    const { proxy, connectTimeout = 10_000 } = this.#settings;
+    this.#dispatcher ??= loadUndici().then(({ Agent, ProxyAgent }) =>
+      proxy === undefined
+        ? new Agent({ connect: { timeout: connectTimeout }, keepAliveTimeout: 10_000 })
+        : new ProxyAgent({
+            uri: String(proxy),
+            connect: { timeout: connectTimeout },
+            keepAliveTimeout: 10_000,
+          }),
     );
     return this.#dispatcher;
   }

@@ -67,7 +67,9 @@ describe('sjroom transport against the mock server', () => {
     });
     expect(result.accepted).toEqual(['639171234567', '639187654321']);
     expect(result.rejected).toEqual([]);
-    expect(result.duplicates).toEqual([{ index: 2, input: '+639171234567', reason: 'duplicate of to[0]' }]);
+    expect(result.duplicates).toEqual([
+      { index: 2, input: '+639171234567', reason: 'duplicate of to[0]' },
+    ]);
     expect(await recordedBatches()).toEqual([
       expect.objectContaining({ batchNo: result.id, recipientCount: 2 }),
     ]);
@@ -120,7 +122,7 @@ describe('sjroom transport against the mock server', () => {
     expect(invalid).toMatchObject({ field: 'phone' });
 
     const wrongCountry = await sms
-      .send({ channelId: philippines.id, to: ['+447911123456'], text: 'x' })
+      .send({ channelId: philippines.id, to: ['+447400123456'], text: 'x' })
       .catch((e: unknown) => e);
     expect(wrongCountry).toMatchObject({ code: 'VALIDATION_FAILED', field: 'phone' });
 
@@ -182,7 +184,7 @@ describe('sjroom transport against the mock server', () => {
       expect(BigInt(channel?.id ?? 0) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
       const result = await transport.send({
         channelId: channel?.id ?? 0,
-        to: ['+447911123456'],
+        to: ['+447400123456'],
         text: 'big id',
       });
       const recorded = await big.app.inject({

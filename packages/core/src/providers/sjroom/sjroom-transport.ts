@@ -1,4 +1,11 @@
 import { inspect } from 'node:util';
+import type { BulkSource, BulkSummary } from '../../bulk/bulk-types.js';
+import { type BulkOptions, sendBulk } from '../../bulk/send-bulk.js';
+import {
+  type DeliveryWaitResult,
+  type WaitForDeliveryOptions,
+  waitForDelivery,
+} from '../../delivery/wait-for-delivery.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import type { SendEstimate } from '../../estimate/cost-estimate.js';
 import { loadPhoneNormalizer } from '../../phone/normalize-phone.js';
@@ -9,7 +16,7 @@ import type { CallOptions } from '../../transport/call-options.js';
 import type { Channel } from '../../transport/channel.js';
 import type { DeliveryReport } from '../../transport/delivery-report.js';
 import type { RoutingSettings } from '../../transport/routing-settings.js';
-import type { SendResult } from '../../transport/send-result.js';
+import type { SendResult, SentBatch } from '../../transport/send-result.js';
 import type { SmsMessage } from '../../transport/sms-message.js';
 import type { DeliveryReportOptions, SmsTransport } from '../../transport/sms-transport.js';
 import { toChannel } from './sjroom-channel.js';
@@ -68,6 +75,19 @@ export class SjroomTransport implements SmsTransport {
     options?: CallOptions,
   ): Promise<SendEstimate> {
     return runEstimate(message, this.#pipeline(options));
+  }
+
+  /** Streams recipients into chunked sends with bounded memory; see {@link sendBulk}. */
+  sendBulk(source: BulkSource, options?: BulkOptions): Promise<BulkSummary> {
+    return sendBulk(this, source, options);
+  }
+
+  /** Polls receipts until every number is final or the timeout passes; see {@link waitForDelivery}. */
+  waitForDelivery(
+    batches: readonly (string | SentBatch)[],
+    options?: WaitForDeliveryOptions,
+  ): Promise<DeliveryWaitResult> {
+    return waitForDelivery(this, batches, options);
   }
 
   /** {@inheritDoc SmsTransport.getDeliveryReport} */

@@ -1,0 +1,61 @@
+import type { ChannelId } from '../transport/channel.js';
+import type { RejectedRecipient } from '../transport/send-result.js';
+
+/** One recipient of a bulk send: a number, or a number with its own text. */
+export type BulkRecipient = string | { readonly to: string; readonly text?: string };
+
+/** Where bulk recipients come from: an array, any iterable, or an async iterable (a CSV stream, say). */
+export type BulkSource = Iterable<BulkRecipient> | AsyncIterable<BulkRecipient>;
+
+/** Counters reported while a bulk send runs. */
+export interface BulkProgress {
+  /** Recipients read from the source so far. */
+  readonly read: number;
+  /** Recipients the provider accepted. */
+  readonly submitted: number;
+  /** Recipients left out (invalid, no channel, duplicate in their batch). */
+  readonly rejected: number;
+  /** Recipients whose submit was refused. */
+  readonly failed: number;
+  /** Recipients whose submit may or may not have been sent. */
+  readonly unknown: number;
+  /** Recipients skipped because a previous run accepted them (resume). */
+  readonly skipped: number;
+  /** Batches accepted so far. */
+  readonly batches: number;
+}
+
+/** A recipient whose submit failed or whose outcome is unknown. */
+export interface BulkFailure {
+  /** Position in the source. */
+  readonly index: number;
+  readonly input: string;
+  /** The wire number, when it was valid. */
+  readonly phone: string | undefined;
+  /** The error code of the failed submit, e.g. `AUTHENTICATION_FAILED` or `SUBMIT_OUTCOME_UNKNOWN`. */
+  readonly code: string;
+  readonly reason: string;
+}
+
+/** The end state of a bulk send: every recipient read is in exactly one bucket. */
+export interface BulkSummary extends BulkProgress {
+  /** Accepted batches with their channel and size (their numbers went to `onBatch`). */
+  readonly batchList: readonly {
+    readonly id: string;
+    readonly channelId: ChannelId;
+    readonly recipients: number;
+  }[];
+  /** Every left-out recipient with its source index and reason. */
+  readonly rejectedRecipients: readonly RejectedRecipient[];
+  /** Every recipient whose submit was refused: safe to send again. */
+  readonly failedRecipients: readonly BulkFailure[];
+  /** Every recipient whose submit may have been sent: check before sending again. */
+  readonly unknownRecipients: readonly BulkFailure[];
+  /** True when the run stopped early because its signal aborted. */
+  readonly aborted: boolean;
+  /**
+   * Feed back as `resumeFrom` to run the same source again and skip what was accepted
+   * or may have been sent; failed and rejected recipients are tried again.
+   */
+  readonly resumeToken: string;
+}

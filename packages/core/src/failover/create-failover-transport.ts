@@ -1,0 +1,115 @@
+import {
+  AllTransportsFailedError,
+  type TransportFailureEntry,
+} from '../errors/all-transports-failed-error.js';
+import { BatchNotFoundError } from '../errors/batch-not-found-error.js';
+import { ConfigurationError } from '../errors/configuration-error.js';
+import { PartialSendError } from '../errors/partial-send-error.js';
+import { SmsError } from '../errors/sms-error.js';
+import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { SmsTransport } from '../transport/sms-transport.js';
+
+/** Options of {@link createFailoverTransport}. */
+export interface FailoverOptions {
+  /**
+   * `priority` (default): always try the transports in the given order.
+   * `round-robin`: start each send with the next transport in turn.
+   */
+  readonly strategy?: 'priority' | 'round-robin';
+}
+
+const REMEMBERED_BATCHES = 10_000;
+
+/**
+ * Whether the next transport may be tried after `error`: only when the failed send
+ * provably reached no provider, or the provider refused it outright. Never after an
+ * outcome-unknown submit or a partial send (that would send twice), nor for bad input
+ * (every provider would refuse it).
+ */
+export function mayFailOver(error: unknown): boolean {
+  if (!SmsError.isInstance(error)) return false;
+  return !(
+    error instanceof SubmitOutcomeUnknownError ||
+    error instanceof PartialSendError ||
+    error instanceof ValidationError
+  );
+}
+
+/**
+ * Combines transports into one: `send` tries them in turn (see {@link mayFailOver});
+ * when all fail it rejects with `AllTransportsFailedError` listing each error. Delivery
+ * reports go to the transport that sent the batch; balance and channels come from the
+ * first transport that answers.
+ */
+export function createFailoverTransport(
+  transports: readonly SmsTransport[],
+  options: FailoverOptions = {},
+): SmsTransport {
+  if (transports.length === 0)
+    throw new ConfigurationError(
+      'transports',
+      'createFailoverTransport needs at least one transport',
+    );
+  const strategy = options.strategy ?? 'priority';
+  const senderOf = new Map<string, SmsTransport>();
+  let turn = 0;
+
+  const order = (): SmsTransport[] => {
+    if (strategy === 'priority') return [...transports];
+    const start = turn++ % transports.length;
+    return [...transports.slice(start), ...transports.slice(0, start)];
+  };
+
+  const firstThatAnswers = async <T>(
+    call: (transport: SmsTransport) => Promise<T>,
+    failOver = mayFailOver,
+  ): Promise<T> => {
+    const errors: TransportFailureEntry[] = [];
+    for (const transport of order()) {
+      try {
+        return await call(transport);
+      } catch (error) {
+        if (!failOver(error)) throw error;
+        errors.push({ provider: transport.provider, index: transports.indexOf(transport), error });
+      }
+    }
+    throw new AllTransportsFailedError(errors);
+  };
+
+  return {
+    specificationVersion: 'v1',
+    provider: `failover(${transports.map((t) => t.provider).join(',')})`,
+    async send(message, callOptions) {
+      return firstThatAnswers(async (transport) => {
+        const result = await transport.send(message, callOptions);
+        for (const batch of result.batches) remember(senderOf, batch.id, transport);
+        return result;
+      });
+    },
+    async getDeliveryReport(id, reportOptions) {
+      const sender = senderOf.get(id);
+      if (sender) return sender.getDeliveryReport(id, reportOptions);
+      return firstThatAnswers(
+        (transport) => transport.getDeliveryReport(id, reportOptions),
+        (error) =>
+          error instanceof BatchNotFoundError ||
+          (mayFailOver(error) && (error as SmsError).retryable),
+      );
+    },
+    getBalance: (callOptions) => firstThatAnswers((transport) => transport.getBalance(callOptions)),
+    listChannels: (callOptions) =>
+      firstThatAnswers((transport) => transport.listChannels(callOptions)),
+    async close() {
+      await Promise.all(transports.map((transport) => transport.close()));
+    },
+  };
+}
+
+function remember(senders: Map<string, SmsTransport>, id: string, transport: SmsTransport): void {
+  if (senders.size >= REMEMBERED_BATCHES) {
+    const oldest = senders.keys().next().value;
+    if (oldest !== undefined) senders.delete(oldest);
+  }
+  senders.set(id, transport);
+}

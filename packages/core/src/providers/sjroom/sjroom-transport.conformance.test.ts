@@ -1,0 +1,14 @@
+import { DEMO_ACCOUNT, startMockServer } from '@intl-sms/mock-server';
+import { testSmsTransport } from '../../testing/conformance.js';
+import { createSjroomTransport } from './create-sjroom-transport.js';
+
+testSmsTransport({
+  name: 'sjroom against the mock server',
+  create: async () => {
+    const mock = await startMockServer({ receiptDelay: { minMs: 0, maxMs: 200 } });
+    return {
+      transport: createSjroomTransport({ ...DEMO_ACCOUNT, baseUrl: mock.url }),
+      cleanup: () => mock.close(),
+    };
+  },
+});
