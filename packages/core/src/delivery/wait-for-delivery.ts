@@ -81,11 +81,16 @@ export async function waitForDelivery(
     pending = pending.filter((id) => !reports.get(id)?.complete);
     const left = deadline - Date.now();
     if (pending.length === 0 || left <= 0) break;
-    await sleep(
-      Math.min(interval, left),
-      undefined,
-      options.signal ? { signal: options.signal } : undefined,
-    );
+    try {
+      await sleep(
+        Math.min(interval, left),
+        undefined,
+        options.signal ? { signal: options.signal } : undefined,
+      );
+    } catch (error) {
+      options.signal?.throwIfAborted();
+      throw error;
+    }
     interval = Math.min(options.maxInterval ?? 15_000, interval * 1.5);
   }
   const ordered = ids.flatMap((id) => reports.get(id) ?? []);

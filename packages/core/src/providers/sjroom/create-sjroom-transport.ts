@@ -6,7 +6,8 @@ import { SjroomTransport } from './sjroom-transport.js';
 
 /** Settings of {@link createSjroomTransport}: the client settings, with credentials optional. */
 export interface SjroomTransportSettings
-  extends Omit<SjroomClientSettings, 'account' | 'password'> {
+  extends Omit<SjroomClientSettings, 'account' | 'password'>,
+    RoutingSettings {
   /** The sjroom account; defaults to `SJROOM_ACCOUNT`. */
   readonly account?: string;
   /** The sjroom password; defaults to `SJROOM_PASSWORD`. */

@@ -1,0 +1,136 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mockServer, philippineNumbers } from '../test-support/mock-server.js';
+import type { SentBatch } from '../transport/send-result.js';
+import type { BulkProgress, BulkRecipient } from './bulk-types.js';
+import { sendBulk } from './send-bulk.js';
+
+let env: Awaited<ReturnType<typeof mockServer>>;
+beforeAll(async () => {
+  env = await mockServer();
+});
+afterAll(async () => {
+  await env.mock.close();
+});
+afterEach(async () => {
+  await env.reset();
+});
+
+async function* generate(count: number): AsyncGenerator<BulkRecipient> {
+  const phones = philippineNumbers(count);
+  for (let i = 0; i < count; i++) {
+    if (i % 1000 === 7) yield 'not-a-number';
+    else if (i % 5000 === 11) yield { to: '+447400123456', text: 'hello UK' };
+    else yield `+${phones[i]}`;
+  }
+}
+
+describe('sendBulk against the mock server', () => {
+  it('sends 50,000 recipients with a summary that matches the mock exactly', async () => {
+    await env.inject('PUT', '/__mock/accounts/demo', { balance: '100000' });
+    const sms = env.transport();
+    const progress: BulkProgress[] = [];
+    const recorded: SentBatch[] = [];
+    const summary = await sendBulk(sms, generate(50_000), {
+      text: 'bulk hello',
+      concurrency: 3,
+      onProgress: (p) => progress.push(p),
+      onBatch: (batch) => recorded.push(batch),
+    });
+    const received = await env.received();
+    expect(summary.read).toBe(50_000);
+    // 50 invalid entries; the UK number appears ten times in one chunk: sent once, nine duplicates.
+    const reasons = summary.rejectedRecipients.map((r) =>
+      r.input === 'not-a-number' ? 'invalid' : r.reason,
+    );
+    expect(reasons.filter((r) => r === 'invalid')).toHaveLength(50);
+    expect(reasons.filter((r) => r.startsWith('duplicate of'))).toHaveLength(9);
+    expect(summary.rejected).toBe(59);
+    expect(
+      summary.submitted + summary.rejected + summary.failed + summary.unknown + summary.skipped,
+    ).toBe(50_000);
+    expect(summary.submitted).toBe(received.length);
+    expect(new Set(received.map((r) => `${r.batchNo}:${r.phone}`)).size).toBe(received.length);
+    expect(summary.batchList.reduce((sum, b) => sum + b.recipients, 0)).toBe(summary.submitted);
+    expect(recorded.flatMap((b) => b.recipients).sort()).toEqual(
+      received.map((r) => r.phone).sort(),
+    );
+    expect(summary.failedRecipients).toEqual([]);
+    expect(summary.unknownRecipients).toEqual([]);
+    expect(progress.at(-1)?.submitted).toBe(summary.submitted);
+    await sms.close();
+  }, 60_000);
+
+  it('keeps going after a failed submit, and a resumed run sends only what is missing', async () => {
+    const sms = env.transport();
+    const phones = philippineNumbers(30).map((p) => `+${p}`);
+    await env.inject('PUT', '/__mock/faults', [
+      { type: 'state-code', stateCode: '500', endpoint: 'submit', times: 1 },
+    ]);
+    const first = await sendBulk(sms, phones, { text: 'resume me', chunkSize: 10, concurrency: 1 });
+    expect(first.submitted).toBe(20);
+    expect(first.failedRecipients.map((f) => f.index)).toEqual(
+      Array.from({ length: 10 }, (_, i) => i),
+    );
+    expect(first.failedRecipients[0]).toMatchObject({ code: 'PROVIDER_ERROR' });
+    const second = await sendBulk(sms, phones, {
+      text: 'resume me',
+      chunkSize: 10,
+      resumeFrom: first,
+    });
+    expect(second).toMatchObject({ skipped: 20, submitted: 10, failed: 0 });
+    const received = (await env.received()).map((r) => r.phone).sort();
+    expect(received).toEqual(phones.map((p) => p.slice(1)).sort());
+    await sms.close();
+  });
+
+  it('reports an unknown outcome and never resends it on resume', async () => {
+    const sms = env.transport();
+    const phones = philippineNumbers(4).map((p) => `+${p}`);
+    await env.inject('PUT', '/__mock/faults', [{ type: 'reset', endpoint: 'submit', times: 1 }]);
+    const first = await sendBulk(sms, phones, { text: 'unknown', chunkSize: 2, concurrency: 1 });
+    expect(first.unknownRecipients.map((u) => u.index)).toEqual([0, 1]);
+    expect(first.submitted).toBe(2);
+    const second = await sendBulk(sms, phones, {
+      text: 'unknown',
+      chunkSize: 2,
+      resumeFrom: first.resumeToken,
+    });
+    expect(second).toMatchObject({ skipped: 4, submitted: 0 });
+    expect(await env.received()).toHaveLength(4);
+    await sms.close();
+  });
+
+  it('honours the rate limit and per-recipient texts', async () => {
+    const sms = env.transport();
+    const phones = philippineNumbers(6).map((p) => `+${p}`);
+    const started = performance.now();
+    const summary = await sendBulk(
+      sms,
+      phones.map((to, i) => ({ to, text: `text ${i % 3}` })),
+      { ratePerSecond: 20, concurrency: 3 },
+    );
+    expect(summary.batches).toBe(3);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+    await sms.close();
+  });
+
+  it('stops reading when aborted, accounting for every recipient read', async () => {
+    const sms = env.transport();
+    const controller = new AbortController();
+    const phones = philippineNumbers(100).map((p) => `+${p}`);
+    const summary = await sendBulk(sms, phones, {
+      text: 'abort',
+      chunkSize: 10,
+      concurrency: 1,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.batches === 2) controller.abort();
+      },
+    });
+    expect(summary.aborted).toBe(true);
+    expect(summary.submitted).toBe((await env.received()).length);
+    expect(summary.submitted + summary.failed).toBe(summary.read);
+    expect(summary.read).toBeLessThan(100);
+    await sms.close();
+  });
+});
