@@ -59,30 +59,35 @@ export function prepareRecipients(
   const duplicates: RejectedRecipient[] = [];
   const groups = new Map<string, ChannelGroup>();
   const seen = new Map<string, number>();
-  to.forEach((entry, index) => {
+  const reject = (index: number, input: string, reason: string) => {
+    rejected.push({ index, input, reason });
+    outcomes.push({ input, state: 'rejected', reason });
+  };
+  for (const [index, entry] of to.entries()) {
     const input = typeof entry === 'string' ? entry : String(entry);
-    const reject = (reason: string) => {
-      rejected.push({ index, input, reason });
-      outcomes.push({ input, state: 'rejected', reason });
-    };
     const check = options.normalize(entry, options);
-    if (!check.ok) return reject(check.reason);
+    if (!check.ok) {
+      reject(index, input, check.reason);
+      continue;
+    }
     const { phone } = check.value;
     const first = options.dedupe ? seen.get(phone) : undefined;
     if (first !== undefined) {
       const reason = `duplicate of to[${first}]`;
       duplicates.push({ index, input, reason });
       outcomes.push({ input, phone, state: 'duplicate', reason });
-      return;
+      continue;
     }
     seen.set(phone, index);
     const channel =
       options.channelId === undefined
         ? options.index?.route(check.value, options.preferences)
         : undefined;
-    if (options.channelId === undefined && !channel)
-      return reject(`no enabled channel for ${describeDestination(check.value)}`);
-    const channelId = options.channelId ?? (channel?.id as ChannelId);
+    const channelId = options.channelId ?? channel?.id;
+    if (channelId === undefined) {
+      reject(index, input, `no enabled channel for ${describeDestination(check.value)}`);
+      continue;
+    }
     const key = String(channelId);
     const group = groups.get(key) ?? {
       channelId,
@@ -94,7 +99,7 @@ export function prepareRecipients(
     group.phones.push(phone);
     groups.set(key, group);
     outcomes.push({ input, phone, state: 'accepted' });
-  });
+  }
   return { outcomes, groups: [...groups.values()], rejected, duplicates };
 }
 

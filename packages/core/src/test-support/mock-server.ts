@@ -1,9 +1,4 @@
-import {
-  DEMO_ACCOUNT,
-  type RunningMockServer,
-  type StartMockServerOptions,
-  startMockServer,
-} from '@intl-sms/mock-server';
+import { DEMO_ACCOUNT, type StartMockServerOptions, startMockServer } from '@intl-sms/mock-server';
 import {
   createSjroomTransport,
   type SjroomTransportSettings,
