@@ -86,5 +86,6 @@ export async function mockColdStart({ runs = 10 } = {}) {
     ratioToBareHttp: round(result.mock.median / result.bareHttp.median),
     bar: 'mock ≤ 2.5 × the node -e "" floor',
     met: result.mock.median <= 2.5 * result.floor.median,
+    summary: `median ${result.mock.median} ms; floor \`node -e ""\` ${result.floor.median} ms (${round(result.mock.median / result.floor.median)}×), bare node:http ${result.bareHttp.median} ms (${round(result.mock.median / result.bareHttp.median)}×)`,
   };
 }

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import type { BulkSource, BulkSummary } from '../../bulk/bulk-types.js';
 import { type BulkOptions, sendBulk } from '../../bulk/send-bulk.js';
+import { RecentBatches } from '../../delivery/recent-batches.js';
 import {
   type DeliveryWaitResult,
   type WaitForDeliveryOptions,
@@ -24,8 +25,8 @@ import type { SjroomClient } from './sjroom-client.js';
 import { toDeliveryReport } from './sjroom-delivery-report.js';
 import { SJROOM_MAX_PHONES_PER_SUBMIT } from './sjroom-inputs.js';
 
-/** How many sent batches a transport remembers the recipients of, for pending counts. */
-const REMEMBERED_BATCHES = 10_000;
+/** How many recipients of recent batches a transport remembers, for pending counts. */
+const REMEMBERED_RECIPIENTS = 100_000;
 
 /** The sjroom implementation of {@link SmsTransport}; create it with `createSjroomTransport`. */
 export class SjroomTransport implements SmsTransport {
@@ -35,7 +36,7 @@ export class SjroomTransport implements SmsTransport {
   readonly provider = 'sjroom';
   /** The low-level client this transport sends through, 1:1 with the API. */
   readonly client: SjroomClient;
-  readonly #recipientsByBatch = new Map<string, readonly string[]>();
+  readonly #recent = new RecentBatches(REMEMBERED_RECIPIENTS);
   readonly #channels: ChannelCache;
   readonly #settings: RoutingSettings;
 
@@ -101,7 +102,7 @@ export class SjroomTransport implements SmsTransport {
         return check.ok ? check.value.phone : phone;
       });
     }
-    return toDeliveryReport(id, result, recipients ?? this.#recipientsByBatch.get(id));
+    return toDeliveryReport(id, result, recipients ?? this.#recent.get(id));
   }
 
   /** {@inheritDoc SmsTransport.getBalance} */
@@ -137,19 +138,11 @@ export class SjroomTransport implements SmsTransport {
       invalidateChannels: () => this.#channels.invalidate(),
       submit: async (channelId, phones, text) => {
         const batchNo = await this.client.submit({ channelId, phones, content: text }, options);
-        this.#remember(batchNo, phones);
+        this.#recent.add(batchNo, phones);
         return batchNo;
       },
       balance: () => this.client.balance(options),
     };
-  }
-
-  #remember(batchNo: string, phones: readonly string[]): void {
-    if (this.#recipientsByBatch.size >= REMEMBERED_BATCHES) {
-      const oldest = this.#recipientsByBatch.keys().next().value;
-      if (oldest !== undefined) this.#recipientsByBatch.delete(oldest);
-    }
-    this.#recipientsByBatch.set(batchNo, phones);
   }
 
   /** Shows the provider and base URL only. */

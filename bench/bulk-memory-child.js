@@ -1,0 +1,41 @@
+// Child process of bulk-memory.js: sendBulk of N generated recipients against the mock at
+// argv[2]; prints one JSON line with peak RSS and throughput. Run alone so RSS is ours.
+import { createSjroomTransport, sendBulk } from '@intl-sms/core';
+
+const [baseUrl, countText] = process.argv.slice(2);
+const count = Number(countText);
+async function* recipients() {
+  for (let i = 0; i < count; i++)
+    yield `+63917${String((i % 1_000_000) * 10 + 5).padStart(7, '0')}`;
+}
+const sms = createSjroomTransport({ account: 'bench', password: 'bench-password', baseUrl });
+// Live heap: sampled after a forced GC every 20 sends (needs --expose-gc), to tell retained
+// memory from garbage V8 has not collected yet (which peak RSS also counts).
+let sends = 0;
+let liveHeapMb = 0;
+const sampleLiveHeap = () => {
+  globalThis.gc?.();
+  liveHeapMb = Math.max(liveHeapMb, Math.round(process.memoryUsage().heapUsed / 2 ** 20));
+};
+const started = performance.now();
+const summary = await sendBulk(sms, recipients(), {
+  text: 'benchmark',
+  concurrency: 4,
+  maxBuffered: 20_000,
+  onProgress: () => {
+    if (++sends % 20 === 0) sampleLiveHeap();
+  },
+});
+sampleLiveHeap();
+const seconds = (performance.now() - started) / 1000;
+await sms.close();
+console.log(
+  JSON.stringify({
+    count,
+    submitted: summary.submitted,
+    unaccounted: count - summary.submitted - summary.rejected - summary.failed - summary.unknown,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    liveHeapMb,
+    recipientsPerSecond: Math.round(count / seconds),
+  }),
+);

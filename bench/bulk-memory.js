@@ -1,0 +1,74 @@
+// Bulk send memory: sendBulk of 100k and 1M generated recipients against the mock server
+// in its own process (receipts immediate), measuring the sender's peak RSS. Baseline: the
+// peak RSS of the same child sending 10k, so the figure shows growth, not Node's floor.
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { MOCK_BIN } from './mock-bin.js';
+
+const CHILD = fileURLToPath(new URL('bulk-memory-child.js', import.meta.url));
+
+async function startMock() {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-bulk-'));
+  const config = join(dir, 'mock.json');
+  await writeFile(
+    config,
+    JSON.stringify({
+      receiptDelay: 0,
+      accounts: [{ account: 'bench', password: 'bench-password', balance: '100000000' }],
+    }),
+  );
+  const child = spawn(process.execPath, [MOCK_BIN, '--config', config, '--log-level', 'silent'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve) =>
+    createInterface({ input: child.stdout }).once('line', resolve),
+  );
+  return { url, stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM')) };
+}
+
+function runChild(url, count) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', CHILD, url, String(count)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bulk child exited ${code}`)),
+    );
+  });
+}
+
+/** Runs the benchmark; `counts` are the recipient counts measured after the 10k baseline. */
+export async function bulkMemory({ counts = [100_000, 1_000_000] } = {}) {
+  const mock = await startMock();
+  try {
+    const baseline = await runChild(mock.url, 10_000);
+    const runs = [];
+    for (const count of counts) runs.push(await runChild(mock.url, count));
+    const largest = runs.at(-1);
+    return {
+      name: `sendBulk memory (${counts.map((c) => c.toLocaleString('en')).join(', ')} recipients)`,
+      unit: 'MB peak RSS',
+      baseline,
+      runs,
+      ratio: Math.round((largest.peakRssMb / baseline.peakRssMb) * 100) / 100,
+      bar: '< 200 MB peak RSS, flat as the count grows',
+      met: runs.every((run) => run.peakRssMb < 200 && run.unaccounted === 0),
+      summary: `peak RSS (live heap after GC): 10k ${baseline.peakRssMb} MB (${baseline.liveHeapMb} MB); ${runs
+        .map(
+          (r) =>
+            `${r.count.toLocaleString('en')} ${r.peakRssMb} MB (${r.liveHeapMb} MB) at ${r.recipientsPerSecond.toLocaleString('en')}/s`,
+        )
+        .join('; ')}`,
+    };
+  } finally {
+    await mock.stop();
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from './html-to-text.js';
+import { phonesFromAddresses } from './recipients.js';
+
+describe('phonesFromAddresses', () => {
+  it('reads every nodemailer address form', () => {
+    expect(
+      phonesFromAddresses(
+        '+639171234567, "Smith, Ann" <+44 7400 123456>; Bob +6591234567',
+        [
+          '+12025550123@sms',
+          { name: 'Carl', address: '+8613800138000' },
+          { name: '+819012345678' },
+        ],
+        undefined,
+        'someone@example.com',
+      ),
+    ).toEqual([
+      '+639171234567',
+      '+44 7400 123456',
+      '+6591234567',
+      '+12025550123',
+      '+8613800138000',
+      '+819012345678',
+      'someone@example.com',
+    ]);
+  });
+});
+
+describe('htmlToText', () => {
+  it('keeps line structure and decodes entities', () => {
+    expect(
+      htmlToText(
+        '<style>p{}</style><h1>Hi&nbsp;there</h1><p>Line&#39;s 1<br>Line 2</p><ul><li>a</li><li>b &lt;c&gt;</li></ul>',
+      ),
+    ).toBe("Hi there\nLine's 1\nLine 2\na\nb <c>");
+  });
+});
