@@ -1,5 +1,10 @@
-/**
- * Placeholder: this package is not implemented yet and exports nothing.
- * See its README for what it will offer and the issue that tracks it.
- */
-export {};
+export {
+  createSmsNotifier,
+  type SmsNotification,
+  type SmsNotifier,
+  type SmsNotifierOptions,
+  type SmsNotifierSource,
+  type SmsNotifyResult,
+} from './notifier/create-sms-notifier.js';
+export { SmsNotificationError } from './notifier/notification-error.js';
+export { renderTemplate } from './notifier/render-template.js';

@@ -1,0 +1,103 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startMock } from '../test-support/mock.js';
+import moduleProvider, { IntlSmsNotificationProviderService } from './index.js';
+
+let env: Awaited<ReturnType<typeof startMock>>;
+beforeAll(async () => {
+  env = await startMock();
+});
+afterAll(async () => {
+  await env.close();
+});
+afterEach(async () => {
+  await env.reset();
+});
+
+const logs: string[] = [];
+const logger = { info: (message: string) => logs.push(message) } as never;
+
+describe('Medusa v2 notification provider (real @medusajs/framework)', () => {
+  it('exports a module provider for the notification module', () => {
+    expect(moduleProvider).toMatchObject({ services: [IntlSmsNotificationProviderService] });
+    expect(IntlSmsNotificationProviderService.identifier).toBe('intl-sms');
+  });
+
+  it('validates options with clear errors', () => {
+    const saved = { ...process.env };
+    delete process.env.SJROOM_ACCOUNT;
+    delete process.env.SJROOM_PASSWORD;
+    try {
+      expect(() =>
+        IntlSmsNotificationProviderService.validateOptions({ account: 'a', password: 'p' }),
+      ).not.toThrow();
+      expect(() => IntlSmsNotificationProviderService.validateOptions({ password: 'p' })).toThrow(
+        /`account` is required/,
+      );
+      expect(() => IntlSmsNotificationProviderService.validateOptions({ account: 'a' })).toThrow(
+        /`password` is required/,
+      );
+      expect(() =>
+        IntlSmsNotificationProviderService.validateOptions({
+          account: 'a',
+          password: 'p',
+          templates: { x: 1 },
+        }),
+      ).toThrow(/templates/);
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('sends a template rendered with data and returns the batch number as id', async () => {
+    const provider = new IntlSmsNotificationProviderService(
+      { logger },
+      {
+        ...env.settings(),
+        templates: { 'order-placed': 'Order {{order.display_id}} for {{name}} is confirmed' },
+      },
+    );
+    const result = await provider.send({
+      to: '+639171234567',
+      channel: 'sms',
+      template: 'order-placed',
+      data: { name: 'Ann', order: { display_id: 1042 } },
+    });
+    const [message] = await env.messages();
+    expect(result).toEqual({ id: message?.batchNo });
+    expect(message?.text).toBe('Order 1042 for Ann is confirmed');
+    expect(logs.at(-1)).toContain(message?.batchNo);
+  });
+
+  it('prefers content.text, and refuses a malformed notification without sending', async () => {
+    const provider = new IntlSmsNotificationProviderService({ logger }, env.settings());
+    await provider.send({
+      to: '+639171234567',
+      channel: 'sms',
+      template: 'x',
+      content: { text: 'direct text' },
+    });
+    expect((await env.messages())[0]?.text).toBe('direct text');
+    await expect(
+      provider.send({ to: '', channel: 'sms', template: 'x', content: { text: 'x' } }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'to',
+    });
+    await expect(
+      provider.send({ to: '+639171234567', channel: 'sms', template: 'unknown-template' }),
+    ).rejects.toMatchObject({
+      field: 'template',
+    });
+    expect(await env.messages()).toHaveLength(1);
+  });
+
+  it('rejects with the core error as cause on a provider fault', async () => {
+    await env.faults([{ type: 'state-code', stateCode: '403', endpoint: 'submit' }]);
+    const provider = new IntlSmsNotificationProviderService({ logger }, env.settings());
+    const error = await provider
+      .send({ to: '+639171234567', channel: 'sms', template: 't', content: { text: 'x' } })
+      .catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({ code: 'CHANNEL_UNAVAILABLE' });
+    expect((error as Error).cause).toMatchObject({ code: 'CHANNEL_UNAVAILABLE' });
+  });
+});

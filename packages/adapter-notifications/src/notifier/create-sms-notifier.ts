@@ -1,0 +1,141 @@
+import {
+  createSjroomTransport,
+  type SendResult,
+  type SjroomTransportSettings,
+  type SmsTransport,
+} from '@intl-sms/core';
+import { SmsNotificationError, toNotificationError } from './notification-error.js';
+import { renderTemplate } from './render-template.js';
+
+/** What the notifier needs: an existing transport, or the sjroom settings (`SJROOM_*` fill the gaps). */
+export type SmsNotifierSource = SmsTransport | SjroomTransportSettings;
+
+/** One notification. */
+export interface SmsNotification {
+  /** One number or several. */
+  readonly to: string | readonly string[];
+  /** The text; or a `template` name with `data`. */
+  readonly text?: string;
+  /** A template name (from the `templates` option) or a template text with `{{placeholders}}`. */
+  readonly template?: string;
+  /** Values for the template's placeholders. */
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+/** Options of {@link createSmsNotifier}. */
+export interface SmsNotifierOptions {
+  /** Named templates: `{ 'order.placed': 'Order {{id}} is confirmed' }`. */
+  readonly templates?: Readonly<Record<string, string>>;
+  /** Invalid numbers among several: `reject` (default) sends nothing, `skip` sends the rest. */
+  readonly onInvalid?: 'reject' | 'skip';
+}
+
+/** What a notification produced: the same shape for every adapter. */
+export interface SmsNotifyResult {
+  /** The batch number (the first one when several countries made several batches). */
+  readonly id: string;
+  /** Every batch number. */
+  readonly ids: readonly string[];
+  /** Numbers accepted, wire form. */
+  readonly accepted: readonly string[];
+  /** Numbers not sent, as given, with reasons. */
+  readonly rejected: readonly { readonly input: string; readonly reason: string }[];
+  /** The core result. */
+  readonly result: SendResult;
+}
+
+/** A framework-agnostic SMS notifier: wire it into any stack (a NestJS provider, a job runner). */
+export interface SmsNotifier {
+  /** The transport it sends through. */
+  readonly transport: SmsTransport;
+  /** Sends one notification; rejects with `SmsNotificationError` (core error as `cause`). */
+  notify(notification: SmsNotification): Promise<SmsNotifyResult>;
+  /** Closes the transport if the notifier created it. */
+  close(): Promise<void>;
+}
+
+function isTransport(source: SmsNotifierSource): source is SmsTransport {
+  return (
+    typeof (source as SmsTransport).send === 'function' &&
+    (source as SmsTransport).specificationVersion === 'v1'
+  );
+}
+
+/** Creates a notifier over an existing transport or the sjroom settings. */
+export function createSmsNotifier(
+  source: SmsNotifierSource = {},
+  options: SmsNotifierOptions = {},
+): SmsNotifier {
+  const owned = !isTransport(source);
+  const transport = isTransport(source) ? source : createSjroomTransport(source);
+  return {
+    transport,
+    async notify(notification) {
+      const { to, text } = prepare(notification, options);
+      try {
+        const result = await transport.send({ to, text, onInvalid: options.onInvalid ?? 'reject' });
+        return {
+          id: result.id,
+          ids: result.batches.map((batch) => batch.id),
+          accepted: result.accepted,
+          rejected: result.rejected.map(({ input, reason }) => ({ input, reason })),
+          result,
+        };
+      } catch (error) {
+        throw toNotificationError(error);
+      }
+    },
+    async close() {
+      if (owned) await transport.close();
+    },
+  };
+}
+
+/** Checks the request and renders the text; throws before anything is sent. */
+function prepare(
+  notification: SmsNotification,
+  options: SmsNotifierOptions,
+): { to: string | readonly string[]; text: string } {
+  const { to } = notification ?? {};
+  const empty =
+    to === undefined || to === null || to === '' || (Array.isArray(to) && to.length === 0);
+  if (empty)
+    throw new SmsNotificationError(
+      'VALIDATION_FAILED',
+      'The notification has no recipient (`to`)',
+      { field: 'to' },
+    );
+  let text = notification.text;
+  if ((text === undefined || text === '') && notification.template !== undefined) {
+    const template =
+      options.templates?.[notification.template] ??
+      (notification.template.includes('{{') ? notification.template : undefined);
+    if (template === undefined) {
+      throw new SmsNotificationError(
+        'VALIDATION_FAILED',
+        `No SMS template named "${notification.template}" (options.templates)`,
+        {
+          field: 'template',
+        },
+      );
+    }
+    try {
+      text = renderTemplate(template, notification.data ?? {});
+    } catch (error) {
+      throw new SmsNotificationError('VALIDATION_FAILED', (error as Error).message, {
+        cause: error,
+        field: 'data',
+      });
+    }
+  }
+  if (typeof text !== 'string' || text.trim() === '') {
+    throw new SmsNotificationError(
+      'VALIDATION_FAILED',
+      'The notification has no text (`text`, or `template` with `data`)',
+      {
+        field: 'text',
+      },
+    );
+  }
+  return { to, text };
+}
