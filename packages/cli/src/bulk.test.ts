@@ -1,0 +1,154 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cliEnv, spawnCli } from './test-support/run-cli.js';
+
+let env: Awaited<ReturnType<typeof cliEnv>>;
+let dir: string;
+beforeAll(async () => {
+  env = await cliEnv();
+  dir = await mkdtemp(join(tmpdir(), 'intl-sms-bulk-'));
+});
+afterAll(async () => {
+  await env.mock.close();
+});
+
+async function csv(name: string, rows: number, bad = 0): Promise<string> {
+  const lines = ['name,mobile,message'];
+  for (let i = 0; i < rows; i++) {
+    const phone = i < bad ? 'not-a-number' : `+63917${String(i * 10 + 5).padStart(7, '0')}`;
+    lines.push(`user ${i},${phone},Hello user ${i % 3}`);
+  }
+  const path = join(dir, name);
+  await writeFile(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+async function mockRecipients(): Promise<number> {
+  return (await env.inject('GET', '/__mock/health')).recipients;
+}
+
+describe('intl-sms send --file', () => {
+  it('sends a CSV of 25,000 rows; the summary matches the mock', async () => {
+    await env.inject('PUT', '/__mock/accounts/demo', { balance: '100000' });
+    const file = await csv('big.csv', 25_000, 3);
+    const run = await env.run([
+      'send',
+      '--file',
+      file,
+      '--column',
+      'mobile',
+      '--text',
+      'Sale today',
+      '--yes',
+      '--json',
+      '--concurrency',
+      '4',
+    ]);
+    const summary = JSON.parse(run.stdout);
+    expect(run.code).toBe(3);
+    expect(summary).toMatchObject({
+      read: 25_000,
+      submitted: 24_997,
+      rejected: 3,
+      failed: 0,
+      unknown: 0,
+      interrupted: false,
+    });
+    expect(await mockRecipients()).toBe(24_997);
+    const { total } = await env.inject('GET', '/__mock/messages?recipients=false&limit=1');
+    expect(total).toBe(summary.batchList.length);
+    await env.inject('POST', '/__mock/reset');
+  }, 60_000);
+
+  it('uses a per-row text column', async () => {
+    const file = await csv('texts.csv', 6);
+    const run = await env.run([
+      'send',
+      '--file',
+      file,
+      '--column',
+      'mobile',
+      '--text-column',
+      'message',
+      '--yes',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const { messages } = await env.inject('GET', '/__mock/messages?recipients=false');
+    expect(messages.map((m: { text: string }) => m.text).sort()).toEqual([
+      'Hello user 0',
+      'Hello user 1',
+      'Hello user 2',
+    ]);
+    await env.inject('POST', '/__mock/reset');
+  });
+
+  it('names a missing column and exits 1', async () => {
+    const file = await csv('cols.csv', 2);
+    const run = await env.run(['send', '--file', file, '--text', 'x', '--yes']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no column "phone"');
+  });
+
+  it('stops on Ctrl-C: exit 130, a summary that matches what the mock received', async () => {
+    await env.inject('PUT', '/__mock/accounts/demo', { balance: '100000' });
+    const file = await csv('slow.csv', 2_000);
+    const { child, done } = spawnCli(
+      [
+        'send',
+        '--file',
+        file,
+        '--column',
+        'mobile',
+        '--text',
+        'x',
+        '--yes',
+        '--json',
+        '--rate',
+        '4',
+        '--concurrency',
+        '1',
+        '--batch-size',
+        '100',
+      ],
+      env.env,
+    );
+    let sent = 0;
+    while (sent === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      sent = await mockRecipients();
+    }
+    child.kill('SIGINT');
+    const run = await done;
+    expect(run.stderr).toContain('Interrupted');
+    expect(run.code).toBe(130);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.interrupted).toBe(true);
+    expect(summary.submitted).toBe(await mockRecipients());
+    expect(summary.submitted).toBeLessThan(2_000);
+    expect(summary.submitted + summary.failed + summary.rejected + summary.unknown).toBe(
+      summary.read,
+    );
+    await env.inject('POST', '/__mock/reset');
+  }, 30_000);
+
+  it('renders a progress bar on a terminal (under script) and prints the final line', async () => {
+    const file = await csv('tty.csv', 30);
+    const command = `${process.execPath} ${BIN} send --file ${file} --column mobile --text tty --yes`;
+    const output = await new Promise<string>((resolve) => {
+      const child = spawn('script', ['-qec', command, '/dev/null'], {
+        env: { ...process.env, ...env.env, TERM: 'xterm' },
+      });
+      let text = '';
+      child.stdout.on('data', (chunk) => {
+        text += chunk;
+      });
+      child.once('close', () => resolve(text));
+    });
+    expect(output).toMatch(/submitted \[[█░]+\] 30\/30 /);
+    expect(output).toContain('read 30: 30 sent, 0 not sent (invalid), 0 failed, 0 unknown outcome');
+  }, 30_000);
+});

@@ -1,0 +1,79 @@
+import { Command, CommanderError } from 'commander';
+import { registerBalance } from './commands/balance.js';
+import { registerChannels } from './commands/channels.js';
+import { registerEstimate } from './commands/estimate.js';
+import { registerMock } from './commands/mock.js';
+import { registerSend } from './commands/send.js';
+import { registerStatus } from './commands/status.js';
+import { loadDotEnv } from './context.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { printJson } from './output.js';
+import { runState } from './run-state.js';
+import { CLI_VERSION } from './version.js';
+
+/** Builds the `intl-sms` program. */
+export function buildProgram(): Command {
+  const program = new Command('intl-sms')
+    .description(
+      'Send international SMS through the sjroom API, check balance and channels, follow delivery',
+    )
+    .version(CLI_VERSION)
+    .option('--account <account>', 'sjroom account (default: SJROOM_ACCOUNT, or .env)')
+    .option('--password <password>', 'sjroom password (default: SJROOM_PASSWORD, or .env)')
+    .option(
+      '--base-url <url>',
+      'API base URL, e.g. a mock server (default: SJROOM_BASE_URL or the vendor URL)',
+    )
+    .option('--json', 'print one JSON document (stable field names) instead of text')
+    .option('--verbose', 'log each request on stderr (never credentials)')
+    .showHelpAfterError()
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 success, 1 usage error, 2 provider or business error, 3 partial failure,
+4 network error or timeout, 130 interrupted (Ctrl-C).
+
+Examples:
+  intl-sms mock --port 4010 &
+  export SJROOM_ACCOUNT=demo SJROOM_PASSWORD=demo-password SJROOM_BASE_URL=http://127.0.0.1:4010
+  intl-sms balance
+  intl-sms send --to +639171234567 --text "Hello" --yes --wait`,
+    );
+  registerChannels(program);
+  registerBalance(program);
+  registerEstimate(program);
+  registerSend(program);
+  registerStatus(program);
+  registerMock(program);
+  for (const command of program.commands) command.exitOverride().showHelpAfterError();
+  return program;
+}
+
+/** Runs the CLI and resolves with its exit code (see `EXIT`). */
+export async function main(argv: readonly string[]): Promise<number> {
+  loadDotEnv();
+  runState.exitCode = EXIT.ok;
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return runState.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpShown =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help';
+      return helpShown ? EXIT.ok : EXIT.usage;
+    }
+    const code = exitCodeFor(error);
+    const message = error instanceof Error ? error.message : String(error);
+    if (argv.includes('--json')) {
+      printJson({
+        error: { code: (error as { code?: string })?.code ?? 'ERROR', message, exitCode: code },
+      });
+    }
+    process.stderr.write(`intl-sms: ${message}\n`);
+    return code;
+  }
+}

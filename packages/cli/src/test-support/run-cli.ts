@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { DEMO_ACCOUNT, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
+
+export const BIN = new URL('../../bin/intl-sms.js', import.meta.url).pathname;
+
+/** What a CLI run produced. */
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Spawns the built `intl-sms` with the given arguments and environment. */
+export function spawnCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  cwd?: string,
+): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(cwd ? { cwd } : {}),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const done = new Promise<CliRun>((resolve) =>
+    child.once('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+/** A mock server and a `run` that points the CLI at it with the demo credentials. */
+export async function cliEnv() {
+  const mock: RunningMockServer = await startMockServer({ receiptDelay: 0 });
+  const env = {
+    SJROOM_ACCOUNT: DEMO_ACCOUNT.account,
+    SJROOM_PASSWORD: DEMO_ACCOUNT.password,
+    SJROOM_BASE_URL: mock.url,
+  };
+  const run = (args: string[], extra: Record<string, string | undefined> = {}, cwd?: string) =>
+    spawnCli(args, { ...env, ...extra }, cwd).done;
+  const inject = async (method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown) =>
+    (
+      await mock.app.inject({
+        method,
+        url,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      })
+    ).json();
+  return { mock, env, run, inject };
+}
