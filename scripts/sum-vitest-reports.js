@@ -8,8 +8,13 @@ const root = new URL('..', import.meta.url).pathname;
 let passed = 0;
 let failed = 0;
 let broken = 0;
-for (const name of readdirSync(join(root, 'packages')).sort()) {
-  const dir = join(root, 'packages', name);
+const suites = [
+  ...readdirSync(join(root, 'packages'))
+    .sort()
+    .map((name) => ({ name, dir: join(root, 'packages', name) })),
+  { name: 'reliability', dir: join(root, 'reliability') },
+];
+for (const { name, dir } of suites) {
   const report = join(dir, 'reports', 'vitest.json');
   if (!existsSync(report)) {
     if (hasTests(join(dir, 'src'))) {

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountsRoutes } from './inspect/accounts-routes.js';
 import { registerControlRoutes } from './inspect/control-routes.js';
@@ -34,7 +35,21 @@ const REDACTED_PATHS = [
 export function buildMockServer(options: MockServerOptions = {}): MockFastifyInstance {
   const bodyLimit = options.bodyLimit ?? MOCK_DEFAULTS.bodyLimit;
   const level = options.logLevel ?? 'silent';
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const idleTimeout = options.idleTimeoutMs ?? 10_000;
   const app = Fastify({
+    // Node checks request timeouts only every `connectionsCheckingInterval` (30 s by
+    // default): check at least every second so a slow-drip body ends on time.
+    serverFactory: (handler) =>
+      createServer(
+        {
+          connectionsCheckingInterval: Math.min(1_000, requestTimeout),
+          requestTimeout,
+          headersTimeout: Math.min(requestTimeout, 60_000),
+          keepAliveTimeout: idleTimeout,
+        },
+        handler,
+      ).setTimeout(idleTimeout),
     bodyLimit,
     logger:
       level === 'silent'
@@ -44,11 +59,12 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
             redact: { paths: REDACTED_PATHS, censor: '[hidden]' },
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
-    connectionTimeout: 30_000,
-    requestTimeout: 30_000,
-    keepAliveTimeout: 10_000,
+    connectionTimeout: idleTimeout,
+    requestTimeout,
+    keepAliveTimeout: idleTimeout,
     return503OnClosing: false,
   });
+  app.server.maxConnections = options.maxConnections ?? 1024;
   const state = new MockState(options);
   app.decorate('mockState', state);
 

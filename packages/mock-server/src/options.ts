@@ -32,6 +32,12 @@ export interface MockServerOptions {
   readonly limits?: Partial<BatchLimits>;
   /** Largest accepted request body in bytes (default 1 MiB). */
   readonly bodyLimit?: number;
+  /** A request must arrive whole within this many ms, or it is answered 408 (default 30 000): slow-drip bodies end here. */
+  readonly requestTimeoutMs?: number;
+  /** A connection idle this long is closed, in ms (default 10 000). */
+  readonly idleTimeoutMs?: number;
+  /** Most connections open at once; more are closed at once (default 1 024). */
+  readonly maxConnections?: number;
   /** Longest accepted `sendContent`, in characters (default 5 000). */
   readonly maxContentLength?: number;
   /** Serve the `/__mock/` inspection API, OpenAPI and docs (default true). */
