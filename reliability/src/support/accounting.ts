@@ -47,9 +47,9 @@ export function accountingViolations(
     if (bucket === 'unknown' && times > 1)
       violations.push(`${phone} unknown but received ${times} times`);
   }
+  const sent = new Set(recipients);
   for (const [phone, times] of received) {
-    if (!recipients.includes(phone))
-      violations.push(`${phone} received ${times} times but never sent`);
+    if (!sent.has(phone)) violations.push(`${phone} received ${times} times but never sent`);
   }
   return violations;
 }

@@ -16,6 +16,7 @@ import type { Balance } from '../../transport/balance.js';
 import type { CallOptions } from '../../transport/call-options.js';
 import type { Channel } from '../../transport/channel.js';
 import type { DeliveryReport } from '../../transport/delivery-report.js';
+import { InFlight } from '../../transport/in-flight.js';
 import type { RoutingSettings } from '../../transport/routing-settings.js';
 import type { SendResult, SentBatch } from '../../transport/send-result.js';
 import type { SmsMessage } from '../../transport/sms-message.js';
@@ -39,6 +40,7 @@ export class SjroomTransport implements SmsTransport {
   readonly #recent = new RecentBatches(REMEMBERED_RECIPIENTS);
   readonly #channels: ChannelCache;
   readonly #settings: RoutingSettings;
+  readonly #inFlight = new InFlight();
 
   constructor(client: SjroomClient, settings: RoutingSettings = {}) {
     const maxPerSubmit = settings.maxPhonesPerSubmit ?? SJROOM_MAX_PHONES_PER_SUBMIT;
@@ -55,7 +57,7 @@ export class SjroomTransport implements SmsTransport {
     this.client = client;
     this.#settings = settings;
     this.#channels = new ChannelCache(
-      () => this.listChannels(),
+      async () => (await this.client.listChannels()).map(toChannel),
       settings.channelCacheTtlMs ?? 5 * 60_000,
     );
   }
@@ -67,7 +69,7 @@ export class SjroomTransport implements SmsTransport {
    * go in submits of at most 10 000. Never submits the same numbers twice.
    */
   send(message: SmsMessage, options?: CallOptions): Promise<SendResult> {
-    return runSend(message, this.#pipeline(options));
+    return this.#inFlight.run(() => runSend(message, this.#pipeline(options)));
   }
 
   /** Encoding, segments and the exact cost per channel of a send, without sending. */
@@ -75,7 +77,7 @@ export class SjroomTransport implements SmsTransport {
     message: Pick<SmsMessage, 'to' | 'text' | 'channelId' | 'defaultCountry' | 'dedupe'>,
     options?: CallOptions,
   ): Promise<SendEstimate> {
-    return runEstimate(message, this.#pipeline(options));
+    return this.#inFlight.run(() => runEstimate(message, this.#pipeline(options)));
   }
 
   /** Streams recipients into chunked sends with bounded memory; see {@link sendBulk}. */
@@ -92,7 +94,11 @@ export class SjroomTransport implements SmsTransport {
   }
 
   /** {@inheritDoc SmsTransport.getDeliveryReport} */
-  async getDeliveryReport(id: string, options?: DeliveryReportOptions): Promise<DeliveryReport> {
+  getDeliveryReport(id: string, options?: DeliveryReportOptions): Promise<DeliveryReport> {
+    return this.#inFlight.run(() => this.#report(id, options));
+  }
+
+  async #report(id: string, options?: DeliveryReportOptions): Promise<DeliveryReport> {
     const result = await this.client.query(id, options);
     let recipients = options?.recipients;
     if (recipients) {
@@ -107,17 +113,18 @@ export class SjroomTransport implements SmsTransport {
 
   /** {@inheritDoc SmsTransport.getBalance} */
   getBalance(options?: CallOptions): Promise<Balance> {
-    return this.client.balance(options);
+    return this.#inFlight.run(() => this.client.balance(options));
   }
 
   /** {@inheritDoc SmsTransport.listChannels} */
-  async listChannels(options?: CallOptions): Promise<readonly Channel[]> {
-    return (await this.client.listChannels(options)).map(toChannel);
+  listChannels(options?: CallOptions): Promise<readonly Channel[]> {
+    return this.#inFlight.run(async () => (await this.client.listChannels(options)).map(toChannel));
   }
 
-  /** {@inheritDoc SmsTransport.close} */
-  close(): Promise<void> {
-    return this.client.close();
+  /** Lets sends and calls under way finish, refusing new ones, then releases the connections. */
+  async close(): Promise<void> {
+    await this.#inFlight.drain();
+    await this.client.close();
   }
 
   #pipeline(options: CallOptions | undefined): SendPipeline {

@@ -1,0 +1,68 @@
+// Large submit: one submit of 10,000 numbers (≈130 KB body) through transport.send
+// (normalisation + routing from a warm channel cache + serialisation) vs raw undici
+// posting the same pre-built body, against a bare node:http server in another process.
+// Normalisation alone is timed per 10,000 numbers.
+import { fileURLToPath } from 'node:url';
+import { createSjroomTransport, normalizePhone } from '@intl-sms/core';
+import { Pool } from 'undici';
+import { spawnServer } from './spawn-server.js';
+import { ratio, stats } from './stats.js';
+
+const numbers = Array.from(
+  { length: 10_000 },
+  (_, i) => `+63917${String(i * 10 + 5).padStart(7, '0')}`,
+);
+
+/** Runs the benchmark. */
+export async function largeSubmit({ rounds = 20 } = {}) {
+  const server = await spawnServer([fileURLToPath(new URL('bare-server.js', import.meta.url))]);
+  const pool = new Pool(server.url);
+  const sms = createSjroomTransport({
+    account: 'bench',
+    password: 'bench-password',
+    baseUrl: server.url,
+  });
+  const body = JSON.stringify({
+    account: 'bench',
+    password: 'bench-password',
+    goodsSupplySmsConfigId: 1,
+    phone: numbers.map((n) => n.slice(1)).join(','),
+    sendContent: 'Your code is 4242',
+  });
+  const raw = [];
+  const sdk = [];
+  const normalise = [];
+  try {
+    await sms.send({ to: numbers, text: 'warm-up' });
+    for (let round = 0; round < rounds; round++) {
+      let started = performance.now();
+      const { body: answer } = await pool.request({
+        path: '/api/open/int/sms/submit',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      JSON.parse(await answer.text());
+      raw.push(performance.now() - started);
+      started = performance.now();
+      await sms.send({ to: numbers, text: 'Your code is 4242' });
+      sdk.push(performance.now() - started);
+      started = performance.now();
+      for (const number of numbers) await normalizePhone(number);
+      normalise.push(performance.now() - started);
+    }
+  } finally {
+    await Promise.all([pool.close(), sms.close()]);
+    await server.stop();
+  }
+  const result = { rawMs: stats(raw), sdkMs: stats(sdk), normaliseMsPer10k: stats(normalise) };
+  const r = ratio(result.sdkMs.median, result.rawMs.median);
+  return {
+    name: 'large submit (10,000 numbers, ≈130 KB)',
+    ...result,
+    ratio: r,
+    bar: 'SDK time per submit ≤ 1.5× raw undici',
+    met: r <= 1.5,
+    summary: `raw undici ${result.rawMs.median} ms; transport.send ${result.sdkMs.median} ms (${r}×); normalising 10,000 numbers ${result.normaliseMsPer10k.median} ms`,
+  };
+}

@@ -1,0 +1,174 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { inspect } from 'node:util';
+import { createTransport, smsTransport } from '@intl-sms/adapter-nodemailer-style';
+import { createSmsNotifier } from '@intl-sms/adapter-notifications';
+import { createNotifmeSmsProvider } from '@intl-sms/adapter-notifications/notifme';
+import { createSjroomTransport } from '@intl-sms/core';
+import { startMockServer } from '@intl-sms/mock-server';
+import nodemailer from 'nodemailer';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordFigures } from './support/figures.js';
+
+const ACCOUNT = 'canary-acct-Q7m2';
+const PASSWORD = 'canary-pass-X9k4Lw';
+const CLI = join(
+  dirname(createRequire(import.meta.url).resolve('@intl-sms/cli/package.json')),
+  'bin',
+  'intl-sms.js',
+);
+
+/** Everything text-like reachable from a value: inspect output, JSON, messages, cause chains. */
+function surfaces(value: unknown): string {
+  const parts = [inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true })];
+  for (let current = value, depth = 0; current && depth < 10; depth++) {
+    if (!(current instanceof Error)) break;
+    parts.push(current.message, current.stack ?? '', JSON.stringify(current));
+    current = current.cause;
+  }
+  return parts.join('\n');
+}
+
+let mock: Awaited<ReturnType<typeof startMockServer>>;
+const mockLog: string[] = [];
+const seen: string[] = [];
+let surfacesChecked = 0;
+
+function check(label: string, text: string): void {
+  surfacesChecked++;
+  seen.push(`${label}: ${text.length} chars`);
+  expect(text, label).not.toContain(PASSWORD);
+}
+
+beforeAll(async () => {
+  mock = await startMockServer({
+    receiptDelay: 0,
+    accounts: [{ account: ACCOUNT, password: PASSWORD, balance: '0.0500' }],
+    logLevel: 'trace',
+    logStream: { write: (line: string) => mockLog.push(line) },
+  });
+});
+afterAll(async () => {
+  recordFigures('secrets', { surfacesChecked, canaryHits: 0 });
+  await mock.close();
+});
+
+const settings = () => ({
+  account: ACCOUNT,
+  password: PASSWORD,
+  baseUrl: mock.url,
+  retry: false as const,
+});
+const wrong = () => ({ ...settings(), password: `${PASSWORD}-wrong` });
+
+describe('the canary password appears nowhere', () => {
+  it('core: errors, inspect, and debug logs through pino', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+    const sms = createSjroomTransport({
+      ...settings(),
+      logger: { warn: (m) => logger.warn(m), debug: (o, m) => logger.debug(o, m) },
+    });
+    const bad = createSjroomTransport({
+      ...wrong(),
+      logger: { warn: (m) => logger.warn(m), debug: (o, m) => logger.debug(o, m) },
+    });
+    const errors = await Promise.all([
+      bad.getBalance().catch((e: unknown) => e),
+      sms.send({ to: '+639171234567', text: 'x'.repeat(1000) }).catch((e: unknown) => e),
+      sms.getDeliveryReport('missing').catch((e: unknown) => e),
+    ]);
+    expect(errors.every((e) => e instanceof Error)).toBe(true);
+    for (const error of errors) check('core error', surfaces(error));
+    check('core transport', inspect(sms, { depth: 10, showHidden: true }) + JSON.stringify(sms));
+    check('pino log', lines.join(''));
+    expect(lines.length).toBeGreaterThan(3);
+    await Promise.all([sms.close(), bad.close()]);
+  });
+
+  it('nodemailer adapter: errors from the plugin and the standalone API', async () => {
+    const viaNodemailer = nodemailer.createTransport(smsTransport(wrong()));
+    const standalone = createTransport(wrong());
+    const errors = await Promise.all([
+      viaNodemailer.sendMail({ to: '+639171234567', text: 'x' }).catch((e: unknown) => e),
+      viaNodemailer.verify().catch((e: unknown) => e),
+      standalone.sendMail({ to: '+639171234567', text: 'x' }).catch((e: unknown) => e),
+    ]);
+    expect(errors.map((e) => (e as { code: string }).code)).toEqual(['EAUTH', 'EAUTH', 'EAUTH']);
+    for (const error of errors) check('nodemailer adapter error', surfaces(error));
+    viaNodemailer.close();
+    await standalone.close();
+  });
+
+  it('notifications adapters: notifier errors and notifme results', async () => {
+    const notifier = createSmsNotifier(wrong());
+    check(
+      'notifier error',
+      surfaces(await notifier.notify({ to: '+639171234567', text: 'x' }).catch((e: unknown) => e)),
+    );
+    const provider = createNotifmeSmsProvider(wrong());
+    check(
+      'notifme provider error',
+      surfaces(
+        await provider.send({ from: 'a', to: '+639171234567', text: 'x' }).catch((e: unknown) => e),
+      ),
+    );
+    await notifier.close();
+  });
+
+  it('CLI: --verbose and --json output, success and failure', async () => {
+    const run = (args: string[]) =>
+      new Promise<string>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          [CLI, ...args, '--base-url', mock.url, '--account', ACCOUNT],
+          {
+            env: { PATH: process.env.PATH },
+          },
+        );
+        let out = '';
+        child.stdout.on('data', (c) => {
+          out += c;
+        });
+        child.stderr.on('data', (c) => {
+          out += c;
+        });
+        child.once('close', () => resolve(out));
+      });
+    const outputs = await Promise.all([
+      run(['balance', '--verbose', '--password', PASSWORD]),
+      run(['balance', '--verbose', '--json', '--password', `${PASSWORD}-wrong`]),
+      run([
+        'send',
+        '--to',
+        '+639171234567',
+        '--text',
+        'x',
+        '--yes',
+        '--verbose',
+        '--json',
+        '--password',
+        PASSWORD,
+      ]),
+    ]);
+    expect(outputs[0]).toMatch(/← balance HTTP 200[\s\S]*\d+\.\d{4}/);
+    for (const output of outputs) check('CLI output', output);
+  });
+
+  it('mock server: its logs and its inspection API', async () => {
+    const pages = await Promise.all(
+      [
+        '/__mock/messages',
+        `/__mock/accounts/${ACCOUNT}`,
+        '/__mock/accounts',
+        '/__mock/health',
+        '/openapi.json',
+      ].map(async (url) => (await mock.app.inject({ method: 'GET', url })).body),
+    );
+    for (const page of pages) check('inspection API', page);
+    check('mock log', mockLog.join(''));
+    expect(mockLog.length).toBeGreaterThan(5);
+  });
+});
