@@ -3,13 +3,24 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { bulkMemory } from './bulk-memory.js';
+import { clientOverhead } from './client-overhead.js';
+import { footprint } from './footprint.js';
+import { largeSubmit } from './large-submit.js';
 import { mockColdStart } from './mock-cold-start.js';
+import { mockThroughput } from './mock-throughput.js';
+import { segments } from './segments.js';
 
 const smoke = process.argv.includes('--smoke');
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const results = [
+  await clientOverhead(smoke ? { requests: 500, rounds: 1 } : {}),
+  await largeSubmit({ rounds: smoke ? 1 : 20 }),
+  await mockThroughput({ seconds: smoke ? 1 : 5 }),
   await mockColdStart({ runs: smoke ? 2 : 10 }),
   await bulkMemory({ counts: smoke ? [2_000] : [100_000, 1_000_000] }),
+  await segments(smoke ? { iterations: 5_000, rounds: 1 } : {}),
+  // Footprint installs twilio and our packed tarball from the npm registry: not in the smoke run.
+  ...(smoke ? [] : [await footprint()]),
 ];
 
 for (const result of results) console.log(JSON.stringify(result, null, 2));

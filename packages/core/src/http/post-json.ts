@@ -52,7 +52,12 @@ export async function postJson(request: PostJsonRequest): Promise<HttpAnswer> {
       headersTimeout: request.headersTimeout,
       bodyTimeout: request.bodyTimeout,
     });
-    const { text, truncated } = await readText(response.body, request.maxResponseBytes);
+    const length = Number(response.headers['content-length']);
+    // A declared length within the limit needs no counting: read it in one go.
+    const { text, truncated } =
+      length >= 0 && length <= request.maxResponseBytes
+        ? { text: await response.body.text(), truncated: false }
+        : await readText(response.body, request.maxResponseBytes);
     return { statusCode: response.statusCode, headers: response.headers, text, truncated };
   } catch (error) {
     throw classifyTransportError(error, request.timeoutSignal, request.callerSignal);

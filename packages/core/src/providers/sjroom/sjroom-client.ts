@@ -71,6 +71,9 @@ export class SjroomClient {
   readonly #settings: SjroomClientSettings;
   readonly #retry: RetryPolicy;
   readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #urls: Readonly<Record<SjroomEndpoint, URL>>;
+  /** The body of `list` and `balance`, which carry only the credentials. */
+  readonly #credentialsOnlyBody: string;
   #dispatcher: Dispatcher | Promise<Dispatcher> | undefined;
   #closed = false;
 
@@ -78,6 +81,15 @@ export class SjroomClient {
     this.baseUrl = checkedBaseUrl(settings.baseUrl ?? SJROOM_DEFAULT_BASE_URL);
     const { account, password } = checkCredentials(settings?.account, settings?.password);
     this.#credentials = new Credentials(account, password);
+    this.#credentialsOnlyBody = sjroomRequestBody(this.#credentials);
+    const url = (endpoint: SjroomEndpoint) =>
+      new URL(`${this.baseUrl}/api/open/int/sms/${endpoint}`);
+    this.#urls = {
+      list: url('list'),
+      submit: url('submit'),
+      query: url('query'),
+      balance: url('balance'),
+    };
     this.#settings = settings;
     this.#retry =
       settings.retry === false
@@ -94,7 +106,7 @@ export class SjroomClient {
 
   /** `POST /api/open/int/sms/list`: the channels opened for the account. */
   async listChannels(options?: CallOptions): Promise<SjroomChannel[]> {
-    const body = sjroomRequestBody(this.#credentials);
+    const body = this.#credentialsOnlyBody;
     return this.#call(
       { endpoint: 'list', body, schema: sjroomChannelListSchema, bareAllowed: true },
       options,
@@ -154,7 +166,7 @@ export class SjroomClient {
 
   /** `POST /api/open/int/sms/balance`: the account balance, exact. */
   async balance(options?: CallOptions): Promise<Balance> {
-    const body = sjroomRequestBody(this.#credentials);
+    const body = this.#credentialsOnlyBody;
     return this.#call(
       { endpoint: 'balance', body, schema: sjroomBalanceSchema, bareAllowed: false },
       options,
@@ -188,7 +200,7 @@ export class SjroomClient {
   }
 
   async #callWithRetry<T>(spec: CallSpec<T>, options: CallOptions): Promise<AnswerPayload<T>> {
-    const url = new URL(`${this.baseUrl}/api/open/int/sms/${spec.endpoint}`);
+    const url = this.#urls[spec.endpoint];
     warnIfCredentialsInClear(url, this.#settings.logger);
     const timeoutMs = options.timeout ?? this.#settings.timeout ?? 60_000;
     const deadline = AbortSignal.timeout(timeoutMs);
