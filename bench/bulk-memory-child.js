@@ -20,8 +20,6 @@ const sampleLiveHeap = () => {
 const started = performance.now();
 const summary = await sendBulk(sms, recipients(), {
   text: 'benchmark',
-  concurrency: 4,
-  maxBuffered: 20_000,
   onProgress: () => {
     if (++sends % 20 === 0) sampleLiveHeap();
   },
