@@ -4,6 +4,7 @@ import { InsufficientBalanceError } from '../errors/insufficient-balance-error.j
 import type { SendEstimate } from '../estimate/cost-estimate.js';
 import { Decimal } from '../money/decimal.js';
 import { ChannelCache } from '../routing/channel-cache.js';
+import { sendDefaults } from '../sending/send-defaults.js';
 import { runEstimate, runSend, type SendPipeline } from '../sending/send-pipeline.js';
 import { countSegments } from '../text/segments.js';
 import type { Balance } from '../transport/balance.js';
@@ -151,15 +152,7 @@ export class FakeTransport implements SmsTransport {
   #pipeline(): SendPipeline {
     const options = this.#options;
     return {
-      defaults: {
-        onInvalid: options.onInvalid ?? 'reject',
-        dedupe: options.dedupe ?? true,
-        preferences: options.channelPreferences ?? {},
-        maxPerSubmit: options.maxPhonesPerSubmit ?? 10_000,
-        concurrency: options.submitConcurrency ?? 4,
-        ...(options.defaultCountry === undefined ? {} : { defaultCountry: options.defaultCountry }),
-        ...(options.phoneValidation === undefined ? {} : { validation: options.phoneValidation }),
-      },
+      defaults: sendDefaults(options, 10_000),
       channels: () => this.listChannels(),
       invalidateChannels: () => undefined,
       submit: async (channelId, phones, text) => this.#submit(channelId, phones, text),

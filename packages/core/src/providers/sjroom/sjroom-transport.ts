@@ -11,6 +11,7 @@ import { ValidationError } from '../../errors/validation-error.js';
 import type { SendEstimate } from '../../estimate/cost-estimate.js';
 import { loadPhoneNormalizer } from '../../phone/normalize-phone.js';
 import { ChannelCache } from '../../routing/channel-cache.js';
+import { sendDefaults } from '../../sending/send-defaults.js';
 import { runEstimate, runSend, type SendPipeline } from '../../sending/send-pipeline.js';
 import type { Balance } from '../../transport/balance.js';
 import type { CallOptions } from '../../transport/call-options.js';
@@ -130,17 +131,7 @@ export class SjroomTransport implements SmsTransport {
   #pipeline(options: CallOptions | undefined): SendPipeline {
     const settings = this.#settings;
     return {
-      defaults: {
-        onInvalid: settings.onInvalid ?? 'reject',
-        dedupe: settings.dedupe ?? true,
-        preferences: settings.channelPreferences ?? {},
-        maxPerSubmit: settings.maxPhonesPerSubmit ?? SJROOM_MAX_PHONES_PER_SUBMIT,
-        concurrency: settings.submitConcurrency ?? 4,
-        ...(settings.defaultCountry === undefined
-          ? {}
-          : { defaultCountry: settings.defaultCountry }),
-        ...(settings.phoneValidation === undefined ? {} : { validation: settings.phoneValidation }),
-      },
+      defaults: sendDefaults(settings, SJROOM_MAX_PHONES_PER_SUBMIT),
       channels: () => this.#channels.get(),
       invalidateChannels: () => this.#channels.invalidate(),
       submit: async (channelId, phones, text) => {
