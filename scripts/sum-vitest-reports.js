@@ -13,6 +13,7 @@ const suites = [
     .sort()
     .map((name) => ({ name, dir: join(root, 'packages', name) })),
   { name: 'reliability', dir: join(root, 'reliability') },
+  { name: 'e2e', dir: join(root, 'e2e') },
 ];
 for (const { name, dir } of suites) {
   const report = join(dir, 'reports', 'vitest.json');

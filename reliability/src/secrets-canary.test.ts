@@ -157,7 +157,7 @@ describe('the canary password appears nowhere', () => {
     for (const output of outputs) check('CLI output', output);
   });
 
-  it('mock server: its logs and its inspection API', async () => {
+  it('mock server: its logs, its inspection API and its web inbox', async () => {
     const pages = await Promise.all(
       [
         '/__mock/messages',
@@ -165,6 +165,8 @@ describe('the canary password appears nowhere', () => {
         '/__mock/accounts',
         '/__mock/health',
         '/openapi.json',
+        '/',
+        '/__mock/ui',
       ].map(async (url) => (await mock.app.inject({ method: 'GET', url })).body),
     );
     for (const page of pages) check('inspection API', page);

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountsRoutes } from './inspect/accounts-routes.js';
 import { registerControlRoutes } from './inspect/control-routes.js';
+import { registerInboxRoutes } from './inspect/inbox-routes.js';
 import { registerMessagesRoutes } from './inspect/messages-routes.js';
 import { registerOpenApi } from './inspect/openapi.js';
 import { MOCK_DEFAULTS, type MockServerOptions } from './options.js';
@@ -95,6 +96,7 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
       registerMessagesRoutes(routes, state);
       registerAccountsRoutes(routes, state);
       registerControlRoutes(routes, state);
+      registerInboxRoutes(routes);
     }
   });
   return app as unknown as MockFastifyInstance;

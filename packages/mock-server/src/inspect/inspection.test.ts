@@ -170,6 +170,26 @@ describe('inspection API: control', () => {
     expect(page.body).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
   });
 
+  it('serves the web inbox at / and /__mock/ui, self-contained', async () => {
+    server = injectServer();
+    for (const url of ['/', '/__mock/ui']) {
+      const page = await get(url);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('<title>SMS inbox');
+      expect(page.body).not.toMatch(/(src|href)="https?:/);
+    }
+  });
+
+  it('filters messages by country and text', async () => {
+    server = injectServer();
+    await server.submit({ phone: '639171234567', sendContent: 'Hello Manila' });
+    expect((await get('/__mock/messages?country=PH')).json().total).toBe(1);
+    expect((await get('/__mock/messages?country=%2B63')).json().total).toBe(1);
+    expect((await get('/__mock/messages?country=GB')).json().total).toBe(0);
+    expect((await get('/__mock/messages?text=manila')).json().total).toBe(1);
+    expect((await get('/__mock/messages?text=paris')).json().total).toBe(0);
+  });
+
   it('can be switched off, leaving only the four endpoints', async () => {
     const app = buildMockServer({ inspection: false });
     expect((await app.inject({ method: 'GET', url: '/__mock/messages' })).statusCode).toBe(404);

@@ -61,5 +61,7 @@ function filterFrom(query: unknown) {
     account: stringParam(query, 'account'),
     phone: stringParam(query, 'phone'),
     batchNo: stringParam(query, 'batchNo'),
+    country: stringParam(query, 'country'),
+    text: stringParam(query, 'text'),
   };
 }

@@ -15,6 +15,10 @@ export interface BatchFilter {
   readonly account?: string | undefined;
   readonly phone?: string | undefined;
   readonly batchNo?: string | undefined;
+  /** Calling code (`63`), ISO code (`PH`) or English name of the destination. */
+  readonly country?: string | undefined;
+  /** Part of the text, case-insensitive. */
+  readonly text?: string | undefined;
 }
 
 /** The submitted batches, oldest first, bounded by {@link BatchLimits}. */
@@ -88,5 +92,12 @@ export function matches(batch: StoredBatch, filter: BatchFilter): boolean {
     const phone = filter.phone.replace(/^\+/, '');
     if (!batch.phones.includes(phone)) return false;
   }
+  if (filter.country) {
+    const wanted = filter.country.replace(/^\+/, '').toLowerCase();
+    const { countryCode, iso, nameEn } = batch.channel;
+    if (wanted !== countryCode && wanted !== iso.toLowerCase() && wanted !== nameEn.toLowerCase())
+      return false;
+  }
+  if (filter.text && !batch.content.toLowerCase().includes(filter.text.toLowerCase())) return false;
   return true;
 }
