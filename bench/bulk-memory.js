@@ -2,33 +2,10 @@
 // in its own process (receipts immediate), measuring the sender's peak RSS. Baseline: the
 // peak RSS of the same child sending 10k, so the figure shows growth, not Node's floor.
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { MOCK_BIN } from './mock-bin.js';
+import { startBenchMock } from './mock-bin.js';
 
 const CHILD = fileURLToPath(new URL('bulk-memory-child.js', import.meta.url));
-
-async function startMock() {
-  const dir = await mkdtemp(join(tmpdir(), 'bench-bulk-'));
-  const config = join(dir, 'mock.json');
-  await writeFile(
-    config,
-    JSON.stringify({
-      receiptDelay: 0,
-      accounts: [{ account: 'bench', password: 'bench-password', balance: '100000000' }],
-    }),
-  );
-  const child = spawn(process.execPath, [MOCK_BIN, '--config', config, '--log-level', 'silent'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve) =>
-    createInterface({ input: child.stdout }).once('line', resolve),
-  );
-  return { url, stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM')) };
-}
 
 function runChild(url, count) {
   return new Promise((resolve, reject) => {
@@ -47,7 +24,7 @@ function runChild(url, count) {
 
 /** Runs the benchmark; `counts` are the recipient counts measured after the 10k baseline. */
 export async function bulkMemory({ counts = [100_000, 1_000_000] } = {}) {
-  const mock = await startMock();
+  const mock = await startBenchMock();
   try {
     const baseline = await runChild(mock.url, 10_000);
     const runs = [];

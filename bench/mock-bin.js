@@ -1,5 +1,8 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { spawnServer } from './spawn-server.js';
 
 const require = createRequire(import.meta.url);
 
@@ -9,3 +12,17 @@ export const MOCK_BIN = join(
   'bin',
   'intl-sms-mock.js',
 );
+
+/** The account every benchmark sends with. */
+export const BENCH_ACCOUNT = { account: 'bench', password: 'bench-password' };
+
+/** Starts `intl-sms-mock` in its own process with the bench account (receipts immediate). */
+export async function startBenchMock() {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-mock-'));
+  const config = join(dir, 'mock.json');
+  await writeFile(
+    config,
+    JSON.stringify({ receiptDelay: 0, accounts: [{ ...BENCH_ACCOUNT, balance: '100000000' }] }),
+  );
+  return spawnServer([MOCK_BIN, '--config', config, '--log-level', 'silent']);
+}

@@ -2,17 +2,10 @@
 // same run: `node -e ""` (process start) and a bare node:http server answering the
 // same balance request. Interleaved, so machine noise hits all three alike.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { MOCK_BIN } from './mock-bin.js';
+import { stats } from './stats.js';
 
-const require = createRequire(import.meta.url);
-const MOCK_BIN = fileURLToPath(
-  new URL(
-    'bin/intl-sms-mock.js',
-    `file://${require.resolve('@intl-sms/mock-server/package.json')}`,
-  ),
-);
 const BARE_SERVER = `
 const http = require('node:http');
 const server = http.createServer((req, res) => {
@@ -53,17 +46,6 @@ async function timeFirstAnswer(args) {
   return elapsed;
 }
 
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  return {
-    min: round(sorted[0]),
-    median: round(median),
-    max: round(sorted.at(-1)),
-    runs: samples.length,
-  };
-}
-
 const round = (value) => Math.round(value * 10) / 10;
 
 /** Runs the benchmark; `runs` cold starts of each, interleaved. */
@@ -78,14 +60,16 @@ export async function mockColdStart({ runs = 10 } = {}) {
     mock.push(await timeFirstAnswer([MOCK_BIN, '--log-level', 'silent']));
   }
   const result = { floor: stats(floor), bareHttp: stats(bare), mock: stats(mock) };
+  const ratioToFloor = round(result.mock.median / result.floor.median);
+  const ratioToBareHttp = round(result.mock.median / result.bareHttp.median);
   return {
     name: 'mock cold start (spawn → first balance answer)',
     unit: 'ms',
     ...result,
-    ratioToFloor: round(result.mock.median / result.floor.median),
-    ratioToBareHttp: round(result.mock.median / result.bareHttp.median),
+    ratioToFloor,
+    ratioToBareHttp,
     bar: 'mock ≤ 2.5 × the node -e "" floor',
     met: result.mock.median <= 2.5 * result.floor.median,
-    summary: `median ${result.mock.median} ms; floor \`node -e ""\` ${result.floor.median} ms (${round(result.mock.median / result.floor.median)}×), bare node:http ${result.bareHttp.median} ms (${round(result.mock.median / result.bareHttp.median)}×)`,
+    summary: `median ${result.mock.median} ms; floor \`node -e ""\` ${result.floor.median} ms (${ratioToFloor}×), bare node:http ${result.bareHttp.median} ms (${ratioToBareHttp}×)`,
   };
 }

@@ -2,18 +2,15 @@
 // query endpoints vs a bare node:http server returning the same JSON, measured by
 // autocannon in a separate process, at 32 and 128 connections, interleaved.
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { MOCK_BIN } from './mock-bin.js';
+import { BENCH_ACCOUNT, startBenchMock } from './mock-bin.js';
 import { spawnServer } from './spawn-server.js';
 import { ratio } from './stats.js';
 
 const run = promisify(execFile);
 const AUTOCANNON = fileURLToPath(new URL('node_modules/.bin/autocannon', import.meta.url));
-const CREDENTIALS = { account: 'bench', password: 'bench-password' };
+const CREDENTIALS = BENCH_ACCOUNT;
 
 async function load(url, path, body, connections, seconds) {
   const { stdout } = await run(
@@ -45,13 +42,7 @@ async function load(url, path, body, connections, seconds) {
 
 /** Runs the benchmark; `seconds` per measurement. */
 export async function mockThroughput({ seconds = 5 } = {}) {
-  const dir = await mkdtemp(join(tmpdir(), 'bench-mock-'));
-  const config = join(dir, 'mock.json');
-  await writeFile(
-    config,
-    JSON.stringify({ receiptDelay: 0, accounts: [{ ...CREDENTIALS, balance: '1000' }] }),
-  );
-  const mock = await spawnServer([MOCK_BIN, '--config', config, '--log-level', 'silent']);
+  const mock = await startBenchMock();
   const bare = await spawnServer([fileURLToPath(new URL('bare-server.js', import.meta.url))]);
   const results = [];
   try {

@@ -1,8 +1,6 @@
 import {
-  ChannelUnavailableError,
   NetworkError,
   PartialSendError,
-  SmsError,
   SubmitOutcomeUnknownError,
   TimeoutError,
 } from '@intl-sms/core';
@@ -39,6 +37,6 @@ export function exitCodeFor(error: unknown): number {
   ) {
     return EXIT.network;
   }
-  if (error instanceof ChannelUnavailableError || SmsError.isInstance(error)) return EXIT.provider;
+  // Every other failure, typed or not, is the provider's (or a business) refusal.
   return EXIT.provider;
 }
