@@ -1,0 +1,99 @@
+/**
+ * Where a campaign stands:
+ * - `enqueuing`: recipients are still being added;
+ * - `sending`: chunks are waiting or being submitted;
+ * - `paused`: workers leave its chunks alone until it is resumed;
+ * - `cancelled`: its queued chunks will not be sent (submits in flight finished);
+ * - `awaiting-receipts`: everything was submitted; delivery receipts are still coming;
+ * - `needs-reconciliation`: done, except chunks whose submit outcome is unknown — see
+ *   `SmsQueue.reconcile`;
+ * - `completed`: every recipient has a final state.
+ */
+export type CampaignState =
+  | 'enqueuing'
+  | 'sending'
+  | 'paused'
+  | 'cancelled'
+  | 'awaiting-receipts'
+  | 'needs-reconciliation'
+  | 'completed';
+
+/** Why a recipient is in the failures list. */
+export type CampaignFailureKind =
+  /** Refused before queueing: an invalid number or no text. */
+  | 'invalid'
+  /** Left out by the transport: no channel for its country, or a repeat of a number in its chunk. */
+  | 'rejected'
+  /** Its submit was refused by the provider (e.g. insufficient balance), after any retries. */
+  | 'refused'
+  /** Its delivery receipt says failed. */
+  | 'undelivered'
+  /** Its submit outcome was unknown and reconciliation decided it was not sent. */
+  | 'not-sent';
+
+/** One recipient that did not get (or may not have got) the message. */
+export interface CampaignFailure {
+  /** Position in the campaign's recipients. */
+  readonly index: number;
+  /** The wire number, or the input as given when it was not a number. */
+  readonly phone: string;
+  readonly kind: CampaignFailureKind;
+  /** Machine-readable reason, e.g. `INVALID_NUMBER`, `INSUFFICIENT_BALANCE`, `DELIVERY_FAILED`. */
+  readonly code: string;
+  /** Human-readable reason. */
+  readonly reason: string;
+}
+
+/** How many recipients are in each state; every recipient read is in exactly one of the first seven. */
+export interface CampaignCounts {
+  /** Waiting for (or in) their submit. */
+  readonly queued: number;
+  /** Accepted by the provider. */
+  readonly accepted: number;
+  /** Invalid numbers, missing texts, no channel, repeats in a chunk. */
+  readonly rejected: number;
+  /** Refused by the provider. */
+  readonly failed: number;
+  /** Submit outcome unknown: waiting for reconciliation. */
+  readonly unknown: number;
+  /** Not sent because the campaign was cancelled. */
+  readonly cancelled: number;
+  /** Of the accepted: receipt says delivered. */
+  readonly delivered: number;
+  /** Of the accepted: receipt says failed. */
+  readonly undelivered: number;
+  /** Of the accepted: no final receipt yet. */
+  readonly deliveryPending: number;
+  /** Of the accepted: no receipt came before polling gave up. */
+  readonly receiptsExpired: number;
+  /** Of the accepted: reconciled as sent without a batch number, so no receipts are polled. */
+  readonly untracked: number;
+}
+
+/** A campaign's totals and progress, from `SmsQueue.getCampaign`. */
+export interface CampaignStatus {
+  readonly campaignId: string;
+  readonly state: CampaignState;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** Recipients read from the source so far (all of them once enqueuing is over). */
+  readonly recipients: number;
+  readonly counts: CampaignCounts;
+  /** Chunks (jobs of at most 10,000 numbers for one country and text): total and settled. */
+  readonly chunks: { readonly total: number; readonly done: number };
+  /** Accepted batches, and those whose receipts are all final. */
+  readonly batches: { readonly total: number; readonly final: number };
+  /** Chunks whose submit outcome is unknown (see `SmsQueue.reconcile`). */
+  readonly needsReconciliation: number;
+  /**
+   * For a progress bar: recipients settled (submitted, rejected, failed, unknown or
+   * cancelled) out of all read.
+   */
+  readonly progress: { readonly done: number; readonly total: number };
+  /** A page of the failures list, in recipient order. */
+  readonly failures: {
+    readonly total: number;
+    readonly offset: number;
+    readonly items: readonly CampaignFailure[];
+  };
+}

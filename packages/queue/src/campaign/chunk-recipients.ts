@@ -1,0 +1,102 @@
+import { type BulkSource, normalizePhone, type PhoneOptions } from '@intl-sms/core';
+import type { FailureEntry } from '../store/campaign-store.js';
+
+/** How recipients are read and grouped into chunks. */
+export interface ChunkingOptions extends PhoneOptions {
+  /** The text of recipients without their own. */
+  readonly text?: string;
+  /** Most numbers per chunk. */
+  readonly chunkSize: number;
+  /** Most recipients held waiting for their chunk to fill; the largest is flushed beyond. */
+  readonly maxBuffered: number;
+}
+
+/** A chunk ready to store: numbers of one destination country and one text. */
+export interface RecipientChunk {
+  readonly kind: 'chunk';
+  readonly text: string;
+  /** The destination's calling code digits (`63`). */
+  readonly callingCode: string;
+  /** The destination's ISO country, when the numbering plan tells. */
+  readonly country: string | undefined;
+  readonly phones: string[];
+  readonly indices: number[];
+}
+
+/** A recipient refused before queueing. */
+export interface RefusedRecipient {
+  readonly kind: 'refused';
+  readonly entry: FailureEntry;
+}
+
+/**
+ * Reads recipients one by one and yields chunks of at most `chunkSize` numbers with the
+ * same destination country and text (so each chunk is one submit on one channel), and
+ * recipients refused on the way. Memory stays bounded by `maxBuffered` whatever the
+ * source's length; the output depends only on the source, so a resumed enqueue yields
+ * the same chunks in the same order.
+ */
+export async function* chunkRecipients(
+  source: BulkSource,
+  options: ChunkingOptions,
+): AsyncGenerator<RecipientChunk | RefusedRecipient> {
+  const buffers = new Map<string, RecipientChunk>();
+  let buffered = 0;
+  let index = -1;
+  for await (const recipient of source as AsyncIterable<unknown>) {
+    index++;
+    const { input, text } = readRecipient(recipient, options.text);
+    if (text === undefined) {
+      yield refused(index, input, 'NO_TEXT', 'no text: give the recipient a text or pass text');
+      continue;
+    }
+    const check = await normalizePhone(input, options);
+    if (!check.ok) {
+      yield refused(index, input, 'INVALID_NUMBER', check.reason);
+      continue;
+    }
+    const key = `${check.value.country ?? check.value.callingCode}\u0000${text}`;
+    let chunk = buffers.get(key);
+    if (!chunk) {
+      chunk = {
+        kind: 'chunk',
+        text,
+        callingCode: check.value.callingCode,
+        country: check.value.country,
+        phones: [],
+        indices: [],
+      };
+      buffers.set(key, chunk);
+    }
+    chunk.phones.push(check.value.phone);
+    chunk.indices.push(index);
+    buffered++;
+    if (chunk.phones.length >= options.chunkSize) {
+      buffers.delete(key);
+      buffered -= chunk.phones.length;
+      yield chunk;
+    } else if (buffered >= options.maxBuffered) {
+      const [largestKey, largest] = [...buffers.entries()].reduce((a, b) =>
+        b[1].phones.length > a[1].phones.length ? b : a,
+      );
+      buffers.delete(largestKey);
+      buffered -= largest.phones.length;
+      yield largest;
+    }
+  }
+  yield* buffers.values();
+}
+
+function refused(index: number, input: string, code: string, reason: string): RefusedRecipient {
+  const member = JSON.stringify({ index, phone: input, kind: 'invalid', code, reason });
+  return { kind: 'refused', entry: [index, member] };
+}
+
+function readRecipient(recipient: unknown, defaultText: string | undefined) {
+  if (typeof recipient === 'object' && recipient !== null && 'to' in recipient) {
+    const { to, text } = recipient as { to: unknown; text?: unknown };
+    const own = typeof text === 'string' && text.length > 0 ? text : undefined;
+    return { input: String(to), text: own ?? defaultText };
+  }
+  return { input: String(recipient), text: defaultText };
+}

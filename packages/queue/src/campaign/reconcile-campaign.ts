@@ -1,0 +1,135 @@
+import type { JobsOptions, Queue } from 'bullmq';
+import { SEND_JOB, type SendJobData, sendJobId } from '../queue-jobs.js';
+import type { CampaignStore, FailureEntry } from '../store/campaign-store.js';
+
+/**
+ * What to do with a chunk whose submit outcome is unknown:
+ * - `sent`: you found it was accepted (provider console, balance, receipts): its numbers
+ *   count as accepted;
+ * - `not-sent`: you found it was not: its numbers count as failed (kind `not-sent`);
+ * - `resend`: submit its numbers again — only when you are sure they were not sent, or a
+ *   duplicate is acceptable;
+ * - `keep`: leave it for later.
+ */
+export type ReconcileDecision = 'sent' | 'not-sent' | 'resend' | 'keep';
+
+/** A chunk whose submit may or may not have reached the provider. */
+export interface ReconciliationItem {
+  readonly campaignId: string;
+  /** The chunk number. */
+  readonly chunk: number;
+  /** Its numbers whose fate is unknown, as sent on the wire. */
+  readonly phones: readonly string[];
+  /** Their positions in the campaign's recipients. */
+  readonly indices: readonly number[];
+  readonly text: string;
+  /** The channel the chunk was pinned to, if any. */
+  readonly channelId: string | undefined;
+  /** What happened: the submit error, or that the worker stopped mid-submit. */
+  readonly error: string;
+  /** When the outcome became unknown. */
+  readonly since: Date;
+}
+
+/** How {@link reconcileCampaign} decides. */
+export interface ReconcileOptions {
+  /**
+   * Called for each item; without it every item is kept and only reported, so calling
+   * `reconcile(id)` is always safe.
+   */
+  readonly decide?: (item: ReconciliationItem) => ReconcileDecision | Promise<ReconcileDecision>;
+  /**
+   * Items that became unknown less than this long ago are kept untouched (default
+   * 60,000 ms): a worker that lost its lock while Redis was away may still record the
+   * real outcome, which then replaces the guess.
+   */
+  readonly minAgeMs?: number;
+}
+
+/** What reconciliation found and did. */
+export interface ReconcileReport {
+  readonly campaignId: string;
+  /** Every chunk that needed reconciliation, with the decision taken. */
+  readonly items: readonly (ReconciliationItem & { readonly decision: ReconcileDecision })[];
+  /** Recipients settled as sent, as not sent, queued again, and still unknown. */
+  readonly sent: number;
+  readonly notSent: number;
+  readonly resent: number;
+  readonly kept: number;
+}
+
+/** What reconciliation needs from the queue. */
+export interface ReconcileContext {
+  readonly store: CampaignStore;
+  readonly queue: Queue;
+  readonly jobOptions: JobsOptions;
+}
+
+/**
+ * Lists the chunks of a campaign whose submit outcome is unknown and applies the
+ * caller's decision to each. The queue never resubmits such a chunk on its own: the
+ * provider has no idempotency key, so only someone who checked may decide.
+ */
+export async function reconcileCampaign(
+  context: ReconcileContext,
+  campaignId: string,
+  options: ReconcileOptions = {},
+): Promise<ReconcileReport> {
+  const { store } = context;
+  const minAgeMs = options.minAgeMs ?? 60_000;
+  const report = { campaignId, items: [] as ReconcileReport['items'][number][] };
+  const totals = { sent: 0, notSent: 0, resent: 0, kept: 0 };
+  for (const n of await store.reconcileList(campaignId)) {
+    const item = toItem(campaignId, n, await store.chunk(campaignId, n));
+    if (!item) continue;
+    const young = Date.now() - item.since.getTime() < minAgeMs;
+    const decision = young || !options.decide ? 'keep' : await options.decide(item);
+    report.items.push({ ...item, decision });
+    if (decision === 'keep') {
+      totals.kept += item.phones.length;
+      continue;
+    }
+    const failures = decision === 'not-sent' ? notSentEntries(item) : [];
+    const resend = await store.settle(campaignId, n, decision, item.indices, failures);
+    if (resend < 0) continue;
+    if (decision === 'sent') totals.sent += item.phones.length;
+    else if (decision === 'not-sent') totals.notSent += item.phones.length;
+    else {
+      totals.resent += item.phones.length;
+      const data: SendJobData = { campaignId, chunk: n };
+      const jobId = sendJobId(campaignId, n, resend);
+      await context.queue.add(SEND_JOB, data, { ...context.jobOptions, jobId });
+    }
+  }
+  return { ...report, ...totals };
+}
+
+function toItem(
+  campaignId: string,
+  chunk: number,
+  fields: Record<string, string>,
+): ReconciliationItem | undefined {
+  if (fields.state !== 'needs-reconciliation') return undefined;
+  const phones = JSON.parse(fields.unknownPhones || '[]') as string[];
+  const allPhones = JSON.parse(fields.phones || '[]') as string[];
+  const allIndices = JSON.parse(fields.indices || '[]') as number[];
+  const indexOf = new Map(allPhones.map((phone, i) => [phone, allIndices[i] as number]));
+  return {
+    campaignId,
+    chunk,
+    phones,
+    indices: phones.map((phone) => indexOf.get(phone) ?? -1),
+    text: fields.text ?? '',
+    channelId: fields.channelId || undefined,
+    error: fields.error ?? '',
+    since: new Date(Number(fields.updatedAt)),
+  };
+}
+
+function notSentEntries(item: ReconciliationItem): FailureEntry[] {
+  const reason = 'its submit outcome was unknown; reconciliation found it was not sent';
+  return item.phones.map((phone, i) => {
+    const index = item.indices[i] as number;
+    return [index, JSON.stringify({ index, phone, kind: 'not-sent', code: 'NOT_SENT', reason })];
+  });
+}

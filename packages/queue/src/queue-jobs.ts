@@ -1,0 +1,57 @@
+import { ValidationError } from '@intl-sms/core';
+
+/** BullMQ job name of a chunk's submit. */
+export const SEND_JOB = 'send';
+/** BullMQ job name of a batch's receipt polling. */
+export const RECEIPTS_JOB = 'receipts';
+
+/** Data of a send job: which chunk to submit; the numbers stay in the chunk's hash. */
+export interface SendJobData {
+  readonly campaignId: string;
+  readonly chunk: number;
+}
+
+/** Data of a receipt-polling job. */
+export interface ReceiptJobData {
+  readonly campaignId: string;
+  readonly chunk: number;
+  readonly batchId: string;
+  /** Numbers in the batch. */
+  readonly size: number;
+  /** When the batch was accepted (ms since the epoch). */
+  readonly acceptedAt: number;
+  /** Polls done so far. */
+  readonly polls: number;
+}
+
+/** The queue that carries receipt polling, apart so the send rate limit does not slow it. */
+export function receiptsQueueName(name: string): string {
+  return `${name}-receipts`;
+}
+
+/**
+ * The id of chunk n's send job: derived from the campaign and chunk, so enqueuing the
+ * same campaign twice adds nothing (BullMQ ignores an id it holds). A resend decided by
+ * reconciliation gets a new id.
+ */
+export function sendJobId(campaignId: string, chunk: number, resend = 0): string {
+  return resend === 0 ? `${campaignId}-c${chunk}` : `${campaignId}-c${chunk}-r${resend}`;
+}
+
+/** The id of a batch's receipt-polling job. */
+export function receiptsJobId(campaignId: string, batchId: string): string {
+  return `${campaignId}-b${batchId}`;
+}
+
+const CAMPAIGN_ID = /^[A-Za-z0-9_.@-]{1,128}$/;
+
+/** Campaign ids become Redis keys and job ids: letters, digits, `_ . @ -`, at most 128. */
+export function checkCampaignId(campaignId: unknown): string {
+  if (typeof campaignId !== 'string' || !CAMPAIGN_ID.test(campaignId)) {
+    throw new ValidationError(
+      'campaignId',
+      `campaignId must be 1 to 128 letters, digits or "_ . @ -", got ${JSON.stringify(campaignId)}`,
+    );
+  }
+  return campaignId;
+}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submittedCounts } from './test-support/mock-inspection.js';
+import { fiveCountries, numbers } from './test-support/numbers.js';
+import { type QueueFixture, settled, startQueueFixture } from './test-support/queue-fixture.js';
+
+let fx: QueueFixture;
+beforeAll(async () => {
+  fx = await startQueueFixture();
+});
+afterAll(async () => {
+  await fx?.close();
+});
+
+describe('a campaign through the queue and one in-process worker', () => {
+  it('submits every valid recipient once, refuses the rest up front, and tracks receipts', async () => {
+    await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
+    const queue = fx.queue();
+    fx.worker();
+    const good = fiveCountries(300);
+    const recipients = [
+      ...good,
+      'not a number',
+      '+52 55 1234 5678', // Mexico: the demo account's only channel there is disabled
+      '+639170000001', // the mock's magic number: accepted, receipt says failed
+    ];
+    const result = await queue.enqueueCampaign({
+      campaignId: 'spring-sale',
+      recipients,
+      text: 'Spring sale: 20% off today',
+      chunkSize: 200,
+      phoneValidation: 'possible',
+    });
+    expect(result).toMatchObject({ created: true, recipients: 1503, rejected: 2 });
+    expect(result.chunks).toBe(10); // 5 countries x 300 = 2 chunks each (PH: 301)
+
+    expect((await settled(queue, 'spring-sale'))?.state).toBe('completed');
+    const status = await queue.getCampaign('spring-sale');
+    expect(status?.counts).toMatchObject({
+      queued: 0,
+      accepted: 1501,
+      rejected: 2,
+      failed: 0,
+      unknown: 0,
+      delivered: 1500,
+      undelivered: 1,
+      deliveryPending: 0,
+    });
+    expect(status?.progress).toEqual({ done: 1503, total: 1503 });
+    const kinds = status?.failures.items.map((f) => [f.index, f.kind, f.code]);
+    expect(kinds).toEqual([
+      [1500, 'invalid', 'INVALID_NUMBER'],
+      [1501, 'rejected', 'NO_CHANNEL'],
+      [1502, 'undelivered', 'DELIVERY_FAILED'],
+    ]);
+
+    const counts = await submittedCounts(fx.mock.url);
+    expect(counts.size).toBe(1501);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(counts.get('639170000001')).toBe(1);
+  });
+
+  it('adds nothing when the same campaign is enqueued twice, even while it runs', async () => {
+    await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
+    const queue = fx.queue();
+    const input = {
+      campaignId: 'twice',
+      recipients: numbers('+447400', 1_000, 6),
+      text: 'Your code is 1234',
+      chunkSize: 100,
+    };
+    const first = await queue.enqueueCampaign(input);
+    const second = await queue.enqueueCampaign(input);
+    expect(first).toMatchObject({ created: true, chunks: 10, recipients: 1000 });
+    expect(second).toMatchObject({ created: false, chunks: 10, recipients: 1000 });
+    expect(await queue.bullQueue.getWaitingCount()).toBe(10);
+    fx.worker();
+    await settled(queue, 'twice', 'sent');
+    await queue.enqueueCampaign(input);
+    const status = await settled(queue, 'twice');
+    expect(status?.counts.accepted).toBe(1000);
+    const counts = await submittedCounts(fx.mock.url);
+    expect(counts.size).toBe(1000);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('groups per-recipient texts into one submit per country and text', async () => {
+    await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
+    const queue = fx.queue();
+    fx.worker();
+    const uk = numbers('+447400', 4, 6, 500);
+    const ph = numbers('+63917', 2, 7, 500);
+    await queue.enqueueCampaign({
+      campaignId: 'texts',
+      recipients: [
+        { to: uk[0] as string, text: 'Hello Ann' },
+        { to: uk[1] as string },
+        { to: ph[0] as string },
+        { to: uk[2] as string, text: 'Hello Ann' },
+        uk[3] as string,
+        { to: ph[1] as string, text: '' },
+      ],
+      text: 'Hello there',
+    });
+    const status = await settled(queue, 'texts');
+    expect(status?.counts.accepted).toBe(6);
+    const response = await fetch(`${fx.mock.url}/__mock/messages?limit=10`);
+    const page = (await response.json()) as {
+      messages: { text: string; recipients: { phone: string }[] }[];
+    };
+    const seen = page.messages.map((m) => `${m.text}:${m.recipients.length}`).sort();
+    expect(seen).toEqual(['Hello Ann:2', 'Hello there:2', 'Hello there:2']);
+  });
+
+  it('refuses bad input with a typed error naming the field', async () => {
+    const queue = fx.queue();
+    const bad = [
+      [{ campaignId: 'a:b', recipients: [] }, 'campaignId'],
+      [{ campaignId: '', recipients: [] }, 'campaignId'],
+      [{ campaignId: 'ok', recipients: [], chunkSize: 10_001 }, 'chunkSize'],
+      [{ campaignId: 'ok', recipients: 42 }, 'recipients'],
+      [{ campaignId: 'ok', recipients: [], text: '' }, 'text'],
+    ] as const;
+    for (const [input, field] of bad) {
+      // biome-ignore lint/suspicious/noExplicitAny: deliberately wrong input
+      await expect(queue.enqueueCampaign(input as any)).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        field,
+      });
+    }
+    await expect(queue.pauseCampaign('nope')).rejects.toMatchObject({ code: 'CAMPAIGN_NOT_FOUND' });
+    expect(await queue.getCampaign('nope')).toBeUndefined();
+  });
+});

@@ -1,0 +1,79 @@
+import { LuaScript } from './lua-script.js';
+
+/**
+ * Moves a campaign from one status to another: `running` → `paused` and back. Returns
+ * the status after the call, or nil when the campaign does not exist.
+ * KEYS: campaign, events. ARGV: expected status, new status, now.
+ */
+export const switchStatus = new LuaScript(`
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return nil end
+if status ~= ARGV[1] then return status end
+redis.call('HSET', KEYS[1], 'status', ARGV[2], 'updatedAt', ARGV[3])
+redis.call('PUBLISH', KEYS[2], 'status')
+return ARGV[2]
+`);
+
+/**
+ * Cancels a campaign: every chunk still queued becomes cancelled at once (its job, when a
+ * worker takes it, does nothing); chunks being submitted finish. Returns the number of
+ * recipients cancelled, or -1 when the campaign does not exist.
+ * KEYS: campaign, events. ARGV: chunk key prefix, now.
+ */
+export const cancelCampaign = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+redis.call('HSET', KEYS[1], 'status', 'cancelled', 'updatedAt', ARGV[2])
+local chunks = tonumber(redis.call('HGET', KEYS[1], 'chunks') or '0')
+local cancelled = 0
+for n = 0, chunks - 1 do
+  local key = ARGV[1] .. n
+  if redis.call('HGET', key, 'state') == 'queued' then
+    local size = tonumber(redis.call('HGET', key, 'size'))
+    redis.call('HSET', key, 'state', 'cancelled', 'updatedAt', ARGV[2])
+    cancelled = cancelled + size
+    redis.call('HINCRBY', KEYS[1], 'chunksDone', 1)
+  end
+end
+redis.call('HINCRBY', KEYS[1], 'queued', -cancelled)
+redis.call('HINCRBY', KEYS[1], 'cancelled', cancelled)
+redis.call('PUBLISH', KEYS[2], 'status')
+return cancelled
+`);
+
+/**
+ * Settles a chunk that needs reconciliation with the caller's decision:
+ * - `sent`: its unknown recipients count as accepted (no receipts will be polled);
+ * - `not-sent`: they count as failed, with the given failure entries;
+ * - `resend`: the chunk becomes queued again with only those recipients, to be
+ *   submitted by a new job (the caller enqueues it). Returns the resend count.
+ * Returns -1 when the chunk does not need reconciliation.
+ * KEYS: campaign, chunk, reconcile set, failures, events.
+ * ARGV: n, decision, now, indices JSON (resend), then failure score/member pairs (not-sent).
+ */
+export const settleChunk = new LuaScript(`
+if redis.call('HGET', KEYS[2], 'state') ~= 'needs-reconciliation' then return -1 end
+local unknown = tonumber(redis.call('HGET', KEYS[2], 'unknownCount') or '0')
+redis.call('HINCRBY', KEYS[1], 'unknown', -unknown)
+redis.call('SREM', KEYS[3], ARGV[1])
+redis.call('HDEL', KEYS[2], 'stalledAttempt')
+local result = 0
+if ARGV[2] == 'sent' then
+  redis.call('HINCRBY', KEYS[1], 'accepted', unknown)
+  redis.call('HINCRBY', KEYS[1], 'untracked', unknown)
+  redis.call('HSET', KEYS[2], 'state', 'submitted', 'settled', 'sent')
+elseif ARGV[2] == 'not-sent' then
+  redis.call('HINCRBY', KEYS[1], 'failed', unknown)
+  redis.call('HSET', KEYS[2], 'state', 'failed', 'settled', 'not-sent')
+  for i = 5, #ARGV, 2 do redis.call('ZADD', KEYS[4], ARGV[i], ARGV[i + 1]) end
+else
+  redis.call('HSET', KEYS[2], 'state', 'queued', 'size', unknown,
+    'phones', redis.call('HGET', KEYS[2], 'unknownPhones'), 'indices', ARGV[4], 'settled', 'resend')
+  redis.call('HINCRBY', KEYS[1], 'queued', unknown)
+  redis.call('HINCRBY', KEYS[1], 'chunksDone', -1)
+  result = redis.call('HINCRBY', KEYS[2], 'resends', 1)
+end
+redis.call('HSET', KEYS[2], 'unknownCount', 0, 'updatedAt', ARGV[3])
+redis.call('HSET', KEYS[1], 'updatedAt', ARGV[3])
+redis.call('PUBLISH', KEYS[5], 'reconciled')
+return result
+`);

@@ -1,0 +1,82 @@
+import { createSjroomTransport, type SmsTransport } from '@intl-sms/core';
+import type { FaultRuleInput } from '@intl-sms/mock-server';
+import { type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
+import { createSmsQueue, type SmsQueue } from '../create-sms-queue.js';
+import { createSmsWorker, type SmsWorker, type SmsWorkerSettings } from '../create-sms-worker.js';
+import { testRedis } from './redis-server.js';
+
+/** Redis, the mock server, a queue and a worker in this process, for one test file. */
+export interface QueueFixture {
+  readonly redisUrl: string;
+  readonly mock: RunningMockServer;
+  readonly transport: SmsTransport;
+  /** A queue with a unique name (tests share one Redis). */
+  queue(): SmsQueue;
+  /** A worker of the last queue made. */
+  worker(settings?: Partial<SmsWorkerSettings>): SmsWorker;
+  /** Replaces the mock's fault rules. */
+  faults(rules: FaultRuleInput[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** Starts the fixture; close it in `afterAll`. */
+export async function startQueueFixture(): Promise<QueueFixture> {
+  const redis = await testRedis();
+  const mock = await startMockServer({ receiptDelay: { minMs: 20, maxMs: 80 } });
+  const transport = createSjroomTransport({
+    baseUrl: mock.url,
+    account: 'demo',
+    password: 'demo-password',
+    phoneValidation: 'possible',
+  });
+  const opened: { close(): Promise<void> }[] = [];
+  let name = '';
+  return {
+    redisUrl: redis.url,
+    mock,
+    transport,
+    queue() {
+      name = `test-${process.pid}-${Date.now()}-${counter++}`;
+      const queue = createSmsQueue({ connection: redis.url, name, transport });
+      opened.push(queue);
+      return queue;
+    },
+    worker(settings = {}) {
+      const worker = createSmsWorker({
+        connection: redis.url,
+        name,
+        transport,
+        receipts: { firstPollMs: 100, maxPollMs: 300 },
+        ...settings,
+      });
+      opened.unshift(worker);
+      return worker;
+    },
+    async faults(rules) {
+      await fetch(`${mock.url}/__mock/faults`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(rules),
+      });
+    },
+    async close() {
+      for (const item of opened) await item.close();
+      await transport.close();
+      await mock.close();
+      await redis.close();
+    },
+  };
+}
+
+/** Waits for the campaign to end (completed, cancelled or needing reconciliation). */
+export async function settled(queue: SmsQueue, campaignId: string, until?: 'sent' | 'complete') {
+  let last: Awaited<ReturnType<SmsQueue['getCampaign']>>;
+  for await (const status of queue.watchCampaign(campaignId, {
+    intervalMs: 50,
+    ...(until ? { until } : {}),
+  }))
+    last = status;
+  return last;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Real Redis, a real mock server and worker child processes: on a loaded 2-core CI
+// machine a campaign of 100,000 recipients takes a while, so the limits are generous.
+export default defineConfig({
+  test: {
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    globalSetup: ['./src/test-support/install-redis.ts'],
+  },
+});
