@@ -1,7 +1,7 @@
 import { createSjroomTransport, type SmsTransport } from '@intl-sms/core';
 import type { FaultRuleInput } from '@intl-sms/mock-server';
 import { type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
-import { createSmsQueue, type SmsQueue } from '../create-sms-queue.js';
+import { createSmsQueue, type SmsQueue, type SmsQueueSettings } from '../create-sms-queue.js';
 import { createSmsWorker, type SmsWorker, type SmsWorkerSettings } from '../create-sms-worker.js';
 import { testRedis } from './redis-server.js';
 
@@ -11,7 +11,7 @@ export interface QueueFixture {
   readonly mock: RunningMockServer;
   readonly transport: SmsTransport;
   /** A queue with a unique name (tests share one Redis). */
-  queue(): SmsQueue;
+  queue(settings?: Partial<SmsQueueSettings>): SmsQueue;
   /** A worker of the last queue made. */
   worker(settings?: Partial<SmsWorkerSettings>): SmsWorker;
   /** Replaces the mock's fault rules. */
@@ -37,9 +37,9 @@ export async function startQueueFixture(): Promise<QueueFixture> {
     redisUrl: redis.url,
     mock,
     transport,
-    queue() {
+    queue(settings = {}) {
       name = `test-${process.pid}-${Date.now()}-${counter++}`;
-      const queue = createSmsQueue({ connection: redis.url, name, transport });
+      const queue = createSmsQueue({ connection: redis.url, name, transport, ...settings });
       opened.push(queue);
       return queue;
     },

@@ -1,0 +1,133 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { submittedCounts } from './test-support/mock-inspection.js';
+import { numbers } from './test-support/numbers.js';
+import { type QueueFixture, settled, startQueueFixture } from './test-support/queue-fixture.js';
+
+let fx: QueueFixture;
+beforeAll(async () => {
+  fx = await startQueueFixture();
+});
+afterEach(async () => {
+  await fx.faults([]);
+  await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
+  await fetch(`${fx.mock.url}/__mock/accounts/demo`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ balance: '1000.0000' }),
+  });
+});
+afterAll(async () => {
+  await fx?.close();
+});
+
+const uk = (count: number, start = 0) => numbers('+447400', count, 6, start);
+const allOnce = (counts: Map<string, number>) => [...counts.values()].every((n) => n === 1);
+
+describe('steering a campaign', () => {
+  it('pause holds every chunk until resume', async () => {
+    const queue = fx.queue();
+    await queue.enqueueCampaign({
+      campaignId: 'held',
+      recipients: uk(500),
+      text: 'Hi',
+      chunkSize: 100,
+    });
+    expect((await queue.pauseCampaign('held')).state).toBe('paused');
+    fx.worker({ pausedRetryMs: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await submittedCounts(fx.mock.url)).size).toBe(0);
+    expect(await queue.getCampaign('held')).toMatchObject({
+      state: 'paused',
+      counts: { queued: 500 },
+    });
+    await queue.resumeCampaign('held');
+    expect((await settled(queue, 'held'))?.counts.accepted).toBe(500);
+    expect(allOnce(await submittedCounts(fx.mock.url))).toBe(true);
+  });
+
+  it('cancel stops queued chunks; what was submitted stays counted', async () => {
+    await fx.faults([{ endpoint: 'submit', type: 'latency', delayMs: 150 }]);
+    const queue = fx.queue();
+    await queue.enqueueCampaign({
+      campaignId: 'stop',
+      recipients: uk(1_000),
+      text: 'Hi',
+      chunkSize: 50,
+    });
+    fx.worker({ concurrency: 1 });
+    for await (const status of queue.watchCampaign('stop', { intervalMs: 20 })) {
+      if (status.counts.accepted > 0) break;
+    }
+    await queue.cancelCampaign('stop');
+    const status = await settled(queue, 'stop');
+    expect(status?.state).toBe('cancelled');
+    const { accepted, cancelled, queued } = status?.counts ?? {};
+    expect(accepted).toBeGreaterThan(0);
+    expect(cancelled).toBeGreaterThan(0);
+    expect((accepted ?? 0) + (cancelled ?? 0) + (queued ?? 0)).toBe(1_000);
+    await new Promise((resolve) => setTimeout(resolve, 400)); // any submit in flight lands
+    const after = await queue.getCampaign('stop');
+    const counts = await submittedCounts(fx.mock.url);
+    expect(counts.size).toBe(after?.counts.accepted);
+    expect(after?.counts.queued).toBe(0);
+  });
+
+  it('retries a rate-limited submit without sending it twice', async () => {
+    await fx.faults([{ endpoint: 'submit', type: 'state-code', stateCode: '429', times: 5 }]);
+    const queue = fx.queue();
+    fx.worker({ concurrency: 1 });
+    await queue.enqueueCampaign({
+      campaignId: 'slow',
+      recipients: uk(300),
+      text: 'Hi',
+      chunkSize: 100,
+    });
+    const status = await settled(queue, 'slow');
+    expect(status?.counts).toMatchObject({ accepted: 300, failed: 0, unknown: 0 });
+    const counts = await submittedCounts(fx.mock.url);
+    expect(counts.size).toBe(300);
+    expect(allOnce(counts)).toBe(true);
+  });
+
+  it('waits out an empty balance and sends once it is topped up', async () => {
+    await fetch(`${fx.mock.url}/__mock/accounts/demo`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ balance: '0.0000' }),
+    });
+    const queue = fx.queue();
+    fx.worker({ concurrency: 1 });
+    await queue.enqueueCampaign({ campaignId: 'broke', recipients: uk(100), text: 'Hi' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await queue.getCampaign('broke')).toMatchObject({
+      state: 'sending',
+      counts: { failed: 0 },
+    });
+    await fetch(`${fx.mock.url}/__mock/accounts/demo/top-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ amount: '100' }),
+    });
+    const status = await settled(queue, 'broke');
+    expect(status?.counts).toMatchObject({ accepted: 100, failed: 0 });
+  });
+
+  it('counts a refused submit as failed once its tries run out, with the reason per number', async () => {
+    await fetch(`${fx.mock.url}/__mock/accounts/demo`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ balance: '0.0000' }),
+    });
+    const queue = fx.queue({ attempts: 2, retryDelayMs: 10 });
+    fx.worker();
+    await queue.enqueueCampaign({ campaignId: 'refused', recipients: uk(3), text: 'Hi' });
+    const status = await settled(queue, 'refused');
+    expect(status?.counts).toMatchObject({ failed: 3, accepted: 0 });
+    const page = await queue.getCampaign('refused');
+    expect(page?.failures.items.map((f) => [f.kind, f.code])).toEqual([
+      ['refused', 'INSUFFICIENT_BALANCE'],
+      ['refused', 'INSUFFICIENT_BALANCE'],
+      ['refused', 'INSUFFICIENT_BALANCE'],
+    ]);
+  });
+});
