@@ -35,6 +35,8 @@ export interface SmsQueueSettings extends QueueSettings {
    * true when the queue has a transport; needs one call to list the channels).
    */
   readonly checkRoutes?: boolean;
+  /** Called with errors that reach no caller, such as a lost Redis connection (retried by itself). */
+  readonly onError?: (error: Error) => void;
 }
 
 /** The producer side: enqueue campaigns and follow, steer and reconcile them. */
@@ -72,8 +74,12 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
   const name = settings.name ?? QUEUE_DEFAULTS.name;
   const prefix = settings.prefix ?? QUEUE_DEFAULTS.prefix;
   const redis = openRedis(settings.connection);
+  // Connection errors surface on the calls that need Redis; ioredis reconnects by itself.
+  const onError = settings.onError ?? (() => {});
+  redis.on('error', onError);
   const store = new CampaignStore(redis, queueBase(prefix, name));
   const bullQueue = new Queue(name, { connection: redis, prefix });
+  bullQueue.on('error', onError);
   const transport = new TransportHolder(settings);
   const jobOptions: JobsOptions = {
     attempts: settings.attempts ?? 8,

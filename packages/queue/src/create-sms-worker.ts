@@ -69,7 +69,15 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
     settings.receipts === false ? undefined : { ...POLLING_DEFAULTS, ...settings.receipts };
   const onError = settings.onError ?? (() => {});
   const lockDuration = settings.lockDurationMs ?? 30_000;
-  const common = { connection: redis, prefix, lockDuration, maxStalledCount: 1_000 };
+  // A stalled job (its worker died) comes back however often that happens: the chunk's own
+  // state, not BullMQ's stall count, decides whether it may still be submitted.
+  const common = {
+    connection: redis,
+    prefix,
+    lockDuration,
+    stalledInterval: lockDuration,
+    maxStalledCount: 1_000,
+  };
   const receiptsQueue = polling
     ? new Queue(receiptsQueueName(name), { connection: redis, prefix })
     : undefined;
@@ -102,6 +110,7 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
     worker?.on('failed', (_job, error) => onError(error));
   }
   redis.on('error', onError);
+  receiptsQueue?.on('error', onError);
 
   return {
     bullWorkers: { send, receipts },

@@ -5,6 +5,7 @@ import { LuaScript } from './lua-script.js';
  * - `{'go', text, channelId, phones, indices}`: the chunk is now `submitting` under this attempt;
  * - `{'paused'}`: the campaign is paused, nothing changed;
  * - `{'cancelled'}`: the campaign was cancelled, the chunk is now cancelled;
+ *   (also when this same attempt asks again after a lost reply);
  * - `{'reconcile'}`: an earlier attempt began submitting and never recorded an outcome
  *   (its worker died or lost its lock): the submit may have been sent, so it is never
  *   repeated; the chunk now needs reconciliation;
@@ -27,6 +28,12 @@ if state == 'queued' then
   end
   if status == 'paused' then return {'paused'} end
   redis.call('HSET', KEYS[2], 'state', 'submitting', 'attempt', ARGV[1], 'updatedAt', ARGV[2])
+  local fields = redis.call('HMGET', KEYS[2], 'text', 'channelId', 'phones', 'indices')
+  return {'go', fields[1], fields[2], fields[3], fields[4]}
+end
+if state == 'submitting' and redis.call('HGET', KEYS[2], 'attempt') == ARGV[1] then
+  -- This very attempt claimed it but lost the reply (Redis went away and the client sent
+  -- the call again): it has not submitted anything yet, so it may go on.
   local fields = redis.call('HMGET', KEYS[2], 'text', 'channelId', 'phones', 'indices')
   return {'go', fields[1], fields[2], fields[3], fields[4]}
 end

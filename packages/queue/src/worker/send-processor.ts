@@ -8,6 +8,7 @@ import {
   type SendJobData,
 } from '../queue-jobs.js';
 import type { CampaignStore, SubmitRecord } from '../store/campaign-store.js';
+import { persist } from '../store/persist.js';
 import { isSafeToRetry, recordFromError, recordFromResult } from './submit-outcome.js';
 
 /** What the send processor needs. */
@@ -41,7 +42,7 @@ export function sendProcessor(context: SendProcessorContext) {
   return async (job: Job<SendJobData>, token?: string): Promise<SendJobResult> => {
     const { campaignId, chunk: n } = job.data;
     const attempt = `${job.id}/${randomUUID()}`;
-    const claim = await context.store.claim(campaignId, n, attempt);
+    const claim = await persist(() => context.store.claim(campaignId, n, attempt));
     if (claim.kind === 'paused') {
       await job.moveToDelayed(Date.now() + context.pausedRetryMs, token);
       throw new DelayedError();
@@ -59,7 +60,7 @@ export function sendProcessor(context: SendProcessorContext) {
     } catch (error) {
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (isSafeToRetry(error) && !lastTry) {
-        await context.store.release(campaignId, n, attempt);
+        await persist(() => context.store.release(campaignId, n, attempt));
         if (error instanceof RateLimitError) {
           await context.worker().rateLimit(error.retryAfterMs ?? 1_000);
           throw Worker.RateLimitError();
@@ -68,7 +69,7 @@ export function sendProcessor(context: SendProcessorContext) {
       }
       record = recordFromError(claim, error);
     }
-    const recorded = await context.store.record(campaignId, n, attempt, record);
+    const recorded = await persist(() => context.store.record(campaignId, n, attempt, record));
     if (recorded && context.receipts) {
       const jobs = record.batches.map((batch) => {
         const data: ReceiptJobData = {
@@ -82,7 +83,8 @@ export function sendProcessor(context: SendProcessorContext) {
         const jobId = receiptsJobId(campaignId, batch.id);
         return { name: RECEIPTS_JOB, data, opts: { jobId, delay: context.firstPollMs } };
       });
-      await context.receipts.addBulk(jobs);
+      const queue = context.receipts;
+      await persist(() => queue.addBulk(jobs));
     }
     return { outcome: record.state, accepted: record.accepted };
   };

@@ -1,0 +1,22 @@
+import { ReplyError } from 'ioredis';
+
+/** How long {@link persist} keeps trying while Redis is away, in ms. */
+const PERSIST_FOR_MS = 5 * 60_000;
+
+/**
+ * Runs a Redis write until it gets through: a submit's outcome, once known, must reach
+ * Redis even across a Redis restart, or the next attempt would have to treat the chunk
+ * as unknown. Connection errors are retried with backoff; a reply error (a bug, a full
+ * Redis) is thrown at once. Every write passed here is idempotent for its attempt.
+ */
+export async function persist<T>(write: () => Promise<T>, forMs = PERSIST_FOR_MS): Promise<T> {
+  const deadline = Date.now() + forMs;
+  for (let pause = 100; ; pause = Math.min(pause * 2, 2_000)) {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof ReplyError || Date.now() + pause > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
