@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 120_000,
+    // One file at a time: the multi-process file alone keeps both cores busy.
+    fileParallelism: false,
     hookTimeout: 120_000,
     globalSetup: ['./src/test-support/install-redis.ts'],
   },

@@ -112,6 +112,25 @@ describe('steering a campaign', () => {
     expect(status?.counts).toMatchObject({ accepted: 100, failed: 0 });
   });
 
+  it('gives a chunk whose job was lost a new one, and sends it once', async () => {
+    const queue = fx.queue();
+    await queue.enqueueCampaign({
+      campaignId: 'lost-job',
+      recipients: uk(300),
+      text: 'Hi',
+      chunkSize: 100,
+    });
+    // As if Redis had lost the job of chunk 1 while keeping the campaign's records.
+    await queue.bullQueue.remove('lost-job-c1');
+    expect(await queue.bullQueue.getWaitingCount()).toBe(2);
+    fx.worker({ sweepIntervalMs: 200 });
+    const status = await settled(queue, 'lost-job');
+    expect(status?.counts).toMatchObject({ accepted: 300, queued: 0, unknown: 0 });
+    const counts = await submittedCounts(fx.mock.url);
+    expect(counts.size).toBe(300);
+    expect(allOnce(counts)).toBe(true);
+  });
+
   it('counts a refused submit as failed once its tries run out, with the reason per number', async () => {
     await fetch(`${fx.mock.url}/__mock/accounts/demo`, {
       method: 'PUT',

@@ -13,7 +13,7 @@ import {
 } from './campaign/reconcile-campaign.js';
 import { routeCheck } from './campaign/route-check.js';
 import { type WatchOptions, watchCampaign } from './campaign/watch-campaign.js';
-import { checkCampaignId } from './queue-jobs.js';
+import { checkCampaignId, sendJobOptions } from './queue-jobs.js';
 import { QUEUE_DEFAULTS, type QueueSettings } from './queue-settings.js';
 import { openRedis } from './redis-connection.js';
 import { queueBase } from './store/campaign-keys.js';
@@ -81,12 +81,7 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
   const bullQueue = new Queue(name, { connection: redis, prefix });
   bullQueue.on('error', onError);
   const transport = new TransportHolder(settings);
-  const jobOptions: JobsOptions = {
-    attempts: settings.attempts ?? 8,
-    backoff: { type: 'exponential', delay: settings.retryDelayMs ?? 1_000 },
-    removeOnComplete: true,
-    removeOnFail: { age: 7 * 24 * 3600 },
-  };
+  const jobOptions: JobsOptions = sendJobOptions(settings.attempts, settings.retryDelayMs);
   const checkRoutes = settings.checkRoutes ?? transport.configured;
   const routes = checkRoutes ? () => routeCheck(transport.get()) : undefined;
   const context = { store, queue: bullQueue, jobOptions, routes };

@@ -7,6 +7,7 @@ import { CampaignStore } from './store/campaign-store.js';
 import { TransportHolder } from './transport-source.js';
 import { type ReceiptPolling, receiptProcessor } from './worker/receipt-processor.js';
 import { sendProcessor } from './worker/send-processor.js';
+import { startSweeper } from './worker/sweeper.js';
 
 /** Settings of {@link createSmsWorker}. */
 export interface SmsWorkerSettings extends QueueSettings {
@@ -27,6 +28,12 @@ export interface SmsWorkerSettings extends QueueSettings {
    * then marked for reconciliation.
    */
   readonly lockDurationMs?: number;
+  /**
+   * How often one worker of the queue looks for chunks and batches whose job was lost
+   * (a Redis restart at the wrong moment) and gives them a new one, in ms (default
+   * 30,000; `false` turns it off).
+   */
+  readonly sweepIntervalMs?: number | false;
   /** Called with errors that reach no caller (Redis connection lost, a job failed). */
   readonly onError?: (error: Error) => void;
 }
@@ -111,6 +118,13 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
   }
   redis.on('error', onError);
   receiptsQueue?.on('error', onError);
+  const sendQueue = new Queue(name, { connection: redis, prefix });
+  sendQueue.on('error', onError);
+  const sweepIntervalMs = settings.sweepIntervalMs ?? 30_000;
+  const sweeper =
+    sweepIntervalMs === false
+      ? undefined
+      : startSweeper({ store, sendQueue, receiptsQueue, intervalMs: sweepIntervalMs, onError });
 
   return {
     bullWorkers: { send, receipts },
@@ -122,6 +136,7 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
       receipts?.resume();
     },
     async close(options = {}) {
+      sweeper?.stop();
       const timeoutMs = options.timeoutMs ?? 30_000;
       const graceful = Promise.all([send.close(), receipts?.close()]);
       let timer: NodeJS.Timeout | undefined;
@@ -132,6 +147,7 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
       clearTimeout(timer);
       if (outcome === 'timeout') await Promise.all([send.close(true), receipts?.close(true)]);
       await receiptsQueue?.close();
+      await sendQueue.close();
       await holder.close();
       redis.disconnect();
     },

@@ -1,4 +1,5 @@
 import { ValidationError } from '@intl-sms/core';
+import type { JobsOptions } from 'bullmq';
 
 /** BullMQ job name of a chunk's submit. */
 export const SEND_JOB = 'send';
@@ -54,4 +55,30 @@ export function checkCampaignId(campaignId: unknown): string {
     );
   }
   return campaignId;
+}
+
+/** Options of send jobs: what certainly sent nothing is retried `attempts` times with backoff. */
+export function sendJobOptions(attempts = 8, retryDelayMs = 1_000): JobsOptions {
+  return {
+    attempts,
+    backoff: { type: 'exponential', delay: retryDelayMs },
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
+
+/**
+ * A receipt-polling job. Polls are reads: one that fails (provider or Redis away) is
+ * simply tried again later, many times, so a batch's counts are not abandoned.
+ */
+export function receiptJob(data: ReceiptJobData, delayMs: number) {
+  const opts: JobsOptions = {
+    jobId: receiptsJobId(data.campaignId, data.batchId),
+    delay: delayMs,
+    attempts: 50,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+  return { name: RECEIPTS_JOB, data, opts };
 }

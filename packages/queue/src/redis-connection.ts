@@ -8,12 +8,15 @@ import { Redis, type RedisOptions } from 'ioredis';
 export type RedisConnection = string | RedisOptions | Redis;
 
 /**
- * Opens our own ioredis client for `connection`. Commands wait while Redis is away
- * (`maxRetriesPerRequest: null`): a worker that has submitted must be able to record
- * the outcome once Redis is back, rather than lose it.
+ * Opens our own ioredis client for `connection` (BullMQ shares and duplicates it).
+ * Commands wait while Redis is away (`maxRetriesPerRequest: null`, as BullMQ requires),
+ * so a worker that has submitted can record the outcome once Redis is back. A command
+ * whose reply was lost is sent again after reconnecting, so every script of ours is safe
+ * to run twice (see the claim and record scripts).
  */
 export function openRedis(connection: RedisConnection): Redis {
-  if (connection instanceof Redis) return connection.duplicate({ maxRetriesPerRequest: null });
-  if (typeof connection === 'string') return new Redis(connection, { maxRetriesPerRequest: null });
-  return new Redis({ ...connection, maxRetriesPerRequest: null });
+  const options = { maxRetriesPerRequest: null };
+  if (connection instanceof Redis) return connection.duplicate(options);
+  if (typeof connection === 'string') return new Redis(connection, options);
+  return new Redis({ ...connection, ...options });
 }

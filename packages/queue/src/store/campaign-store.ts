@@ -86,6 +86,11 @@ export class CampaignStore {
     return members.map(Number).sort((a, b) => a - b);
   }
 
+  /** The lease held by the worker sweeping for lost jobs. */
+  get sweepLeaseKey(): string {
+    return `${this.#base}:sweep-lease`;
+  }
+
   /** Every campaign id of this queue. */
   async campaignIds(): Promise<string[]> {
     return this.redis.smembers(campaignsKey(this.#base));

@@ -6,8 +6,9 @@ const PERSIST_FOR_MS = 5 * 60_000;
 /**
  * Runs a Redis write until it gets through: a submit's outcome, once known, must reach
  * Redis even across a Redis restart, or the next attempt would have to treat the chunk
- * as unknown. Connection errors are retried with backoff; a reply error (a bug, a full
- * Redis) is thrown at once. Every write passed here is idempotent for its attempt.
+ * as unknown. Connection errors and "not now" replies (LOADING after a restart) are
+ * retried with backoff; any other reply error (a bug, a full Redis) is thrown at once.
+ * Every write passed here is idempotent for its attempt.
  */
 export async function persist<T>(write: () => Promise<T>, forMs = PERSIST_FOR_MS): Promise<T> {
   const deadline = Date.now() + forMs;
@@ -15,8 +16,16 @@ export async function persist<T>(write: () => Promise<T>, forMs = PERSIST_FOR_MS
     try {
       return await write();
     } catch (error) {
-      if (error instanceof ReplyError || Date.now() + pause > deadline) throw error;
+      if (!isTransient(error) || Date.now() + pause > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
+}
+
+/** Redis replies that mean "not now" (a restarted Redis loading its data, a busy script). */
+const TRANSIENT_REPLIES = /^(LOADING|BUSY|TRYAGAIN|CLUSTERDOWN|MASTERDOWN|READONLY)\b/;
+
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof ReplyError)) return true;
+  return TRANSIENT_REPLIES.test((error as Error).message);
 }

@@ -21,6 +21,7 @@ const worker = createSmsWorker({
   concurrency: settings.concurrency ?? 2,
   lockDurationMs: settings.lockDurationMs ?? 30_000,
   pausedRetryMs: 200,
+  sweepIntervalMs: settings.sweepIntervalMs ?? 30_000,
   ...(settings.limiter ? { limiter: settings.limiter } : {}),
   receipts: settings.receipts ?? { firstPollMs: 200, maxPollMs: 1_000 },
   onError: (error) => {

@@ -11,6 +11,7 @@ export interface WorkerProcessSettings {
   readonly concurrency?: number;
   readonly lockDurationMs?: number;
   readonly limiter?: { readonly max: number; readonly durationMs: number };
+  readonly sweepIntervalMs?: number;
   readonly verbose?: boolean;
 }
 

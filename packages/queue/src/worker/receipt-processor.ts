@@ -2,6 +2,7 @@ import { BatchNotFoundError, SmsError, type SmsTransport } from '@intl-sms/core'
 import { DelayedError, type Job } from 'bullmq';
 import type { ReceiptJobData } from '../queue-jobs.js';
 import type { CampaignStore, FailureEntry } from '../store/campaign-store.js';
+import { persist } from '../store/persist.js';
 
 /** How receipts are polled. */
 export interface ReceiptPolling {
@@ -75,7 +76,7 @@ async function record(
 ): Promise<void> {
   const failures = failedPhones.length > 0 ? await undelivered(context, data, failedPhones) : [];
   const expired = final ? Math.max(0, data.size - delivered - failed) : 0;
-  await context.store.recordReceipts(data.campaignId, data.batchId, {
+  const receipts = {
     delivered,
     failed,
     final,
@@ -83,7 +84,8 @@ async function record(
     size: data.size,
     chunk: data.chunk,
     failures,
-  });
+  };
+  await persist(() => context.store.recordReceipts(data.campaignId, data.batchId, receipts));
 }
 
 async function undelivered(

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RateLimitError, type SmsTransport } from '@intl-sms/core';
 import { DelayedError, type Job, type Queue, Worker } from 'bullmq';
-import {
-  RECEIPTS_JOB,
-  type ReceiptJobData,
-  receiptsJobId,
-  type SendJobData,
-} from '../queue-jobs.js';
+import { receiptJob, type SendJobData } from '../queue-jobs.js';
 import type { CampaignStore, SubmitRecord } from '../store/campaign-store.js';
 import { persist } from '../store/persist.js';
 import { isSafeToRetry, recordFromError, recordFromResult } from './submit-outcome.js';
@@ -71,18 +66,13 @@ export function sendProcessor(context: SendProcessorContext) {
     }
     const recorded = await persist(() => context.store.record(campaignId, n, attempt, record));
     if (recorded && context.receipts) {
-      const jobs = record.batches.map((batch) => {
-        const data: ReceiptJobData = {
-          campaignId,
-          chunk: n,
-          batchId: batch.id,
-          size: batch.size,
-          acceptedAt: Date.now(),
-          polls: 0,
-        };
-        const jobId = receiptsJobId(campaignId, batch.id);
-        return { name: RECEIPTS_JOB, data, opts: { jobId, delay: context.firstPollMs } };
-      });
+      const acceptedAt = Date.now();
+      const jobs = record.batches.map((batch) =>
+        receiptJob(
+          { campaignId, chunk: n, batchId: batch.id, size: batch.size, acceptedAt, polls: 0 },
+          context.firstPollMs,
+        ),
+      );
       const queue = context.receipts;
       await persist(() => queue.addBulk(jobs));
     }
