@@ -49,17 +49,10 @@ export {
   createSjroomTransport,
   type SjroomTransportSettings,
 } from './providers/sjroom/create-sjroom-transport.js';
-export {
-  type SjroomChannel,
-  type SjroomEnvelope,
-  type SjroomReceipt,
-  sjroomBalanceSchema,
-  sjroomBatchNoSchema,
-  sjroomChannelListSchema,
-  sjroomChannelSchema,
-  sjroomEnvelopeSchema,
-  sjroomInt64Schema,
-  sjroomReceiptSchema,
+export type {
+  SjroomChannel,
+  SjroomEnvelope,
+  SjroomReceipt,
 } from './providers/sjroom/sjroom-api.js';
 export {
   SjroomClient,
@@ -75,6 +68,15 @@ export {
   type SjroomLogger,
 } from './providers/sjroom/sjroom-client-settings.js';
 export { SJROOM_MAX_PHONES_PER_SUBMIT } from './providers/sjroom/sjroom-inputs.js';
+export {
+  sjroomBalanceSchema,
+  sjroomBatchNoSchema,
+  sjroomChannelListSchema,
+  sjroomChannelSchema,
+  sjroomEnvelopeSchema,
+  sjroomInt64Schema,
+  sjroomReceiptSchema,
+} from './providers/sjroom/sjroom-schemas.js';
 export { SjroomTransport } from './providers/sjroom/sjroom-transport.js';
 export type { ChannelPreferences, Destination } from './routing/channel-index.js';
 export { countSegments, type SegmentInfo, type SmsEncoding } from './text/segments.js';

@@ -4,7 +4,7 @@ import { RateLimitError } from '../../errors/rate-limit-error.js';
 import { UnexpectedResponseError } from '../../errors/unexpected-response-error.js';
 import type { HttpAnswer } from '../../http/post-json.js';
 import { parseJsonInt64 } from '../../json/parse-json-int64.js';
-import { sjroomEnvelopeSchema } from './sjroom-api.js';
+import { sjroomApiNow } from './sjroom-api-loader.js';
 import { type SjroomEndpoint, sjroomError } from './sjroom-errors.js';
 
 const SNIPPET_LENGTH = 200;
@@ -67,7 +67,9 @@ export function readSjroomAnswer<T>(
     throw unexpected(reason, true, error);
   }
 
-  const envelope = isEnvelopeLike(body) ? sjroomEnvelopeSchema.safeParse(body) : undefined;
+  const envelope = isEnvelopeLike(body)
+    ? sjroomApiNow().sjroomEnvelopeSchema.safeParse(body)
+    : undefined;
   if (envelope?.success) {
     const { stateCode, stateMsg, data } = envelope.data;
     if (stateCode === '200') return { kind: 'ok', value: parsePayload(data, reading, unexpected) };

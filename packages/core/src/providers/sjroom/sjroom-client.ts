@@ -18,14 +18,8 @@ import { Decimal } from '../../money/decimal.js';
 import type { Balance } from '../../transport/balance.js';
 import type { CallOptions } from '../../transport/call-options.js';
 import { type AnswerPayload, readSjroomAnswer } from './sjroom-answer.js';
-import {
-  type SjroomChannel,
-  type SjroomReceipt,
-  sjroomBalanceSchema,
-  sjroomBatchNoSchema,
-  sjroomChannelListSchema,
-  sjroomReceiptSchema,
-} from './sjroom-api.js';
+import type { SjroomChannel, SjroomReceipt } from './sjroom-api.js';
+import { loadSjroomApi } from './sjroom-api-loader.js';
 import { CallEvents } from './sjroom-call-events.js';
 import { SJROOM_DEFAULT_BASE_URL, type SjroomClientSettings } from './sjroom-client-settings.js';
 import type { SjroomEndpoint } from './sjroom-errors.js';
@@ -107,6 +101,7 @@ export class SjroomClient {
   /** `POST /api/open/int/sms/list`: the channels opened for the account. */
   async listChannels(options?: CallOptions): Promise<SjroomChannel[]> {
     const body = this.#credentialsOnlyBody;
+    const { sjroomChannelListSchema } = await loadSjroomApi();
     return this.#call(
       { endpoint: 'list', body, schema: sjroomChannelListSchema, bareAllowed: true },
       options,
@@ -127,6 +122,7 @@ export class SjroomClient {
       { phone: phones.join(','), sendContent: content },
       { goodsSupplySmsConfigId: channelId },
     );
+    const { sjroomBatchNoSchema } = await loadSjroomApi();
     return this.#call(
       {
         endpoint: 'submit',
@@ -147,6 +143,7 @@ export class SjroomClient {
   async query(batchNo: string, options?: CallOptions): Promise<SjroomQueryResult> {
     const checked = checkBatchNo(batchNo);
     const body = sjroomRequestBody(this.#credentials, { batchNo: checked });
+    const { sjroomReceiptSchema } = await loadSjroomApi();
     return this.#call(
       { endpoint: 'query', body, schema: sjroomReceiptSchema, bareAllowed: true, batchNo: checked },
       options,
@@ -167,6 +164,7 @@ export class SjroomClient {
   /** `POST /api/open/int/sms/balance`: the account balance, exact. */
   async balance(options?: CallOptions): Promise<Balance> {
     const body = this.#credentialsOnlyBody;
+    const { sjroomBalanceSchema } = await loadSjroomApi();
     return this.#call(
       { endpoint: 'balance', body, schema: sjroomBalanceSchema, bareAllowed: false },
       options,
