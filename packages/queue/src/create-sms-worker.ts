@@ -66,11 +66,12 @@ const POLLING_DEFAULTS: Required<ReceiptPolling> = {
 export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
   const name = settings.name ?? QUEUE_DEFAULTS.name;
   const prefix = settings.prefix ?? QUEUE_DEFAULTS.prefix;
+  const holder = new TransportHolder(settings);
+  // Made first, so missing credentials fail here (before any connection is opened)
+  // rather than as failed chunks.
+  holder.get();
   const redis = openRedis(settings.connection);
   const store = new CampaignStore(redis, queueBase(prefix, name));
-  const holder = new TransportHolder(settings);
-  // Made now, so missing credentials fail here rather than as failed chunks.
-  holder.get();
   const transport = () => holder.get();
   const polling =
     settings.receipts === false ? undefined : { ...POLLING_DEFAULTS, ...settings.receipts };

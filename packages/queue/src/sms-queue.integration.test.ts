@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSmsWorker } from './create-sms-worker.js';
 import { submittedCounts } from './test-support/mock-inspection.js';
 import { fiveCountries, numbers } from './test-support/numbers.js';
 import { type QueueFixture, settled, startQueueFixture } from './test-support/queue-fixture.js';
@@ -128,6 +129,10 @@ describe('a campaign through the queue and one in-process worker', () => {
       });
     }
     await expect(queue.pauseCampaign('nope')).rejects.toMatchObject({ code: 'CAMPAIGN_NOT_FOUND' });
+    // A worker without credentials fails at creation, not chunk by chunk.
+    expect(() => createSmsWorker({ connection: fx.redisUrl, sjroomSettings: { env: {} } })).toThrow(
+      expect.objectContaining({ code: 'CONFIGURATION_INVALID' }),
+    );
     expect(await queue.getCampaign('nope')).toBeUndefined();
   });
 });

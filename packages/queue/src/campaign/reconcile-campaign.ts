@@ -96,6 +96,7 @@ export async function reconcileCampaign(
     else if (decision === 'not-sent') totals.notSent += item.phones.length;
     else {
       totals.resent += item.phones.length;
+      await store.setActive(campaignId, true);
       const data: SendJobData = { campaignId, chunk: n };
       const jobId = sendJobId(campaignId, n, resend);
       await context.queue.add(SEND_JOB, data, { ...context.jobOptions, jobId });

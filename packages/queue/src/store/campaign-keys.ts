@@ -47,3 +47,8 @@ export function queueBase(prefix: string, queueName: string): string {
 export function campaignsKey(base: string): string {
   return `${base}:campaigns`;
 }
+
+/** The set of campaign ids that may still need a worker (the sweeper's to-do list). */
+export function activeCampaignsKey(base: string): string {
+  return `${base}:active`;
+}

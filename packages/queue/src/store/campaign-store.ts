@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { CampaignStatus } from '../campaign/campaign-status.js';
-import { CampaignKeys, campaignsKey } from './campaign-keys.js';
+import { activeCampaignsKey, CampaignKeys, campaignsKey } from './campaign-keys.js';
 import { cancelCampaign, settleChunk, switchStatus } from './control-scripts.js';
 import { addChunk, closeEnqueue, createCampaign, rejectRecipients } from './enqueue-scripts.js';
 import { type FailuresPage, readCampaignStatus } from './read-campaign-status.js';
@@ -91,6 +91,17 @@ export class CampaignStore {
     return `${this.#base}:sweep-lease`;
   }
 
+  /** Campaigns that may still need a worker. */
+  async activeCampaignIds(): Promise<string[]> {
+    return this.redis.smembers(activeCampaignsKey(this.#base));
+  }
+
+  /** Marks a campaign as needing workers again (after a resend), or as done with them. */
+  async setActive(campaignId: string, active: boolean): Promise<void> {
+    const key = activeCampaignsKey(this.#base);
+    await (active ? this.redis.sadd(key, campaignId) : this.redis.srem(key, campaignId));
+  }
+
   /** Every campaign id of this queue. */
   async campaignIds(): Promise<string[]> {
     return this.redis.smembers(campaignsKey(this.#base));
@@ -100,7 +111,7 @@ export class CampaignStore {
     const k = this.keys(campaignId);
     return (await createCampaign.run(
       this.redis,
-      [k.campaign, campaignsKey(this.#base)],
+      [k.campaign, campaignsKey(this.#base), activeCampaignsKey(this.#base)],
       [campaignId, Date.now()],
     )) as 'new' | 'open' | 'closed';
   }

@@ -3,12 +3,13 @@ import { LuaScript } from './lua-script.js';
 /**
  * Creates the campaign unless it exists. Returns `new`, or the existing campaign's
  * enqueue state (`open` while recipients are still being added, `closed` once all were).
- * KEYS: campaign, campaigns set. ARGV: campaign id, now.
+ * KEYS: campaign, campaigns set, active campaigns set. ARGV: campaign id, now.
  */
 export const createCampaign = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('HGET', KEYS[1], 'enqueue') end
 redis.call('HSET', KEYS[1], 'status', 'running', 'enqueue', 'open', 'createdAt', ARGV[2], 'updatedAt', ARGV[2])
 redis.call('SADD', KEYS[2], ARGV[1])
+redis.call('SADD', KEYS[3], ARGV[1])
 return 'new'
 `);
 

@@ -44,9 +44,13 @@ export function startSweeper(context: SweeperContext): { stop(): void } {
 }
 
 async function sweep(context: SweeperContext): Promise<void> {
-  for (const campaignId of await context.store.campaignIds()) {
+  for (const campaignId of await context.store.activeCampaignIds()) {
     const status = await context.store.status(campaignId, { limit: 0 });
-    if (status?.state !== 'sending' && status?.state !== 'awaiting-receipts') continue;
+    if (!status || ['completed', 'cancelled', 'needs-reconciliation'].includes(status.state)) {
+      await context.store.setActive(campaignId, false); // until a reconcile resends
+      continue;
+    }
+    if (status.state !== 'sending' && status.state !== 'awaiting-receipts') continue;
     const keys = context.store.keys(campaignId);
     const pipeline = context.store.redis.pipeline();
     for (let n = 0; n < status.chunks.total; n++)
