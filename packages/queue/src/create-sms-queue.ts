@@ -18,6 +18,7 @@ import { QUEUE_DEFAULTS, type QueueSettings } from './queue-settings.js';
 import { openRedis } from './redis-connection.js';
 import { queueBase } from './store/campaign-keys.js';
 import { CampaignStore } from './store/campaign-store.js';
+import { type CampaignBatch, readCampaignBatches } from './store/read-campaign-batches.js';
 import type { FailuresPage } from './store/read-campaign-status.js';
 import { TransportHolder } from './transport-source.js';
 
@@ -53,6 +54,8 @@ export interface SmsQueue {
   enqueueCampaign(input: CampaignInput): Promise<EnqueueResult>;
   /** Totals, per-state counts, progress and a page of failed numbers; undefined when unknown. */
   getCampaign(campaignId: string, failures?: FailuresPage): Promise<CampaignStatus | undefined>;
+  /** Every batch the provider accepted for the campaign, with its receipt counts. */
+  getCampaignBatches(campaignId: string): Promise<CampaignBatch[]>;
   /** Snapshots after every change until the campaign is done (see {@link WatchOptions}). */
   watchCampaign(campaignId: string, options?: WatchOptions): AsyncGenerator<CampaignStatus>;
   /** Workers leave the campaign's chunks alone until it is resumed; submits in flight finish. */
@@ -98,6 +101,7 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
     bullQueue,
     enqueueCampaign: (input) => enqueueCampaign(context, input),
     getCampaign: (campaignId, failures) => store.status(checkCampaignId(campaignId), failures),
+    getCampaignBatches: (campaignId) => readCampaignBatches(store, checkCampaignId(campaignId)),
     watchCampaign: (campaignId, options) =>
       watchCampaign(store, checkCampaignId(campaignId), options),
     async pauseCampaign(campaignId) {

@@ -18,6 +18,7 @@ export { createSmsWorker, type SmsWorker, type SmsWorkerSettings } from './creat
 export { receiptsQueueName } from './queue-jobs.js';
 export { QUEUE_DEFAULTS, type QueueLocation, type QueueSettings } from './queue-settings.js';
 export type { RedisConnection } from './redis-connection.js';
+export type { CampaignBatch } from './store/read-campaign-batches.js';
 export type { FailuresPage } from './store/read-campaign-status.js';
 export type { TransportSource } from './transport-source.js';
 export type { ReceiptPolling } from './worker/receipt-processor.js';

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmsWorker } from './create-sms-worker.js';
 import { submittedCounts } from './test-support/mock-inspection.js';
@@ -54,6 +55,10 @@ describe('a campaign through the queue and one in-process worker', () => {
       [1502, 'undelivered', 'DELIVERY_FAILED'],
     ]);
 
+    const batches = await queue.getCampaignBatches('spring-sale');
+    expect(batches).toHaveLength(10);
+    expect(batches.reduce((sum, b) => sum + b.size, 0)).toBe(1501);
+    expect(batches.every((b) => b.final && b.delivered + b.failed === b.size)).toBe(true);
     const counts = await submittedCounts(fx.mock.url);
     expect(counts.size).toBe(1501);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
@@ -110,6 +115,17 @@ describe('a campaign through the queue and one in-process worker', () => {
     };
     const seen = page.messages.map((m) => `${m.text}:${m.recipients.length}`).sort();
     expect(seen).toEqual(['Hello Ann:2', 'Hello there:2', 'Hello there:2']);
+  });
+
+  it('reads recipients from an object-mode stream', async () => {
+    await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
+    const queue = fx.queue();
+    fx.worker();
+    const recipients = Readable.from(numbers('+63917', 2_500, 7, 7_000));
+    const result = await queue.enqueueCampaign({ campaignId: 'streamed', recipients, text: 'Hi' });
+    expect(result).toMatchObject({ recipients: 2_500, chunks: 1 });
+    expect((await settled(queue, 'streamed'))?.counts.accepted).toBe(2_500);
+    expect((await submittedCounts(fx.mock.url)).size).toBe(2_500);
   });
 
   it('refuses bad input with a typed error naming the field', async () => {
