@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { faultRuleSchema } from './faults/fault-rule.js';
 import type { MockServerOptions } from './options.js';
 import { describeIssue } from './wire/describe-issue.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The four sjroom endpoints, and `*` for all of them. */
 export const ENDPOINTS = ['list', 'submit', 'query', 'balance'] as const;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatAmount, parseAmount } from '../money/amount.js';
 import { type MockAccount, publicAccount } from '../state/accounts.js';
 import type { MockState } from '../state/mock-state.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { faultRuleSchema } from '../faults/fault-rule.js';
 import type { StoredBatch } from '../state/batch.js';
 import type { MockState } from '../state/mock-state.js';

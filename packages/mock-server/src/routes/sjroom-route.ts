@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Endpoint, FaultRule } from '../faults/fault-rule.js';
 import type { MockAccount } from '../state/accounts.js';
 import type { MockState } from '../state/mock-state.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** A Spring-style message `[field:message]` for the first issue of a zod error. */
 export function describeIssue(error: z.ZodError): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssue } from './describe-issue.js';
 import { EnvelopeError } from './envelope.js';
 
