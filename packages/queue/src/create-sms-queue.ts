@@ -13,6 +13,7 @@ import {
 } from './campaign/reconcile-campaign.js';
 import { routeCheck } from './campaign/route-check.js';
 import { type WatchOptions, watchCampaign } from './campaign/watch-campaign.js';
+import { positive } from './check-positive.js';
 import { checkCampaignId, sendJobOptions } from './queue-jobs.js';
 import { QUEUE_DEFAULTS, type QueueSettings } from './queue-settings.js';
 import { openRedis } from './redis-connection.js';
@@ -74,6 +75,8 @@ export interface SmsQueue {
 
 /** Creates the producer side of an SMS queue on Redis. */
 export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
+  positive('attempts', settings.attempts);
+  positive('retryDelayMs', settings.retryDelayMs);
   const name = settings.name ?? QUEUE_DEFAULTS.name;
   const prefix = settings.prefix ?? QUEUE_DEFAULTS.prefix;
   const redis = openRedis(settings.connection);

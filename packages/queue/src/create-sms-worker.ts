@@ -5,6 +5,7 @@ import { openRedis } from './redis-connection.js';
 import { queueBase } from './store/campaign-keys.js';
 import { CampaignStore } from './store/campaign-store.js';
 import { TransportHolder } from './transport-source.js';
+import { checkWorkerSettings } from './worker/check-worker-settings.js';
 import { type ReceiptPolling, receiptProcessor } from './worker/receipt-processor.js';
 import { sendProcessor } from './worker/send-processor.js';
 import { startSweeper } from './worker/sweeper.js';
@@ -66,6 +67,7 @@ const POLLING_DEFAULTS: Required<ReceiptPolling> = {
 export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
   const name = settings.name ?? QUEUE_DEFAULTS.name;
   const prefix = settings.prefix ?? QUEUE_DEFAULTS.prefix;
+  checkWorkerSettings(settings);
   const holder = new TransportHolder(settings);
   // Made first, so missing credentials fail here (before any connection is opened)
   // rather than as failed chunks.

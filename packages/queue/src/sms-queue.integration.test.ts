@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSmsQueue } from './create-sms-queue.js';
 import { createSmsWorker } from './create-sms-worker.js';
 import { submittedCounts } from './test-support/mock-inspection.js';
 import { fiveCountries, numbers } from './test-support/numbers.js';
@@ -145,6 +146,19 @@ describe('a campaign through the queue and one in-process worker', () => {
       });
     }
     await expect(queue.pauseCampaign('nope')).rejects.toMatchObject({ code: 'CAMPAIGN_NOT_FOUND' });
+    const connection = fx.redisUrl;
+    for (const [settings, field] of [
+      [{ concurrency: 0 }, 'concurrency'],
+      [{ limiter: { max: 0, durationMs: 1_000 } }, 'limiter.max'],
+      [{ lockDurationMs: -5 }, 'lockDurationMs'],
+    ] as const) {
+      expect(() => createSmsWorker({ connection, transport: fx.transport, ...settings })).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED', field }),
+      );
+    }
+    expect(() => createSmsQueue({ connection, attempts: 0 })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'attempts' }),
+    );
     // A worker without credentials fails at creation, not chunk by chunk.
     expect(() => createSmsWorker({ connection: fx.redisUrl, sjroomSettings: { env: {} } })).toThrow(
       expect.objectContaining({ code: 'CONFIGURATION_INVALID' }),
