@@ -18,6 +18,13 @@ export type CampaignState =
   | 'needs-reconciliation'
   | 'completed';
 
+/** States a campaign does not leave without a call from you (`reconcile` may resend). */
+export const FINAL_STATES: readonly CampaignState[] = [
+  'completed',
+  'cancelled',
+  'needs-reconciliation',
+];
+
 /** Why a recipient is in the failures list. */
 export type CampaignFailureKind =
   /** Refused before queueing: an invalid number or no text. */

@@ -1,6 +1,10 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import { SEND_JOB, type SendJobData, sendJobId } from '../queue-jobs.js';
-import type { CampaignStore, FailureEntry } from '../store/campaign-store.js';
+import {
+  type CampaignStore,
+  type FailureEntry,
+  recipientIndices,
+} from '../store/campaign-store.js';
 
 /**
  * What to do with a chunk whose submit outcome is unknown:
@@ -112,9 +116,7 @@ function toItem(
 ): ReconciliationItem | undefined {
   if (fields.state !== 'needs-reconciliation') return undefined;
   const phones = JSON.parse(fields.unknownPhones || '[]') as string[];
-  const allPhones = JSON.parse(fields.phones || '[]') as string[];
-  const allIndices = JSON.parse(fields.indices || '[]') as number[];
-  const indexOf = new Map(allPhones.map((phone, i) => [phone, allIndices[i] as number]));
+  const indexOf = recipientIndices(fields);
   return {
     campaignId,
     chunk,

@@ -1,5 +1,5 @@
 import type { CampaignStore } from '../store/campaign-store.js';
-import type { CampaignState, CampaignStatus } from './campaign-status.js';
+import { type CampaignStatus, FINAL_STATES } from './campaign-status.js';
 
 /** Options of `SmsQueue.watchCampaign`. */
 export interface WatchOptions {
@@ -12,8 +12,6 @@ export interface WatchOptions {
   /** Stops watching. */
   readonly signal?: AbortSignal;
 }
-
-const FINAL: readonly CampaignState[] = ['completed', 'cancelled', 'needs-reconciliation'];
 
 /**
  * Yields a snapshot of the campaign at once, then after every change a worker publishes
@@ -64,7 +62,7 @@ export async function* watchCampaign(
 }
 
 function isDone(status: CampaignStatus, until: 'sent' | 'complete'): boolean {
-  if (FINAL.includes(status.state)) return true;
+  if (FINAL_STATES.includes(status.state)) return true;
   return until === 'sent' && status.state === 'awaiting-receipts';
 }
 

@@ -52,6 +52,13 @@ export interface ReceiptRecord {
 
 const flat = (entries: readonly FailureEntry[]) => entries.flat();
 
+/** Each number of a stored chunk with its position in the campaign's recipients. */
+export function recipientIndices(chunk: Record<string, string>): Map<string, number> {
+  const phones = JSON.parse(chunk.phones || '[]') as string[];
+  const indices = JSON.parse(chunk.indices || '[]') as number[];
+  return new Map(phones.map((phone, i) => [phone, indices[i] as number]));
+}
+
 /**
  * Every state change of a campaign, each one Lua script, so that counters and chunk
  * states move together even with many workers and a Redis restart in between.
@@ -78,6 +85,22 @@ export class CampaignStore {
   /** The stored fields of chunk n (recipients, state, batches, unknown numbers). */
   async chunk(campaignId: string, n: number): Promise<Record<string, string>> {
     return this.redis.hgetall(this.keys(campaignId).chunk(n));
+  }
+
+  /** The same fields of chunks 0 to `chunks - 1`, in one round trip. */
+  async chunkFields(
+    campaignId: string,
+    chunks: number,
+    fields: readonly string[],
+  ): Promise<(string | null)[][]> {
+    const keys = this.keys(campaignId);
+    const pipeline = this.redis.pipeline();
+    for (let n = 0; n < chunks; n++) pipeline.hmget(keys.chunk(n), ...fields);
+    const replies = (await pipeline.exec()) ?? [];
+    return replies.map(([error, values]) => {
+      if (error) throw error;
+      return values as (string | null)[];
+    });
   }
 
   /** Chunk numbers waiting for reconciliation. */

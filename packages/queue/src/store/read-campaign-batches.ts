@@ -22,14 +22,13 @@ export async function readCampaignBatches(
 ): Promise<CampaignBatch[]> {
   const keys = store.keys(campaignId);
   const chunks = Number((await store.redis.hget(keys.campaign, 'chunks')) ?? 0);
-  const pipeline = store.redis.pipeline();
-  for (let n = 0; n < chunks; n++) pipeline.hget(keys.chunk(n), 'batches');
-  const replies = (await pipeline.exec()) ?? [];
-  const batches = replies.flatMap(([, value], chunk) =>
+  const stored = await store.chunkFields(campaignId, chunks, ['batches']);
+  const batches = stored.flatMap(([value], chunk) =>
     value
-      ? (JSON.parse(value as string) as { id: string; channelId: string; size: number }[]).map(
-          (batch) => ({ ...batch, chunk }),
-        )
+      ? (JSON.parse(value) as { id: string; channelId: string; size: number }[]).map((batch) => ({
+          ...batch,
+          chunk,
+        }))
       : [],
   );
   const receipts = store.redis.pipeline();

@@ -1,7 +1,11 @@
 import { BatchNotFoundError, SmsError, type SmsTransport } from '@intl-sms/core';
 import { DelayedError, type Job } from 'bullmq';
 import type { ReceiptJobData } from '../queue-jobs.js';
-import type { CampaignStore, FailureEntry } from '../store/campaign-store.js';
+import {
+  type CampaignStore,
+  type FailureEntry,
+  recipientIndices,
+} from '../store/campaign-store.js';
 import { persist } from '../store/persist.js';
 
 /** How receipts are polled. */
@@ -93,10 +97,7 @@ async function undelivered(
   data: ReceiptJobData,
   phones: string[],
 ): Promise<FailureEntry[]> {
-  const fields = await context.store.chunk(data.campaignId, data.chunk);
-  const all = JSON.parse(fields.phones || '[]') as string[];
-  const indices = JSON.parse(fields.indices || '[]') as number[];
-  const indexOf = new Map(all.map((phone, i) => [phone, indices[i] as number]));
+  const indexOf = recipientIndices(await context.store.chunk(data.campaignId, data.chunk));
   const reason = `the delivery receipt of batch ${data.batchId} says failed`;
   return phones.map((phone) => {
     const index = indexOf.get(phone) ?? -1;

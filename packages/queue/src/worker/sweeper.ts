@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
+import { FINAL_STATES } from '../campaign/campaign-status.js';
 import {
   type ReceiptJobData,
   receiptJob,
@@ -46,20 +47,20 @@ export function startSweeper(context: SweeperContext): { stop(): void } {
 async function sweep(context: SweeperContext): Promise<void> {
   for (const campaignId of await context.store.activeCampaignIds()) {
     const status = await context.store.status(campaignId, { limit: 0 });
-    if (!status || ['completed', 'cancelled', 'needs-reconciliation'].includes(status.state)) {
+    if (!status || FINAL_STATES.includes(status.state)) {
       await context.store.setActive(campaignId, false); // until a reconcile resends
       continue;
     }
     if (status.state !== 'sending' && status.state !== 'awaiting-receipts') continue;
-    const keys = context.store.keys(campaignId);
-    const pipeline = context.store.redis.pipeline();
-    for (let n = 0; n < status.chunks.total; n++)
-      pipeline.hmget(keys.chunk(n), 'state', 'resends', 'batches', 'updatedAt');
-    const replies = (await pipeline.exec()) ?? [];
-    for (const [n, [, fields]] of replies.entries()) {
-      const [state, resends, batches, updatedAt] = fields as (string | null)[];
+    const fields = ['state', 'resends', 'batches', 'updatedAt'];
+    const chunks = await context.store.chunkFields(campaignId, status.chunks.total, fields);
+    for (const [n, [state, resends, batches, updatedAt]] of chunks.entries()) {
       if (state === 'queued' || state === 'submitting') {
-        await ensureSendJob(context.sendQueue, campaignId, n, Number(resends ?? 0));
+        const jobId = sendJobId(campaignId, n, Number(resends ?? 0));
+        const data: SendJobData = { campaignId, chunk: n };
+        await ensureJob(context.sendQueue, jobId, (queue) =>
+          queue.add(SEND_JOB, data, { ...sendJobOptions(), jobId }),
+        );
       } else if (state === 'submitted' && batches && context.receiptsQueue) {
         const acceptedAt = Number(updatedAt);
         for (const batch of JSON.parse(batches) as { id: string; size: number }[]) {
@@ -78,15 +79,11 @@ async function sweep(context: SweeperContext): Promise<void> {
   }
 }
 
-async function ensureSendJob(queue: Queue, campaignId: string, n: number, resends: number) {
-  const jobId = sendJobId(campaignId, n, resends);
+/** Adds the job when it is missing, and retries it when it failed. */
+async function ensureJob(queue: Queue, jobId: string, add: (queue: Queue) => Promise<unknown>) {
   const job = await queue.getJob(jobId);
-  if (!job) {
-    const data: SendJobData = { campaignId, chunk: n };
-    await queue.add(SEND_JOB, data, { ...sendJobOptions(), jobId });
-  } else if ((await job.getState()) === 'failed') {
-    await job.retry('failed');
-  }
+  if (!job) await add(queue);
+  else if ((await job.getState()) === 'failed') await job.retry('failed');
 }
 
 async function ensureReceiptJob(context: SweeperContext, data: ReceiptJobData) {
@@ -95,11 +92,8 @@ async function ensureReceiptJob(context: SweeperContext, data: ReceiptJobData) {
     'final',
   );
   if (final === '1' || !context.receiptsQueue) return;
-  const job = await context.receiptsQueue.getJob(receiptsJobId(data.campaignId, data.batchId));
-  if (!job) {
-    const { name, data: jobData, opts } = receiptJob(data, 0);
-    await context.receiptsQueue.add(name, jobData, opts);
-  } else if ((await job.getState()) === 'failed') {
-    await job.retry('failed');
-  }
+  const { name, data: jobData, opts } = receiptJob(data, 0);
+  await ensureJob(context.receiptsQueue, receiptsJobId(data.campaignId, data.batchId), (queue) =>
+    queue.add(name, jobData, opts),
+  );
 }
