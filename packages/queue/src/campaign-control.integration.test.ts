@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { submittedCounts } from './test-support/mock-inspection.js';
+import { eachOnce, submittedCounts } from './test-support/mock-inspection.js';
 import { numbers } from './test-support/numbers.js';
 import { type QueueFixture, settled, startQueueFixture } from './test-support/queue-fixture.js';
 
@@ -8,20 +8,15 @@ beforeAll(async () => {
   fx = await startQueueFixture();
 });
 afterEach(async () => {
-  await fx.faults([]);
-  await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
-  await fetch(`${fx.mock.url}/__mock/accounts/demo`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ balance: '1000.0000' }),
-  });
+  await fx.control.faults([]);
+  await fx.control.clearMessages();
+  await fx.control.setBalance('1000.0000');
 });
 afterAll(async () => {
   await fx?.close();
 });
 
 const uk = (count: number, start = 0) => numbers('+447400', count, 6, start);
-const allOnce = (counts: Map<string, number>) => [...counts.values()].every((n) => n === 1);
 
 describe('steering a campaign', () => {
   it('pause holds every chunk until resume', async () => {
@@ -42,11 +37,11 @@ describe('steering a campaign', () => {
     });
     await queue.resumeCampaign('held');
     expect((await settled(queue, 'held'))?.counts.accepted).toBe(500);
-    expect(allOnce(await submittedCounts(fx.mock.url))).toBe(true);
+    expect(eachOnce(await submittedCounts(fx.mock.url))).toBe(true);
   });
 
   it('cancel stops queued chunks; what was submitted stays counted', async () => {
-    await fx.faults([{ endpoint: 'submit', type: 'latency', delayMs: 150 }]);
+    await fx.control.faults([{ endpoint: 'submit', type: 'latency', delayMs: 150 }]);
     const queue = fx.queue();
     await queue.enqueueCampaign({
       campaignId: 'stop',
@@ -73,7 +68,9 @@ describe('steering a campaign', () => {
   });
 
   it('retries a rate-limited submit without sending it twice', async () => {
-    await fx.faults([{ endpoint: 'submit', type: 'state-code', stateCode: '429', times: 5 }]);
+    await fx.control.faults([
+      { endpoint: 'submit', type: 'state-code', stateCode: '429', times: 5 },
+    ]);
     const queue = fx.queue();
     fx.worker({ concurrency: 1 });
     await queue.enqueueCampaign({
@@ -86,15 +83,11 @@ describe('steering a campaign', () => {
     expect(status?.counts).toMatchObject({ accepted: 300, failed: 0, unknown: 0 });
     const counts = await submittedCounts(fx.mock.url);
     expect(counts.size).toBe(300);
-    expect(allOnce(counts)).toBe(true);
+    expect(eachOnce(counts)).toBe(true);
   });
 
   it('waits out an empty balance and sends once it is topped up', async () => {
-    await fetch(`${fx.mock.url}/__mock/accounts/demo`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ balance: '0.0000' }),
-    });
+    await fx.control.setBalance('0.0000');
     const queue = fx.queue();
     fx.worker({ concurrency: 1 });
     await queue.enqueueCampaign({ campaignId: 'broke', recipients: uk(100), text: 'Hi' });
@@ -103,11 +96,7 @@ describe('steering a campaign', () => {
       state: 'sending',
       counts: { failed: 0 },
     });
-    await fetch(`${fx.mock.url}/__mock/accounts/demo/top-up`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ amount: '100' }),
-    });
+    await fx.control.topUp('100');
     const status = await settled(queue, 'broke');
     expect(status?.counts).toMatchObject({ accepted: 100, failed: 0 });
   });
@@ -128,15 +117,11 @@ describe('steering a campaign', () => {
     expect(status?.counts).toMatchObject({ accepted: 300, queued: 0, unknown: 0 });
     const counts = await submittedCounts(fx.mock.url);
     expect(counts.size).toBe(300);
-    expect(allOnce(counts)).toBe(true);
+    expect(eachOnce(counts)).toBe(true);
   });
 
   it('counts a refused submit as failed once its tries run out, with the reason per number', async () => {
-    await fetch(`${fx.mock.url}/__mock/accounts/demo`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ balance: '0.0000' }),
-    });
+    await fx.control.setBalance('0.0000');
     const queue = fx.queue({ attempts: 2, retryDelayMs: 10 });
     fx.worker();
     await queue.enqueueCampaign({ campaignId: 'refused', recipients: uk(3), text: 'Hi' });

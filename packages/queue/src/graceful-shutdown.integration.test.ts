@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submittedCounts } from './test-support/mock-inspection.js';
+import { eachOnce, submittedCounts } from './test-support/mock-inspection.js';
 import { numbers } from './test-support/numbers.js';
 import { type QueueFixture, settled, startQueueFixture } from './test-support/queue-fixture.js';
 
@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe('closing a worker', () => {
   it('waits for the submit in flight, records it, and leaves the rest to the next worker', async () => {
-    await fx.faults([{ endpoint: 'submit', type: 'latency', delayMs: 400 }]);
+    await fx.control.faults([{ endpoint: 'submit', type: 'latency', delayMs: 400 }]);
     const queue = fx.queue();
     await queue.enqueueCampaign({
       campaignId: 'deploy',
@@ -30,12 +30,12 @@ describe('closing a worker', () => {
     expect(afterClose?.counts).toMatchObject({ accepted: 100, queued: 200, unknown: 0 });
     expect((await submittedCounts(fx.mock.url)).size).toBe(100);
 
-    await fx.faults([]);
+    await fx.control.faults([]);
     fx.worker();
     const status = await settled(queue, 'deploy');
     expect(status).toMatchObject({ state: 'completed', counts: { accepted: 300, unknown: 0 } });
     const counts = await submittedCounts(fx.mock.url);
     expect(counts.size).toBe(300);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(eachOnce(counts)).toBe(true);
   });
 });

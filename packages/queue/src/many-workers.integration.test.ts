@@ -2,7 +2,8 @@ import { type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CampaignStatus } from './campaign/campaign-status.js';
 import { createSmsQueue, type SmsQueue } from './create-sms-queue.js';
-import { submitTimes, submittedCounts } from './test-support/mock-inspection.js';
+import { mockControl } from './test-support/mock-control.js';
+import { eachOnce, submitTimes, submittedCounts } from './test-support/mock-inspection.js';
 import { fiveCountries, numbers } from './test-support/numbers.js';
 import { startRedisServer, testRedis } from './test-support/redis-server.js';
 import {
@@ -13,6 +14,7 @@ import {
 
 // Several worker *processes* on a real Redis against the real mock server.
 let mock: RunningMockServer;
+let control: ReturnType<typeof mockControl>;
 let redis: { url: string; close(): Promise<void> };
 let workers: WorkerProcess[] = [];
 const queues: SmsQueue[] = [];
@@ -20,21 +22,18 @@ const queues: SmsQueue[] = [];
 beforeAll(async () => {
   redis = await testRedis();
   mock = await startMockServer({ receiptDelay: { minMs: 20, maxMs: 100 } });
+  control = mockControl(mock.url);
 });
 beforeEach(async () => {
   // 100,000 SMS cost more than the demo account's 1000.0000.
-  await fetch(`${mock.url}/__mock/accounts/demo`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ balance: '100000.0000' }),
-  });
+  await control.setBalance('100000.0000');
 });
 afterEach(async () => {
   await stopWorkerProcesses(workers);
   workers = [];
   for (const queue of queues.splice(0)) await queue.close();
-  await fetch(`${mock.url}/__mock/faults`, { method: 'DELETE' });
-  await fetch(`${mock.url}/__mock/messages`, { method: 'DELETE' });
+  await control.faults([]);
+  await control.clearMessages();
 });
 afterAll(async () => {
   await mock?.close();
@@ -47,14 +46,6 @@ function newQueue() {
   const queue = createSmsQueue({ connection: redis.url, name });
   queues.push(queue);
   return { queue, name };
-}
-
-async function faults(rules: unknown[]) {
-  await fetch(`${mock.url}/__mock/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(rules),
-  });
 }
 
 /** Polls until the campaign is final (polling, not pub/sub, so it rides out a Redis restart). */
@@ -93,7 +84,7 @@ describe('many worker processes', () => {
     });
     const counts = await submittedCounts(mock.url);
     expect(counts.size).toBe(100_000);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(eachOnce(counts)).toBe(true);
     const byCountry = new Map<string, number>();
     for (const phone of counts.keys()) {
       const code = ['63', '44', '91', '49', '55'].find((c) => phone.startsWith(c)) ?? '?';
@@ -103,7 +94,7 @@ describe('many worker processes', () => {
   });
 
   it('finish a campaign after one worker is killed with SIGKILL, sending no number twice', async () => {
-    await faults([{ endpoint: 'submit', type: 'latency', delayMs: 80 }]);
+    await control.faults([{ endpoint: 'submit', type: 'latency', delayMs: 80 }]);
     const { queue, name } = newQueue();
     workers = await startWorkerProcesses(3, {
       redisUrl: redis.url,
@@ -125,7 +116,7 @@ describe('many worker processes', () => {
     expect(unknown).toBeLessThanOrEqual(400);
 
     const counts = await submittedCounts(mock.url);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(eachOnce(counts)).toBe(true);
     // What the mock got is what was recorded as accepted, plus some of the unknown.
     expect(counts.size).toBeGreaterThanOrEqual(accepted);
     expect(counts.size).toBeLessThanOrEqual(accepted + unknown);
@@ -142,7 +133,7 @@ describe('many worker processes', () => {
     const name = `many-${process.pid}-restart`;
     const queue = createSmsQueue({ connection: own.url, name });
     try {
-      await faults([{ endpoint: 'submit', type: 'latency', delayMs: 50 }]);
+      await control.faults([{ endpoint: 'submit', type: 'latency', delayMs: 50 }]);
       // A lost job (Redis restarted as one of BullMQ's scripts ran) is found by the sweeper;
       // a job whose worker lost its reply is taken back when its lock (5 s) expires.
       workers = await startWorkerProcesses(3, {
@@ -170,7 +161,7 @@ describe('many worker processes', () => {
       });
       const counts = await submittedCounts(mock.url);
       expect(counts.size).toBe(20_000);
-      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+      expect(eachOnce(counts)).toBe(true);
     } finally {
       await stopWorkerProcesses(workers);
       workers = [];

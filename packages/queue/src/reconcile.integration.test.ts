@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { submittedCounts } from './test-support/mock-inspection.js';
+import { eachOnce, submittedCounts } from './test-support/mock-inspection.js';
 import { numbers } from './test-support/numbers.js';
 import { type QueueFixture, settled, startQueueFixture } from './test-support/queue-fixture.js';
 
@@ -8,8 +8,8 @@ beforeAll(async () => {
   fx = await startQueueFixture();
 });
 afterEach(async () => {
-  await fx.faults([]);
-  await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
+  await fx.control.faults([]);
+  await fx.control.clearMessages();
 });
 afterAll(async () => {
   await fx?.close();
@@ -21,7 +21,7 @@ describe('submits whose outcome is unknown', () => {
   it('are never retried on their own, and reconcile() settles them as you decide', async () => {
     // The mock processes the first submit, then resets the connection: the worker cannot
     // know it was accepted.
-    await fx.faults([{ endpoint: 'submit', type: 'reset', times: 1 }]);
+    await fx.control.faults([{ endpoint: 'submit', type: 'reset', times: 1 }]);
     const queue = fx.queue();
     fx.worker({ concurrency: 1 });
     await queue.enqueueCampaign({
@@ -38,7 +38,7 @@ describe('submits whose outcome is unknown', () => {
     });
     const counts = await submittedCounts(fx.mock.url);
     expect(counts.size).toBe(300); // the reset submit did land, once
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(eachOnce(counts)).toBe(true);
 
     const report = await queue.reconcile('lost');
     expect(report).toMatchObject({ sent: 0, kept: 100 });
@@ -59,7 +59,7 @@ describe('submits whose outcome is unknown', () => {
 
   it('resend submits again only the numbers you released, and only when you say so', async () => {
     // A dropped connection before the mock processed anything: unknown to the worker.
-    await fx.faults([{ endpoint: 'submit', type: 'drop', times: 1 }]);
+    await fx.control.faults([{ endpoint: 'submit', type: 'drop', times: 1 }]);
     const queue = fx.queue();
     fx.worker({ concurrency: 1 });
     await queue.enqueueCampaign({
@@ -80,11 +80,11 @@ describe('submits whose outcome is unknown', () => {
     expect(status).toMatchObject({ state: 'completed', counts: { accepted: 200, unknown: 0 } });
     const counts = await submittedCounts(fx.mock.url);
     expect(counts.size).toBe(200);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(eachOnce(counts)).toBe(true);
   });
 
   it('not-sent puts the numbers in the failures list', async () => {
-    await fx.faults([{ endpoint: 'submit', type: 'drop', times: 1 }]);
+    await fx.control.faults([{ endpoint: 'submit', type: 'drop', times: 1 }]);
     const queue = fx.queue();
     fx.worker({ concurrency: 1 });
     await queue.enqueueCampaign({ campaignId: 'gone', recipients: uk(3), text: 'Hi' });

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmsQueue } from './create-sms-queue.js';
 import { createSmsWorker } from './create-sms-worker.js';
-import { submittedCounts } from './test-support/mock-inspection.js';
+import { eachOnce, submittedCounts } from './test-support/mock-inspection.js';
 import { fiveCountries, numbers } from './test-support/numbers.js';
 import { type QueueFixture, settled, startQueueFixture } from './test-support/queue-fixture.js';
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('a campaign through the queue and one in-process worker', () => {
   it('submits every valid recipient once, refuses the rest up front, and tracks receipts', async () => {
-    await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
+    await fx.control.clearMessages();
     const queue = fx.queue();
     fx.worker();
     const good = fiveCountries(300);
@@ -62,12 +62,12 @@ describe('a campaign through the queue and one in-process worker', () => {
     expect(batches.every((b) => b.final && b.delivered + b.failed === b.size)).toBe(true);
     const counts = await submittedCounts(fx.mock.url);
     expect(counts.size).toBe(1501);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(eachOnce(counts)).toBe(true);
     expect(counts.get('639170000001')).toBe(1);
   });
 
   it('adds nothing when the same campaign is enqueued twice, even while it runs', async () => {
-    await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
+    await fx.control.clearMessages();
     const queue = fx.queue();
     const input = {
       campaignId: 'twice',
@@ -87,11 +87,11 @@ describe('a campaign through the queue and one in-process worker', () => {
     expect(status?.counts.accepted).toBe(1000);
     const counts = await submittedCounts(fx.mock.url);
     expect(counts.size).toBe(1000);
-    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(eachOnce(counts)).toBe(true);
   });
 
   it('groups per-recipient texts into one submit per country and text', async () => {
-    await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
+    await fx.control.clearMessages();
     const queue = fx.queue();
     fx.worker();
     const uk = numbers('+447400', 4, 6, 500);
@@ -119,7 +119,7 @@ describe('a campaign through the queue and one in-process worker', () => {
   });
 
   it('reads recipients from an object-mode stream', async () => {
-    await fetch(`${fx.mock.url}/__mock/messages`, { method: 'DELETE' });
+    await fx.control.clearMessages();
     const queue = fx.queue();
     fx.worker();
     const recipients = Readable.from(numbers('+63917', 2_500, 7, 7_000));

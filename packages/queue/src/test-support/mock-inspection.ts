@@ -24,3 +24,8 @@ export async function submitTimes(mockUrl: string): Promise<number[]> {
     if (page.messages.length < 100) return times.sort((a, b) => a - b);
   }
 }
+
+/** True when the mock received each number once. */
+export function eachOnce(counts: Map<string, number>): boolean {
+  return [...counts.values()].every((n) => n === 1);
+}

@@ -1,8 +1,8 @@
 import { createSjroomTransport, type SmsTransport } from '@intl-sms/core';
-import type { FaultRuleInput } from '@intl-sms/mock-server';
 import { type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
 import { createSmsQueue, type SmsQueue, type SmsQueueSettings } from '../create-sms-queue.js';
 import { createSmsWorker, type SmsWorker, type SmsWorkerSettings } from '../create-sms-worker.js';
+import { mockControl } from './mock-control.js';
 import { testRedis } from './redis-server.js';
 
 /** Redis, the mock server, a queue and a worker in this process, for one test file. */
@@ -14,8 +14,8 @@ export interface QueueFixture {
   queue(settings?: Partial<SmsQueueSettings>): SmsQueue;
   /** A worker of the last queue made. */
   worker(settings?: Partial<SmsWorkerSettings>): SmsWorker;
-  /** Replaces the mock's fault rules. */
-  faults(rules: FaultRuleInput[]): Promise<void>;
+  /** Steers the mock (faults, messages, the demo balance). */
+  readonly control: ReturnType<typeof mockControl>;
   close(): Promise<void>;
 }
 
@@ -37,6 +37,7 @@ export async function startQueueFixture(): Promise<QueueFixture> {
     redisUrl: redis.url,
     mock,
     transport,
+    control: mockControl(mock.url),
     queue(settings = {}) {
       name = `test-${process.pid}-${Date.now()}-${counter++}`;
       const queue = createSmsQueue({ connection: redis.url, name, transport, ...settings });
@@ -53,13 +54,6 @@ export async function startQueueFixture(): Promise<QueueFixture> {
       });
       opened.unshift(worker);
       return worker;
-    },
-    async faults(rules) {
-      await fetch(`${mock.url}/__mock/faults`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(rules),
-      });
     },
     async close() {
       for (const item of opened) await item.close();
