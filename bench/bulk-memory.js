@@ -7,9 +7,15 @@ import { startBenchMock } from './mock-bin.js';
 
 const CHILD = fileURLToPath(new URL('bulk-memory-child.js', import.meta.url));
 
-function runChild(url, count) {
+/**
+ * Runs `sendBulk` of `count` recipients in its own process and resolves with its JSON
+ * report (peak RSS, live heap, recipients/s). `exposeGc` lets it sample the live heap
+ * after forced collections (a memory figure); leave it off for a pure throughput figure.
+ */
+export function runBulkChild(url, count, { exposeGc = true } = {}) {
+  const flags = exposeGc ? ['--expose-gc'] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', CHILD, url, String(count)], {
+    const child = spawn(process.execPath, [...flags, CHILD, url, String(count)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -26,9 +32,9 @@ function runChild(url, count) {
 export async function bulkMemory({ counts = [100_000, 1_000_000] } = {}) {
   const mock = await startBenchMock();
   try {
-    const baseline = await runChild(mock.url, 10_000);
+    const baseline = await runBulkChild(mock.url, 10_000);
     const runs = [];
-    for (const count of counts) runs.push(await runChild(mock.url, count));
+    for (const count of counts) runs.push(await runBulkChild(mock.url, count));
     const largest = runs.at(-1);
     return {
       name: `sendBulk memory (${counts.map((c) => c.toLocaleString('en')).join(', ')} recipients)`,

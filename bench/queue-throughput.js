@@ -1,31 +1,16 @@
 // Campaign throughput of @intl-sms/queue with 1, 2 and 4 worker processes against the
 // mock (its own process, receipts immediate), from enqueue to the last chunk settled.
 // Baseline, interleaved in the same run: sendBulk of the same count in one process
-// (bulk-memory-child.js), the way to send without a queue.
+// (bulk-memory.js's child, without forced GCs), the way to send without a queue.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createSmsQueue } from '@intl-sms/queue';
+import { runBulkChild } from './bulk-memory.js';
 import { startBenchMock } from './mock-bin.js';
 import { benchRedis } from './redis.js';
 import { ratio, stats } from './stats.js';
 
 const WORKER = fileURLToPath(new URL('queue-worker.js', import.meta.url));
-const BULK = fileURLToPath(new URL('bulk-memory-child.js', import.meta.url));
-
-function runBulk(url, count) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BULK, url, String(count)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (data) => {
-      out += data;
-    });
-    child.once('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out).recipientsPerSecond) : reject(new Error(`bulk ${code}`)),
-    );
-  });
-}
 
 async function startWorker(mockUrl, redisUrl, name) {
   const child = spawn(process.execPath, [WORKER, mockUrl, redisUrl, name], {
@@ -87,7 +72,7 @@ export async function queueThroughput({
     const baseline = [];
     const byWorkers = new Map(workerCounts.map((w) => [w, []]));
     for (let round = 0; round < rounds; round++) {
-      baseline.push(await runBulk(mock.url, count));
+      baseline.push((await runBulkChild(mock.url, count, { exposeGc: false })).recipientsPerSecond);
       for (const w of workerCounts)
         byWorkers.get(w).push(await runQueue(mock.url, redis.url, w, count));
     }
