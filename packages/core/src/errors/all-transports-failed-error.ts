@@ -12,6 +12,8 @@ export interface TransportFailureEntry {
 
 /** Thrown by a failover transport when every transport it tried failed; `errors` has each one. */
 export class AllTransportsFailedError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'AllTransportsFailedError';
   /** Each transport's failure, in the order they were tried. */
   readonly errors: readonly TransportFailureEntry[];
 

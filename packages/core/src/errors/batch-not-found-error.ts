@@ -2,6 +2,8 @@ import { SmsError, type SmsErrorOptions } from './sms-error.js';
 
 /** Thrown when the provider does not know a batch number (sjroom `stateCode` `404`). */
 export class BatchNotFoundError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'BatchNotFoundError';
   /** The batch number that was asked for. */
   readonly batchNo: string;
 

@@ -13,6 +13,8 @@ export interface NoRouteDetails {
  * (sjroom `stateCode` `403`), or when no enabled channel serves a destination.
  */
 export class ChannelUnavailableError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'ChannelUnavailableError';
   /** The channel that was refused, when one was named. */
   readonly channelId: string | undefined;
   /** The destination that has no enabled channel, when routing failed. */

@@ -5,6 +5,8 @@ import { SmsError, type SmsErrorOptions } from './sms-error.js';
  * e.g. no account/password in the options nor in `SJROOM_ACCOUNT`/`SJROOM_PASSWORD`.
  */
 export class ConfigurationError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'ConfigurationError';
   /** The setting that is missing or wrong, e.g. `password` or `baseUrl`. */
   readonly setting: string;
 

@@ -14,6 +14,8 @@ export interface InsufficientBalanceDetails {
  * Nothing was charged.
  */
 export class InsufficientBalanceError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'InsufficientBalanceError';
   /** The account balance as a decimal string, when known. */
   readonly balance: string | undefined;
   /** The cost that was needed as a decimal string, when known. */

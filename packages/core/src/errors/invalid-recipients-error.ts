@@ -8,6 +8,8 @@ import { ValidationError } from './validation-error.js';
  * submitted. `rejected` lists every such recipient with its reason.
  */
 export class InvalidRecipientsError extends ValidationError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'InvalidRecipientsError';
   /** Every recipient that could not be sent to, in input order. */
   readonly rejected: readonly RejectedRecipient[];
 

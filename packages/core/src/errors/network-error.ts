@@ -6,6 +6,8 @@ import { SmsError, type SmsErrorOptions } from './sms-error.js';
  * {@link SubmitOutcomeUnknownError} instead.
  */
 export class NetworkError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'NetworkError';
   /** The endpoint that was called. */
   readonly endpoint: string;
   /** False only when the connection was never established, so nothing left this process. */

@@ -18,6 +18,8 @@ export interface SubmitFailure {
  * may have been sent: do not resend them blindly.
  */
 export class PartialSendError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'PartialSendError';
   /** What the provider accepted; `result.recipients` has every number's outcome. */
   readonly result: SendResult;
   /** The submits that failed. */

@@ -17,6 +17,8 @@ export interface ProviderErrorDetails {
  * an unknown code, or an HTTP 5xx. Retryable for reads only.
  */
 export class ProviderError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'ProviderError';
   /** The provider's business code, when the answer had one. */
   readonly stateCode: string | undefined;
   /** The provider's message, when the answer had one. */

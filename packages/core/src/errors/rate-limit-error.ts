@@ -5,6 +5,8 @@ import { SmsError, type SmsErrorOptions } from './sms-error.js';
  * HTTP 429). The request was refused, not processed, so it is safe to repeat.
  */
 export class RateLimitError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'RateLimitError';
   /** How long the provider asked us to wait, from `Retry-After`, in milliseconds. */
   readonly retryAfterMs: number | undefined;
 

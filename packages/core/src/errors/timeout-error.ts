@@ -2,6 +2,8 @@ import { SmsError, type SmsErrorOptions } from './sms-error.js';
 
 /** Thrown when a read call did not complete within its timeout. */
 export class TimeoutError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'TimeoutError';
   /** The endpoint that was called. */
   readonly endpoint: string;
   /** The timeout that passed, in milliseconds. */

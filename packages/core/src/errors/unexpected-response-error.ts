@@ -5,6 +5,8 @@ import { SmsError, type SmsErrorOptions } from './sms-error.js';
  * HTML error page, wrong types, an empty or truncated body.
  */
 export class UnexpectedResponseError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'UnexpectedResponseError';
   /** The endpoint that was called. */
   readonly endpoint: string;
   /** The HTTP status of the answer. */

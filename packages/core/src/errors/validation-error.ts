@@ -5,6 +5,8 @@ import { SmsError, type SmsErrorOptions } from './sms-error.js';
  * provider reports a malformed field (sjroom `stateCode` `400` or `413`).
  */
 export class ValidationError extends SmsError {
+  /** {@inheritDoc SmsError.errorType} */
+  static override readonly errorType: string = 'ValidationError';
   /** The offending field, e.g. `to[2]`, `text` or `channelId`; `unknown` when the provider did not say. */
   readonly field: string;
 
