@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SmsError } from '../errors/sms-error.js';
+import { callHook } from '../hooks/call-hook.js';
 import { isRetryable, type RetryEvent, type RetryPolicy, retryDelay } from './retry-policy.js';
 
 /** One call's retry context. */
@@ -29,7 +30,7 @@ export async function callWithRetry<T>(
       if (number >= context.policy.maxAttempts || !isRetryable(context.endpoint, error))
         throw error;
       const delayMs = retryDelay(context.policy, number, error);
-      context.onRetry?.({
+      callHook('onRetry', context.onRetry, {
         endpoint: context.endpoint,
         attempt: number,
         delayMs,

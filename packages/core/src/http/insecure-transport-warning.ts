@@ -1,3 +1,5 @@
+import { callMethodHook } from '../hooks/call-hook.js';
+
 const warnedOrigins = new Set<string>();
 
 /** Something with a `warn` method: `console`, a pino logger, etc. */
@@ -18,6 +20,6 @@ export function warnIfCredentialsInClear(url: URL, logger: WarnLogger | undefine
   if (url.protocol !== 'http:' || isLoopback(url.hostname) || warnedOrigins.has(url.origin)) return;
   warnedOrigins.add(url.origin);
   const message = `intl-sms: credentials are sent to ${url.origin} over plain HTTP; use an https:// base URL if the provider offers one`;
-  if (logger) logger.warn(message);
+  if (logger) callMethodHook('logger.warn', logger, (l) => l.warn, message);
   else process.emitWarning(message, { code: 'INTL_SMS_PLAINTEXT_CREDENTIALS' });
 }

@@ -44,7 +44,9 @@ export interface RetryEvent {
 export function isRetryable(endpoint: string, error: unknown): boolean {
   if (!SmsError.isInstance(error)) return false;
   if (endpoint === 'submit') {
-    return (error instanceof NetworkError && !error.requestSent) || error instanceof RateLimitError;
+    return (
+      (NetworkError.isInstance(error) && !error.requestSent) || RateLimitError.isInstance(error)
+    );
   }
   return error.retryable;
 }
@@ -56,7 +58,7 @@ export function retryDelay(
   error: unknown,
   random = Math.random,
 ): number {
-  if (error instanceof RateLimitError && error.retryAfterMs !== undefined) {
+  if (RateLimitError.isInstance(error) && error.retryAfterMs !== undefined) {
     return Math.min(error.retryAfterMs, policy.maxDelayMs);
   }
   const bound = Math.min(
