@@ -15,6 +15,23 @@ describe('parseJsonInt64', () => {
     expect(parseJsonInt64(text)).toEqual(JSON.parse(text));
   });
 
+  it('never rounds an id written with a fraction or an exponent into another id', () => {
+    const parsed = parseJsonInt64(
+      '{"a":12345678901234567891.0,"b":1.2345678901234567891E19,"c":9007199254740993e0,"d":-1.8446744073709551615e+19}',
+    );
+    expect(parsed).toEqual({
+      a: '12345678901234567891',
+      b: '12345678901234567891',
+      c: '9007199254740993',
+      d: '-18446744073709551615',
+    });
+  });
+
+  it('leaves non-integers and huge exponents to JSON.parse', () => {
+    const text = '{"a":9007199254740993.5,"b":1e400,"c":1.5e-300,"d":2e3}';
+    expect(parseJsonInt64(text)).toEqual(JSON.parse(text));
+  });
+
   it('throws SyntaxError for invalid JSON, as JSON.parse does', () => {
     expect(() => parseJsonInt64('{"id":90071992547409931')).toThrow(SyntaxError);
     expect(() => parseJsonInt64('<html>')).toThrow(SyntaxError);

@@ -1,14 +1,20 @@
-/** A run this long may be an integer beyond 2^53; shorter runs never are. */
-const LONG_DIGIT_RUN = /\d{16,}/;
-const UNSAFE_INTEGER = /^-?\d{16,}$/;
+import { exactIntegerDigits } from './exact-integer.js';
+
+/**
+ * Only a run of 16+ digits or an exponent can write an integer beyond 2^53; without
+ * either, `JSON.parse` is exact and the scan is skipped.
+ */
+const MAY_HOLD_UNSAFE_INTEGER = /\d{16}|\d[eE]/;
 
 /**
  * `JSON.parse` that keeps integers beyond `Number.MAX_SAFE_INTEGER` exact: each such
- * literal outside a string becomes the string of its digits. Everything else parses
- * exactly as `JSON.parse` would. Throws `SyntaxError` for invalid JSON.
+ * literal outside a string — however it is written: `12345678901234567891`,
+ * `12345678901234567891.0`, `1.2345678901234567891E19` — becomes the string of its
+ * digits, so an id is never rounded into another id. Everything else parses exactly as
+ * `JSON.parse` would. Throws `SyntaxError` for invalid JSON.
  */
 export function parseJsonInt64(text: string): unknown {
-  if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
+  if (!MAY_HOLD_UNSAFE_INTEGER.test(text)) return JSON.parse(text);
   return JSON.parse(quoteUnsafeIntegers(text));
 }
 
@@ -25,8 +31,9 @@ function quoteUnsafeIntegers(text: string): string {
       i++;
       while (i < text.length && isNumberChar(text.charCodeAt(i))) i++;
       const token = text.slice(start, i);
-      if (UNSAFE_INTEGER.test(token) && !Number.isSafeInteger(Number(token))) {
-        out += `${text.slice(copiedUpTo, start)}"${token}"`;
+      const digits = Number.isSafeInteger(Number(token)) ? undefined : exactIntegerDigits(token);
+      if (digits !== undefined) {
+        out += `${text.slice(copiedUpTo, start)}"${digits}"`;
         copiedUpTo = i;
       }
     } else {

@@ -8,10 +8,19 @@ describe('Decimal', () => {
     }
   });
 
-  it('refuses text that is not a plain decimal', () => {
-    for (const text of ['', 'abc', '1e5', '1.2.3', '0x10', ' ']) {
+  it('refuses text that is not a decimal', () => {
+    for (const text of ['', 'abc', '1.2.3', '0x10', ' ', '1e', 'e5', '1e12345', 'NaN']) {
       expect(() => Decimal.parse(text)).toThrow(RangeError);
     }
+  });
+
+  it("reads Java BigDecimal's exponent form exactly", () => {
+    expect(Decimal.parse('1.0245E+3').toString()).toBe('1024.5');
+    expect(Decimal.parse('1E+3').toString()).toBe('1000');
+    expect(Decimal.parse('5E-4').toString()).toBe('0.0005');
+    expect(Decimal.parse('-1.5e2').toString()).toBe('-150');
+    expect(Decimal.fromNumber(1e21).toString()).toBe('1000000000000000000000');
+    expect(Decimal.fromNumber(1.5e-7).toString()).toBe('0.00000015');
   });
 
   it('adds and subtracts without floating point drift', () => {

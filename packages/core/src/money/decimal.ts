@@ -1,4 +1,4 @@
-const DECIMAL_PATTERN = /^([+-])?(\d+)(?:\.(\d+))?$/;
+const DECIMAL_PATTERN = /^([+-])?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d{1,3}))?$/;
 
 /**
  * An exact decimal number: an integer count of `10^-scale` units, kept as a bigint.
@@ -18,13 +18,22 @@ export class Decimal {
     this.scale = scale;
   }
 
-  /** Parses a plain decimal string such as `"13.92"` or `"-0.0050"`; throws `RangeError` otherwise. */
+  /**
+   * Parses a decimal string such as `"13.92"`, `"-0.0050"` or, as Java's `BigDecimal`
+   * may write it, `"1.0245E+3"` (exactly: `1024.5`); throws `RangeError` otherwise.
+   */
   static parse(text: string): Decimal {
-    const match = DECIMAL_PATTERN.exec(text.trim());
-    if (!match) throw new RangeError(`Not a decimal number: ${JSON.stringify(text.slice(0, 40))}`);
-    const [, sign, whole = '0', fraction = ''] = match;
-    const units = BigInt(whole + fraction);
-    return new Decimal(sign === '-' ? -units : units, fraction.length);
+    const match = typeof text === 'string' ? DECIMAL_PATTERN.exec(text.trim()) : null;
+    if (!match)
+      throw new RangeError(`Not a decimal number: ${JSON.stringify(String(text).slice(0, 40))}`);
+    const [, sign, whole = '0', fraction = '', exponent = '0'] = match;
+    let units = BigInt(whole + fraction);
+    let scale = fraction.length - Number(exponent);
+    if (scale < 0) {
+      units *= 10n ** BigInt(-scale);
+      scale = 0;
+    }
+    return new Decimal(sign === '-' ? -units : units, scale);
   }
 
   /**
@@ -33,9 +42,7 @@ export class Decimal {
    */
   static fromNumber(value: number): Decimal {
     if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-    const text = String(value);
-    if (!text.includes('e')) return Decimal.parse(text);
-    return Decimal.parse(value.toFixed(20).replace(/0+$/, '').replace(/\.$/, ''));
+    return Decimal.parse(String(value));
   }
 
   /** Builds a decimal from integer units and a scale. */

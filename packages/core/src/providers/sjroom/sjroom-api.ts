@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Decimal } from '../../money/decimal.js';
 
 /**
  * Zod schemas of the sjroom wire format (see `provider-api.md`). They are lenient where
@@ -8,7 +9,10 @@ import { z } from 'zod';
 
 /** An int64 id: a safe integer stays a `number`; a larger one is kept as its digit string. */
 export const sjroomInt64Schema = z
-  .union([z.number().int(), z.string().regex(/^-?\d+$/)])
+  .union([
+    z.number().refine(Number.isSafeInteger, 'an integer id beyond 2^53 lost its exact value'),
+    z.string().regex(/^-?\d+$/),
+  ])
   .transform((value): number | string => {
     if (typeof value === 'number') return value;
     const asNumber = Number(value);
@@ -28,7 +32,8 @@ const phoneListSchema = z
 export const sjroomEnvelopeSchema = z.object({
   stateCode: z.union([z.string(), z.number().transform(String)]),
   stateMsg: z.string().nullish(),
-  data: z.unknown(),
+  // Jackson's NON_NULL inclusion leaves `data` out of an error envelope.
+  data: z.unknown().optional(),
 });
 
 /** One channel of `POST /api/open/int/sms/list`. */
@@ -66,11 +71,20 @@ export const sjroomReceiptSchema = z.object({
 /** `data` of a successful submit: the batch number. */
 export const sjroomBatchNoSchema = z.union([z.string().min(1), z.number().int().transform(String)]);
 
-/** `data` of a successful balance call: a decimal string (a JSON number is accepted too). */
-export const sjroomBalanceSchema = z.union([
-  z.string().regex(/^-?\d+(?:\.\d+)?$/),
-  z.number().transform((value) => String(value)),
-]);
+/**
+ * `data` of a successful balance call: a decimal string (a JSON number, or Java's
+ * exponent form such as `"1.0245E+3"`, is accepted too), as plain decimal text.
+ */
+export const sjroomBalanceSchema = z
+  .union([z.string(), z.number()])
+  .transform((value, context): string => {
+    try {
+      return Decimal.parse(String(value)).toString();
+    } catch {
+      context.addIssue({ code: 'custom', message: 'the balance is not a decimal number' });
+      return z.NEVER;
+    }
+  });
 
 /** A channel as the sjroom list endpoint describes it. */
 export type SjroomChannel = z.output<typeof sjroomChannelSchema>;

@@ -29,25 +29,76 @@ describe('SjroomClient business errors', () => {
     ['402', 'balance too low', InsufficientBalanceError, { code: 'INSUFFICIENT_BALANCE' }],
     ['403', 'channel closed', ChannelUnavailableError, { channelId: '10001' }],
     ['429', 'slow down', RateLimitError, { retryable: true }],
-    [
-      '500',
-      'NullPointerException',
-      ProviderError,
-      { stateCode: '500', endpoint: 'submit', retryable: false },
-    ],
-    [
-      'COM00101',
-      'business rule',
-      ProviderError,
-      { stateCode: 'COM00101', stateMsg: 'business rule' },
-    ],
-  ] as const)('maps stateCode %s on submit', async (stateCode, stateMsg, type, fields) => {
-    current = mockedClient({ retry: false });
-    current.intercept('submit').reply(200, fail(stateCode, stateMsg));
-    const error = await current.client.submit(submitInput).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(type);
-    expect(SmsError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject(fields);
+  ] as const)(
+    'maps stateCode %s on submit to a refusal',
+    async (stateCode, stateMsg, type, fields) => {
+      current = mockedClient({ retry: false });
+      current.intercept('submit').reply(200, fail(stateCode, stateMsg));
+      const error = await current.client.submit(submitInput).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(type);
+      expect(SmsError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject(fields);
+    },
+  );
+
+  // The vendor's Spring exception handler can answer 500 after the SMS left; an unknown
+  // code proves nothing either. Both are outcome-unknown on submit (decided 2026-12-01).
+  it.each([
+    ['500', 'NullPointerException'],
+    ['COM00101', 'business rule'],
+    ['404', 'not found'],
+  ])(
+    'treats stateCode %s on submit as an unknown outcome, never retried',
+    async (stateCode, stateMsg) => {
+      current = mockedClient();
+      current.intercept('submit').reply(200, fail(stateCode, stateMsg));
+      const error = await current.client.submit(submitInput).catch((e: unknown) => e);
+      expect(SubmitOutcomeUnknownError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ evidence: 'provider-error', phones: ['639171234567'] });
+      expect((error as Error).cause).toBeInstanceOf(ProviderError);
+      expect((error as Error).cause).toMatchObject({ stateCode, stateMsg });
+    },
+  );
+
+  it('reads a balance in exponent form exactly, and refuses one that is not a number with a typed error', async () => {
+    current = mockedClient();
+    current
+      .intercept('balance')
+      .reply(200, '{"stateCode":"200","stateMsg":"ok","data":"1.0245E+3"}');
+    expect((await current.client.balance()).amount).toBe('1024.5');
+    current.intercept('balance').reply(200, '{"stateCode":"200","stateMsg":"ok","data":1e21}');
+    expect((await current.client.balance()).amount).toBe('1000000000000000000000');
+    current.intercept('balance').reply(200, '{"stateCode":"200","stateMsg":"ok","data":"1e99999"}');
+    await expect(current.client.balance()).rejects.toBeInstanceOf(UnexpectedResponseError);
+  });
+
+  it('never rounds a batch number or channel id written in exponent or fraction form', async () => {
+    current = mockedClient();
+    current
+      .intercept('submit')
+      .reply(200, '{"stateCode":"200","stateMsg":"ok","data":1.2345678901234567891E19}');
+    expect(await current.client.submit(submitInput)).toBe('12345678901234567891');
+    current
+      .intercept('list')
+      .reply(
+        200,
+        '[{"goodsSupplySmsConfigId":9007199254740993.0,"countryCode":"63","countryOperator":"x","customerPrice":0.01,"nameEn":"PH","nameZh":"PH","status":1}]',
+      );
+    const [channel] = await current.client.listChannels();
+    expect(channel?.goodsSupplySmsConfigId).toBe('9007199254740993');
+  });
+
+  it('reads an error envelope without data (Jackson NON_NULL) as the error it names', async () => {
+    current = mockedClient();
+    current.intercept('balance').reply(200, { stateCode: '401', stateMsg: 'bad credentials' });
+    await expect(current.client.balance()).rejects.toBeInstanceOf(AuthenticationError);
+    current.intercept('list').reply(200, { stateCode: '500', stateMsg: 'boom' });
+    current.intercept('list').reply(200, []);
+    await expect(current.client.listChannels()).resolves.toEqual([]);
+    current.intercept('submit').reply(200, { stateCode: '403', stateMsg: 'closed' });
+    await expect(current.client.submit(submitInput)).rejects.toBeInstanceOf(
+      ChannelUnavailableError,
+    );
   });
 
   it('maps 404 on query to BatchNotFoundError with the batch number', async () => {

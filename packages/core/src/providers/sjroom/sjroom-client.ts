@@ -1,13 +1,20 @@
 import { inspect } from 'node:util';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
+import { AuthenticationError } from '../../errors/authentication-error.js';
+import { ChannelUnavailableError } from '../../errors/channel-unavailable-error.js';
 import { ConfigurationError } from '../../errors/configuration-error.js';
+import { InsufficientBalanceError } from '../../errors/insufficient-balance-error.js';
 import { NetworkError } from '../../errors/network-error.js';
 import { ProviderError } from '../../errors/provider-error.js';
+import { RateLimitError } from '../../errors/rate-limit-error.js';
 import { SmsError } from '../../errors/sms-error.js';
-import { SubmitOutcomeUnknownError } from '../../errors/submit-outcome-unknown-error.js';
+import {
+  type SubmitOutcomeEvidence,
+  SubmitOutcomeUnknownError,
+} from '../../errors/submit-outcome-unknown-error.js';
 import { TimeoutError } from '../../errors/timeout-error.js';
-import { UnexpectedResponseError } from '../../errors/unexpected-response-error.js';
+import { ValidationError } from '../../errors/validation-error.js';
 import { callWithRetry } from '../../http/call-with-retry.js';
 import { Credentials } from '../../http/credentials.js';
 import { warnIfCredentialsInClear } from '../../http/insecure-transport-warning.js';
@@ -135,7 +142,9 @@ export class SjroomClient {
       options,
     ).then((payload) => {
       if (payload.kind === 'ok') return payload.value;
-      throw new SubmitOutcomeUnknownError(phones, channelId, 'the provider answered "processing"');
+      throw new SubmitOutcomeUnknownError(phones, channelId, 'the provider answered "processing"', {
+        evidence: 'processing',
+      });
     });
   }
 
@@ -189,7 +198,16 @@ export class SjroomClient {
   #call<T>(spec: CallSpec<T>, options: CallOptions = {}): Promise<AnswerPayload<T>> {
     if (this.#closed)
       return Promise.reject(new SmsError('CLIENT_CLOSED', 'The sjroom client is closed'));
-    if (options.signal?.aborted) return Promise.reject(options.signal.reason);
+    if (options.signal?.aborted) {
+      // A submit refused here provably sent nothing: say so with a code, not the bare reason.
+      return Promise.reject(
+        spec.endpoint === 'submit'
+          ? new SmsError('ABORTED', 'The submit was not sent: the call was aborted', {
+              cause: options.signal.reason,
+            })
+          : options.signal.reason,
+      );
+    }
     const promise = this.#callWithRetry(spec, options);
     this.#inFlight.add(promise);
     const forget = () => this.#inFlight.delete(promise);
@@ -259,41 +277,64 @@ function publicError(
   timeoutMs: number,
   callerSignal: AbortSignal | undefined,
 ): unknown {
-  if (thrown instanceof TransportFailure) {
-    if (thrown.kind === 'aborted' && spec.endpoint !== 'submit')
-      return callerSignal?.reason ?? thrown.cause;
-    const error =
-      thrown.kind === 'timeout'
-        ? new TimeoutError(spec.endpoint, timeoutMs, { cause: thrown.cause })
-        : new NetworkError(
-            spec.endpoint,
-            thrown.kind !== 'not-sent',
-            `Could not reach the provider for ${spec.endpoint}: ${thrown.message}`,
-            {
-              cause: thrown.cause,
-            },
-          );
-    if (spec.endpoint === 'submit' && thrown.kind !== 'not-sent')
-      return outcomeUnknown(spec, thrown.message, error);
-    return error;
-  }
-  if (spec.endpoint === 'submit' && mayHaveBeenProcessed(thrown)) {
-    return outcomeUnknown(spec, (thrown as Error).message, thrown);
-  }
-  return thrown;
+  const error =
+    thrown instanceof TransportFailure ? transportError(thrown, spec, timeoutMs) : thrown;
+  if (spec.endpoint === 'submit') return submitError(thrown, error, spec);
+  if (thrown instanceof TransportFailure && thrown.kind === 'aborted')
+    return callerSignal?.reason ?? thrown.cause;
+  return error;
 }
 
-/** An unreadable answer or a bare 5xx to a submit says nothing about whether it was processed. */
-function mayHaveBeenProcessed(error: unknown): boolean {
-  if (error instanceof UnexpectedResponseError)
-    return error.statusCode >= 200 && error.statusCode < 300;
-  return error instanceof ProviderError && error.stateCode === undefined;
+function transportError(failure: TransportFailure, spec: CallSpec<unknown>, timeoutMs: number) {
+  return failure.kind === 'timeout'
+    ? new TimeoutError(spec.endpoint, timeoutMs, { cause: failure.cause })
+    : new NetworkError(
+        spec.endpoint,
+        failure.kind !== 'not-sent',
+        `Could not reach the provider for ${spec.endpoint}: ${failure.message}`,
+        { cause: failure.cause },
+      );
+}
+
+/**
+ * A submit fails definitely only when nothing can have been sent: the connection was
+ * never made, or the provider refused it with a code that proves a refusal. Everything
+ * else — a provider `500` or unknown code, an unreadable answer, a timeout, a reset, an
+ * error of our own after the request left — is an unknown outcome and is never retried.
+ */
+function submitError(thrown: unknown, error: unknown, spec: CallSpec<unknown>): unknown {
+  if (thrown instanceof TransportFailure) {
+    if (thrown.kind === 'not-sent') return error;
+    return outcomeUnknown(spec, thrown.message, error, 'no-answer');
+  }
+  if (isDefiniteRefusal(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  const evidence =
+    ProviderError.isInstance(error) && error.stateCode !== undefined
+      ? 'provider-error'
+      : 'unreadable-answer';
+  return outcomeUnknown(spec, reason, error, evidence);
+}
+
+/** Answers to a submit that prove nothing was sent (stateCode 400, 401, 402, 403, 413, 429). */
+function isDefiniteRefusal(error: unknown): boolean {
+  return (
+    RateLimitError.isInstance(error) ||
+    ValidationError.isInstance(error) ||
+    AuthenticationError.isInstance(error) ||
+    InsufficientBalanceError.isInstance(error) ||
+    ChannelUnavailableError.isInstance(error)
+  );
 }
 
 function outcomeUnknown(
   spec: CallSpec<unknown>,
   reason: string,
   cause: unknown,
+  evidence: SubmitOutcomeEvidence,
 ): SubmitOutcomeUnknownError {
-  return new SubmitOutcomeUnknownError(spec.phones ?? [], spec.channelId ?? '', reason, { cause });
+  return new SubmitOutcomeUnknownError(spec.phones ?? [], spec.channelId ?? '', reason, {
+    cause,
+    evidence,
+  });
 }
