@@ -17,6 +17,21 @@ export interface FailoverOptions {
    * `round-robin`: start each send with the next transport in turn.
    */
   readonly strategy?: 'priority' | 'round-robin';
+  /**
+   * Also move on after a submit the provider answered with an error code that does not
+   * prove a refusal (`500`, a code the contract does not list: a
+   * `SubmitOutcomeUnknownError` whose `evidence` is `provider-error`). Off by default:
+   * the provider's exception handler can answer so after the SMS left, and the next
+   * transport may then deliver it a second time. Turn it on only if a duplicate SMS costs
+   * you less than a missing one.
+   */
+  readonly failOverOnProviderError?: boolean;
+}
+
+/** What {@link mayFailOver} may accept besides a provable refusal. */
+export interface MayFailOverOptions {
+  /** See {@link FailoverOptions.failOverOnProviderError}. */
+  readonly failOverOnProviderError?: boolean;
 }
 
 const REMEMBERED_BATCHES = 10_000;
@@ -24,16 +39,22 @@ const REMEMBERED_BATCHES = 10_000;
 /**
  * Whether the next transport may be tried after `error`: only when the failed send
  * provably reached no provider, or the provider refused it outright. Never after an
- * outcome-unknown submit or a partial send (that would send twice), nor for bad input
- * (every provider would refuse it).
+ * outcome-unknown submit or a send that had any batch accepted (that would send twice),
+ * nor for bad input (every provider would refuse it). A send whose every submit was
+ * refused outright (a `PartialSendError` without accepted batches) may move on.
  */
-export function mayFailOver(error: unknown): boolean {
-  if (!SmsError.isInstance(error)) return false;
-  return !(
-    error instanceof SubmitOutcomeUnknownError ||
-    error instanceof PartialSendError ||
-    error instanceof ValidationError
-  );
+export function mayFailOver(error: unknown, options: MayFailOverOptions = {}): boolean {
+  if (!SmsError.isInstance(error) || ValidationError.isInstance(error)) return false;
+  if (SubmitOutcomeUnknownError.isInstance(error)) {
+    return options.failOverOnProviderError === true && error.evidence === 'provider-error';
+  }
+  if (PartialSendError.isInstance(error)) {
+    return (
+      error.result.batches.length === 0 &&
+      error.failures.every((failure) => mayFailOver(failure.error, options))
+    );
+  }
+  return true;
 }
 
 /**
@@ -52,6 +73,7 @@ export function createFailoverTransport(
       'createFailoverTransport needs at least one transport',
     );
   const strategy = options.strategy ?? 'priority';
+  const sendMayFailOver = (error: unknown) => mayFailOver(error, options);
   const senderOf = new Map<string, SmsTransport>();
   let turn = 0;
 
@@ -82,10 +104,16 @@ export function createFailoverTransport(
     provider: `failover(${transports.map((t) => t.provider).join(',')})`,
     async send(message, callOptions) {
       return firstThatAnswers(async (transport) => {
-        const result = await transport.send(message, callOptions);
-        for (const batch of result.batches) remember(senderOf, batch.id, transport);
-        return result;
-      });
+        try {
+          const result = await transport.send(message, callOptions);
+          for (const batch of result.batches) remember(senderOf, batch.id, transport);
+          return result;
+        } catch (error) {
+          if (PartialSendError.isInstance(error))
+            for (const batch of error.result.batches) remember(senderOf, batch.id, transport);
+          throw error;
+        }
+      }, sendMayFailOver);
     },
     async getDeliveryReport(id, reportOptions) {
       const sender = senderOf.get(id);
@@ -93,7 +121,7 @@ export function createFailoverTransport(
       return firstThatAnswers(
         (transport) => transport.getDeliveryReport(id, reportOptions),
         (error) =>
-          error instanceof BatchNotFoundError ||
+          BatchNotFoundError.isInstance(error) ||
           (mayFailOver(error) && (error as SmsError).retryable),
       );
     },

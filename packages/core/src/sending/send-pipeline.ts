@@ -1,4 +1,3 @@
-import { ChannelUnavailableError } from '../errors/channel-unavailable-error.js';
 import { InsufficientBalanceError } from '../errors/insufficient-balance-error.js';
 import { InvalidRecipientsError } from '../errors/invalid-recipients-error.js';
 import { channelCosts, type SendEstimate, totalCost } from '../estimate/cost-estimate.js';
@@ -16,8 +15,9 @@ import {
   prepareRecipients,
   recipientList,
 } from './prepare-recipients.js';
+import { isChannelRefusal, rerouteRefused } from './reroute-refused.js';
 import { sendOutcome } from './send-outcome.js';
-import { type SubmitBatch, type SubmitReport, submitGroups } from './submit-groups.js';
+import { type SubmitBatch, submitGroups } from './submit-groups.js';
 
 /** Defaults a transport applies to every send; a message may override the first four. */
 export interface SendDefaults {
@@ -51,6 +51,8 @@ export interface SendPipeline {
  * each to its channel (cheapest enabled for its country, unless `channelId` or a
  * preference says otherwise), optionally checks the balance, then submits per channel
  * in chunks. A channel refused as unavailable is re-routed once with a fresh channel list.
+ * Everything that can throw before the first submit does; after it, the outcome is a
+ * result or a `PartialSendError` holding every accepted batch, never a retryable error.
  */
 export async function runSend(message: SmsMessage, pipeline: SendPipeline): Promise<SendResult> {
   const text = checkText(message?.text);
@@ -58,11 +60,8 @@ export async function runSend(message: SmsMessage, pipeline: SendPipeline): Prom
   if (message.checkBalance) await checkBalance(prepared, text, index, pipeline);
   const submit: SubmitBatch = (channelId, phones) => pipeline.submit(channelId, phones, text);
   let report = await submitGroups(prepared.groups, prepared.outcomes, submit, pipeline.defaults);
-  if (
-    message.channelId === undefined &&
-    report.failures.some((f) => f.error instanceof ChannelUnavailableError)
-  ) {
-    report = await rerouteRefused(report, prepared, submit, pipeline);
+  if (message.channelId === undefined && report.failures.some(isChannelRefusal)) {
+    report = await rerouteRefused(report, prepared.outcomes, submit, pipeline);
   }
   return sendOutcome(report, prepared.outcomes, prepared.rejected, prepared.duplicates);
 }
@@ -130,55 +129,6 @@ async function checkBalance(
       { balance: balance.amount, required: required.toString() },
     );
   }
-}
-
-/** Re-routes, once, the recipients whose channel was refused, using a fresh channel list. */
-async function rerouteRefused(
-  report: SubmitReport,
-  prepared: PreparedRecipients,
-  submit: SubmitBatch,
-  pipeline: SendPipeline,
-): Promise<SubmitReport> {
-  pipeline.invalidateChannels();
-  const refused = report.failures.filter((f) => f.error instanceof ChannelUnavailableError);
-  const kept = report.failures.filter((f) => !(f.error instanceof ChannelUnavailableError));
-  const phones = new Set(refused.flatMap((f) => f.phones));
-  const indexes = prepared.outcomes.flatMap((outcome, i) =>
-    outcome.phone && phones.has(outcome.phone) ? [i] : [],
-  );
-  const index = new ChannelIndex(await pipeline.channels());
-  const normalize = await loadPhoneNormalizer();
-  const again = prepareRecipients(
-    indexes.map((i) => `+${prepared.outcomes[i]?.phone}`),
-    {
-      normalize,
-      dedupe: false,
-      channelId: undefined,
-      index,
-      preferences: pipeline.defaults.preferences,
-    },
-  );
-  const retryOutcomes = again.outcomes.map((outcome, j) => ({
-    ...outcome,
-    input: prepared.outcomes[indexes[j] as number]?.input ?? outcome.input,
-  }));
-  const retried = await submitGroups(again.groups, retryOutcomes, submit, pipeline.defaults);
-  indexes.forEach((i, j) => {
-    const outcome = retryOutcomes[j];
-    if (outcome)
-      prepared.outcomes[i] =
-        outcome.state === 'rejected' ? { ...outcome, state: 'failed' } : outcome;
-  });
-  const unroutable = again.rejected.map(
-    (r) => prepared.outcomes[indexes[r.index] as number]?.phone ?? '',
-  );
-  const [firstRefused] = refused;
-  const stillRefused =
-    unroutable.length > 0 && firstRefused ? [{ ...firstRefused, phones: unroutable }] : [];
-  return {
-    batches: [...report.batches, ...retried.batches],
-    failures: [...kept, ...retried.failures, ...stillRefused],
-  };
 }
 
 function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -9,16 +9,16 @@ import { runLimited } from './run-limited.js';
 /** Submits one batch and resolves with its batch id. */
 export type SubmitBatch = (channelId: ChannelId, phones: readonly string[]) => Promise<string>;
 
+/** A failed submit, with the positions in `to` of its numbers. */
+export interface JobFailure extends SubmitFailure {
+  /** Positions in the message's `to` of `phones`, in the same order. */
+  readonly indexes: readonly number[];
+}
+
 /** The batches accepted and the submits that failed, with every outcome updated. */
 export interface SubmitReport {
   readonly batches: SentBatch[];
-  readonly failures: SubmitFailure[];
-}
-
-interface Job {
-  readonly channelId: ChannelId;
-  readonly indexes: readonly number[];
-  readonly phones: readonly string[];
+  readonly failures: JobFailure[];
 }
 
 /**
@@ -32,11 +32,12 @@ export async function submitGroups(
   submit: SubmitBatch,
   { maxPerSubmit, concurrency }: { maxPerSubmit: number; concurrency: number },
 ): Promise<SubmitReport> {
-  const jobs: Job[] = [];
+  const jobs: ChannelGroup[] = [];
   for (const group of groups) {
     for (let start = 0; start < group.phones.length; start += maxPerSubmit) {
       jobs.push({
         channelId: group.channelId,
+        price: group.price,
         indexes: group.indexes.slice(start, start + maxPerSubmit),
         phones: group.phones.slice(start, start + maxPerSubmit),
       });
@@ -44,23 +45,41 @@ export async function submitGroups(
   }
   const settled = await runLimited(jobs, concurrency, (job) => submit(job.channelId, job.phones));
   const batches: SentBatch[] = [];
-  const failures: SubmitFailure[] = [];
+  const failures: JobFailure[] = [];
   settled.forEach((result, i) => {
-    const job = jobs[i] as Job;
+    const job = jobs[i] as ChannelGroup;
     if (result.status === 'fulfilled') {
       batches.push({ id: result.value, channelId: job.channelId, recipients: job.phones });
-      for (const index of job.indexes)
-        outcomes[index] = { ...(outcomes[index] as RecipientOutcome), batchId: result.value };
+      for (const index of job.indexes) {
+        const { reason: _tried, ...outcome } = outcomes[index] as RecipientOutcome;
+        outcomes[index] = { ...outcome, state: 'accepted', batchId: result.value };
+      }
       return;
     }
-    const error = SmsError.isInstance(result.reason)
-      ? result.reason
-      : new SmsError('INTERNAL', 'A submit failed with a non-SMS error', { cause: result.reason });
-    failures.push({ channelId: job.channelId, phones: job.phones, error });
-    const state = error instanceof SubmitOutcomeUnknownError ? 'unknown' : 'failed';
+    const error = submitFailureError(result.reason, job);
+    failures.push({ channelId: job.channelId, phones: job.phones, indexes: job.indexes, error });
+    const state = SubmitOutcomeUnknownError.isInstance(error) ? 'unknown' : 'failed';
     for (const index of job.indexes) {
       outcomes[index] = { ...(outcomes[index] as RecipientOutcome), state, reason: error.message };
     }
   });
   return { batches, failures };
+}
+
+/**
+ * A provider's submit rejects with an `SmsError`; anything else is an error we cannot
+ * classify, so the submit may have left: it counts as an unknown outcome, never as a
+ * refusal that a failover or a resume would send again.
+ */
+function submitFailureError(reason: unknown, job: ChannelGroup): SmsError {
+  if (SmsError.isInstance(reason)) return reason;
+  return new SubmitOutcomeUnknownError(
+    job.phones,
+    job.channelId,
+    'the submit failed with a non-SMS error',
+    {
+      cause: reason,
+      evidence: 'no-answer',
+    },
+  );
 }

@@ -1,0 +1,81 @@
+import { ChannelUnavailableError } from '../errors/channel-unavailable-error.js';
+import { loadPhoneNormalizer } from '../phone/normalize-phone.js';
+import { ChannelIndex } from '../routing/channel-index.js';
+import type { RecipientOutcome } from '../transport/send-result.js';
+import type { ChannelGroup } from './prepare-recipients.js';
+import type { SendPipeline } from './send-pipeline.js';
+import {
+  type JobFailure,
+  type SubmitBatch,
+  type SubmitReport,
+  submitGroups,
+} from './submit-groups.js';
+
+/** Whether a failed submit was refused because its channel is not open or disabled. */
+export function isChannelRefusal(failure: JobFailure): boolean {
+  return ChannelUnavailableError.isInstance(failure.error);
+}
+
+/**
+ * Re-routes, once, the submits refused as "channel unavailable" using a fresh channel
+ * list: exactly the numbers of those submits (already normalised and deduplicated, so
+ * nothing is sent twice), each to its country's channel in the fresh list (a refusal
+ * proves nothing was sent, so trying again is safe). Never throws: when the channel list
+ * cannot be read, or a number has no channel left, its refusal stands, and the batches
+ * already accepted are kept.
+ */
+export async function rerouteRefused(
+  report: SubmitReport,
+  outcomes: RecipientOutcome[],
+  submit: SubmitBatch,
+  pipeline: SendPipeline,
+): Promise<SubmitReport> {
+  const refused = report.failures.filter(isChannelRefusal);
+  const kept = report.failures.filter((failure) => !isChannelRefusal(failure));
+  pipeline.invalidateChannels();
+  let index: ChannelIndex;
+  try {
+    index = new ChannelIndex(await pipeline.channels());
+  } catch {
+    return report;
+  }
+  const normalize = await loadPhoneNormalizer();
+  const groups = new Map<string, ChannelGroup>();
+  const stranded: JobFailure[] = [];
+  for (const failure of refused) {
+    const left: { phone: string; index: number }[] = [];
+    failure.phones.forEach((phone, i) => {
+      const position = failure.indexes[i] as number;
+      const check = normalize(`+${phone}`, { validation: 'possible' });
+      const channel = check.ok
+        ? index.route(check.value, pipeline.defaults.preferences)
+        : undefined;
+      if (!channel) {
+        left.push({ phone, index: position });
+        return;
+      }
+      const key = String(channel.id);
+      const group = groups.get(key) ?? {
+        channelId: channel.id,
+        price: channel.price,
+        indexes: [],
+        phones: [],
+      };
+      group.indexes.push(position);
+      group.phones.push(phone);
+      groups.set(key, group);
+    });
+    if (left.length > 0) {
+      stranded.push({
+        ...failure,
+        phones: left.map((entry) => entry.phone),
+        indexes: left.map((entry) => entry.index),
+      });
+    }
+  }
+  const retried = await submitGroups([...groups.values()], outcomes, submit, pipeline.defaults);
+  return {
+    batches: [...report.batches, ...retried.batches],
+    failures: [...kept, ...retried.failures, ...stranded],
+  };
+}
