@@ -1,4 +1,5 @@
 export type {
+  BulkDuplicate,
   BulkFailure,
   BulkProgress,
   BulkRecipient,
@@ -15,6 +16,8 @@ export {
   AllTransportsFailedError,
   AuthenticationError,
   BatchNotFoundError,
+  BulkInterruptedError,
+  type BulkInterruption,
   ChannelUnavailableError,
   ConfigurationError,
   type InsufficientBalanceDetails,
@@ -29,7 +32,9 @@ export {
   SmsError,
   type SmsErrorOptions,
   type SubmitFailure,
+  type SubmitOutcomeEvidence,
   SubmitOutcomeUnknownError,
+  type SubmitOutcomeUnknownOptions,
   TimeoutError,
   type TransportFailureEntry,
   UnexpectedResponseError,
@@ -39,6 +44,7 @@ export type { ChannelCost, SendEstimate } from './estimate/cost-estimate.js';
 export {
   createFailoverTransport,
   type FailoverOptions,
+  type MayFailOverOptions,
   mayFailOver,
 } from './failover/create-failover-transport.js';
 export { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './http/retry-policy.js';

@@ -13,8 +13,13 @@ export interface BulkProgress {
   readonly read: number;
   /** Recipients the provider accepted. */
   readonly submitted: number;
-  /** Recipients left out (invalid, no channel, duplicate in their batch). */
+  /** Recipients left out before submitting (invalid number, no text, no channel). */
   readonly rejected: number;
+  /**
+   * Recipients that repeat an earlier recipient's number and text: sent once, through
+   * the earlier one (see `duplicateRecipients`).
+   */
+  readonly duplicates: number;
   /** Recipients whose submit was refused. */
   readonly failed: number;
   /** Recipients whose submit may or may not have been sent. */
@@ -37,7 +42,21 @@ export interface BulkFailure {
   readonly reason: string;
 }
 
-/** The end state of a bulk send: every recipient read is in exactly one bucket. */
+/** A recipient that repeated an earlier one: same wire number, same text. */
+export interface BulkDuplicate {
+  /** Position in the source. */
+  readonly index: number;
+  readonly input: string;
+  /** The wire number. */
+  readonly phone: string;
+  /** Position in the source of the first recipient with this number and text. */
+  readonly duplicateOf: number;
+}
+
+/**
+ * The end state of a bulk send: every recipient read is in exactly one of `submitted`,
+ * `rejected`, `duplicates`, `failed`, `unknown` and `skipped`.
+ */
 export interface BulkSummary extends BulkProgress {
   /** Accepted batches with their channel and size (their numbers went to `onBatch`). */
   readonly batchList: readonly {
@@ -47,7 +66,9 @@ export interface BulkSummary extends BulkProgress {
   }[];
   /** Every left-out recipient with its source index and reason. */
   readonly rejectedRecipients: readonly RejectedRecipient[];
-  /** Every recipient whose submit was refused: safe to send again. */
+  /** Every repeat, with the index of the recipient it repeated. */
+  readonly duplicateRecipients: readonly BulkDuplicate[];
+  /** Every recipient whose submit was refused, or that was never submitted: safe to send again. */
   readonly failedRecipients: readonly BulkFailure[];
   /** Every recipient whose submit may have been sent: check before sending again. */
   readonly unknownRecipients: readonly BulkFailure[];
@@ -55,7 +76,8 @@ export interface BulkSummary extends BulkProgress {
   readonly aborted: boolean;
   /**
    * Feed back as `resumeFrom` to run the same source again and skip what was accepted
-   * or may have been sent; failed and rejected recipients are tried again.
+   * or may have been sent (and repeats of those); failed and rejected recipients are
+   * tried again.
    */
   readonly resumeToken: string;
 }

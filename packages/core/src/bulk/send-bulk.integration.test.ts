@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BulkInterruptedError } from '../errors/bulk-interrupted-error.js';
 import { mockServer, philippineNumbers } from '../test-support/mock-server.js';
 import type { SentBatch } from '../transport/send-result.js';
 import type { BulkProgress, BulkRecipient } from './bulk-types.js';
@@ -38,15 +39,20 @@ describe('sendBulk against the mock server', () => {
     });
     const received = await env.received();
     expect(summary.read).toBe(50_000);
-    // 50 invalid entries; the UK number appears ten times in one chunk: sent once, nine duplicates.
-    const reasons = summary.rejectedRecipients.map((r) =>
-      r.input === 'not-a-number' ? 'invalid' : r.reason,
+    // 50 invalid entries; the UK number appears ten times: sent once, nine duplicates of the first.
+    expect(summary.rejectedRecipients.map((r) => r.input)).toEqual(
+      Array.from({ length: 50 }, () => 'not-a-number'),
     );
-    expect(reasons.filter((r) => r === 'invalid')).toHaveLength(50);
-    expect(reasons.filter((r) => r.startsWith('duplicate of'))).toHaveLength(9);
-    expect(summary.rejected).toBe(59);
+    expect(summary.rejected).toBe(50);
+    expect(summary.duplicates).toBe(9);
+    expect(new Set(summary.duplicateRecipients.map((d) => d.duplicateOf))).toEqual(new Set([11]));
     expect(
-      summary.submitted + summary.rejected + summary.failed + summary.unknown + summary.skipped,
+      summary.submitted +
+        summary.rejected +
+        summary.duplicates +
+        summary.failed +
+        summary.unknown +
+        summary.skipped,
     ).toBe(50_000);
     expect(summary.submitted).toBe(received.length);
     expect(new Set(received.map((r) => `${r.batchNo}:${r.phone}`)).size).toBe(received.length);
@@ -64,14 +70,14 @@ describe('sendBulk against the mock server', () => {
     const sms = env.transport();
     const phones = philippineNumbers(30).map((p) => `+${p}`);
     await env.inject('PUT', '/__mock/faults', [
-      { type: 'state-code', stateCode: '500', endpoint: 'submit', times: 1 },
+      { type: 'state-code', stateCode: '402', endpoint: 'submit', times: 1 },
     ]);
     const first = await sendBulk(sms, phones, { text: 'resume me', chunkSize: 10, concurrency: 1 });
     expect(first.submitted).toBe(20);
     expect(first.failedRecipients.map((f) => f.index)).toEqual(
       Array.from({ length: 10 }, (_, i) => i),
     );
-    expect(first.failedRecipients[0]).toMatchObject({ code: 'PROVIDER_ERROR' });
+    expect(first.failedRecipients[0]).toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
     const second = await sendBulk(sms, phones, {
       text: 'resume me',
       chunkSize: 10,
@@ -114,11 +120,11 @@ describe('sendBulk against the mock server', () => {
     await sms.close();
   });
 
-  it('stops reading when aborted, accounting for every recipient read', async () => {
+  it('stops reading when aborted, rejecting with the books of every recipient read', async () => {
     const sms = env.transport();
     const controller = new AbortController();
     const phones = philippineNumbers(100).map((p) => `+${p}`);
-    const summary = await sendBulk(sms, phones, {
+    const error = await sendBulk(sms, phones, {
       text: 'abort',
       chunkSize: 10,
       concurrency: 1,
@@ -126,7 +132,10 @@ describe('sendBulk against the mock server', () => {
       onProgress: (p) => {
         if (p.batches === 2) controller.abort();
       },
-    });
+    }).catch((e: unknown) => e);
+    expect(BulkInterruptedError.isInstance(error)).toBe(true);
+    const { summary } = error as BulkInterruptedError;
+    expect((error as BulkInterruptedError).interruption).toBe('aborted');
     expect(summary.aborted).toBe(true);
     expect(summary.submitted).toBe((await env.received()).length);
     expect(summary.submitted + summary.failed).toBe(summary.read);

@@ -1,15 +1,15 @@
-import { PartialSendError } from '../errors/partial-send-error.js';
-import { SmsError } from '../errors/sms-error.js';
-import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-error.js';
+import { BulkInterruptedError, type BulkInterruption } from '../errors/bulk-interrupted-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { loadPhoneNormalizer, type PhoneOptions } from '../phone/normalize-phone.js';
 import type { ChannelId } from '../transport/channel.js';
-import type { RecipientOutcome, SentBatch } from '../transport/send-result.js';
+import type { SentBatch } from '../transport/send-result.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
 import { BulkTally } from './bulk-tally.js';
 import type { BulkProgress, BulkSource, BulkSummary } from './bulk-types.js';
 import { IndexBitset } from './index-bitset.js';
 import { RateLimiter } from './rate-limiter.js';
+import { SeenMessages } from './seen-messages.js';
+import { type Chunk, sendChunk } from './send-chunk.js';
 
 /** Options of {@link sendBulk}. */
 export interface BulkOptions extends PhoneOptions {
@@ -23,183 +23,183 @@ export interface BulkOptions extends PhoneOptions {
   readonly concurrency?: number;
   /** At most this many sends start per second; each send of one country and text is one submit. */
   readonly ratePerSecond?: number;
-  /** Stops reading the source; sends in flight finish; the summary says `aborted`. */
+  /**
+   * Send a recipient that repeats an earlier one (same number after normalisation, same
+   * text) only once, anywhere in the source and across resumed runs (default true).
+   */
+  readonly dedupe?: boolean;
+  /**
+   * Stops reading the source; sends in flight finish; `sendBulk` then rejects with a
+   * `BulkInterruptedError` whose `summary` says what was sent.
+   */
   readonly signal?: AbortSignal;
-  /** Called after each send with the running counters. */
+  /** Called after each send with the running counters. A throw stops the run (see `signal`). */
   readonly onProgress?: (progress: BulkProgress) => void;
-  /** Called with each accepted batch and its wire numbers, to record them as they go. */
-  readonly onBatch?: (batch: SentBatch) => void;
+  /**
+   * Called with each accepted batch and its wire numbers, to record them as they go. A
+   * throw (or a rejected promise) stops the run; the batch stays accepted in the books.
+   */
+  readonly onBatch?: (batch: SentBatch) => unknown;
   /** A previous run's summary or `resumeToken`: recipients it accepted (or may have sent) are skipped. */
   readonly resumeFrom?: BulkSummary | string;
   /** Most recipients held in memory waiting for their chunk to fill (default 50 000). */
   readonly maxBuffered?: number;
 }
 
-interface Entry {
-  readonly index: number;
-  readonly input: string;
-}
-
-interface Chunk {
-  readonly text: string;
-  readonly entries: Entry[];
-}
-
 /**
  * Sends to a stream of recipients with bounded memory: recipients are read one by one,
- * grouped by destination country and text into chunks of at most `chunkSize`, and sent
- * through `transport.send` with bounded concurrency and an optional rate. A failed send
- * does not stop the others. The summary puts every recipient read in exactly one of
- * submitted, rejected, failed, unknown or skipped, and can resume the run.
+ * normalised, deduplicated, grouped by destination country and text into chunks of at
+ * most `chunkSize`, and sent through `transport.send` with bounded concurrency and an
+ * optional rate. A failed send does not stop the others. The summary puts every
+ * recipient read in exactly one of submitted, rejected, duplicates, failed, unknown or
+ * skipped, and can resume the run. When the run cannot finish — its signal aborts, the
+ * source throws, a callback throws — it rejects with a `BulkInterruptedError` carrying
+ * that summary; it never loses the books of what was sent.
  */
 export async function sendBulk(
   transport: SmsTransport,
   source: BulkSource,
   options: BulkOptions = {},
 ): Promise<BulkSummary> {
-  const chunkSize = options.chunkSize ?? 10_000;
-  const concurrency = options.concurrency ?? 2;
-  const maxBuffered = Math.max(chunkSize, options.maxBuffered ?? 50_000);
-  if (!Number.isInteger(chunkSize) || chunkSize < 1)
-    throw new ValidationError('chunkSize', 'chunkSize must be a positive integer');
-  if (!Number.isInteger(concurrency) || concurrency < 1)
-    throw new ValidationError('concurrency', 'concurrency must be a positive integer');
+  checkSource(source);
+  const chunkSize = checkedInteger(options.chunkSize, 10_000, 'chunkSize');
+  const concurrency = checkedInteger(options.concurrency, 2, 'concurrency');
+  const maxBuffered = Math.max(
+    chunkSize,
+    checkedInteger(options.maxBuffered, 50_000, 'maxBuffered'),
+  );
   if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0)) {
     throw new ValidationError('ratePerSecond', 'ratePerSecond must be a positive number');
   }
   const normalize = await loadPhoneNormalizer();
   const skip = resumeSet(options.resumeFrom);
   const tally = new BulkTally();
+  const seen = options.dedupe === false ? undefined : new SeenMessages();
   const rate = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
+  const chunkOptions = { channelId: options.channelId, dedupe: options.dedupe !== false };
   const buffers = new Map<string, Chunk>();
   const inFlight = new Set<Promise<void>>();
   let buffered = 0;
+  let stop: { interruption: BulkInterruption; cause: unknown } | undefined;
+  const stopped = () => {
+    if (!stop && options.signal?.aborted)
+      stop = { interruption: 'aborted', cause: options.signal.reason };
+    return stop !== undefined;
+  };
+  // A callback's failure stops the run but never changes a recipient's outcome.
+  const callback = <A>(fn: ((arg: A) => unknown) | undefined, arg: A) => {
+    if (fn === undefined || stop) return;
+    try {
+      const result = fn(arg);
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
+        (result as PromiseLike<unknown>).then(undefined, (error: unknown) => {
+          stop ??= { interruption: 'callback-error', cause: error };
+        });
+      }
+    } catch (error) {
+      stop ??= { interruption: 'callback-error', cause: error };
+    }
+  };
 
   const dispatch = async (chunk: Chunk) => {
     buffered -= chunk.entries.length;
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
-    if (rate) await rate.take();
-    const job = sendChunk(transport, chunk, options, tally).finally(() => {
+    if (rate && !stopped()) await rate.take(options.signal).catch(() => undefined);
+    if (stopped()) return notSent(chunk, tally, stop?.interruption);
+    const job = sendChunk(transport, chunk, chunkOptions, tally).then((batches) => {
       inFlight.delete(job);
-      options.onProgress?.(tally.progress());
+      for (const batch of batches) callback(options.onBatch, batch);
+      callback(options.onProgress, tally.progress());
     });
     inFlight.add(job);
   };
 
   let index = -1;
-  for await (const recipient of source as AsyncIterable<unknown>) {
-    index++;
-    if (options.signal?.aborted) break;
-    tally.read++;
-    if (skip?.has(index)) {
-      tally.skip();
-      continue;
-    }
-    const { input, text } = readRecipient(recipient, options.text);
-    if (text === undefined) {
-      tally.reject({
-        index,
-        input,
-        reason: 'no text: give the recipient a text or pass options.text',
-      });
-      continue;
-    }
-    const check = normalize(input, options);
-    if (!check.ok) {
-      tally.reject({ index, input, reason: check.reason });
-      continue;
-    }
-    const key = `${check.value.callingCode}\u0000${text}`;
-    const chunk = buffers.get(key) ?? { text, entries: [] };
-    chunk.entries.push({ index, input });
-    buffers.set(key, chunk);
-    buffered++;
-    if (chunk.entries.length >= chunkSize) {
-      buffers.delete(key);
-      await dispatch(chunk);
-    } else if (buffered >= maxBuffered) {
-      const largest = [...buffers.entries()].reduce((a, b) =>
-        b[1].entries.length > a[1].entries.length ? b : a,
-      );
-      buffers.delete(largest[0]);
-      await dispatch(largest[1]);
-    }
-  }
-  for (const chunk of buffers.values()) {
-    if (!options.signal?.aborted) await dispatch(chunk);
-    else
-      for (const entry of chunk.entries)
-        tally.fail({
-          ...entry,
-          phone: undefined,
-          code: 'ABORTED',
-          reason: 'not sent: the bulk send was aborted',
-        });
-  }
-  await Promise.all(inFlight);
-  return tally.summary(Boolean(options.signal?.aborted), skip);
-}
-
-async function sendChunk(
-  transport: SmsTransport,
-  chunk: Chunk,
-  options: BulkOptions,
-  tally: BulkTally,
-): Promise<void> {
-  const to = chunk.entries.map((entry) => entry.input);
   try {
-    const result = await transport.send({
-      to,
-      text: chunk.text,
-      onInvalid: 'skip',
-      ...(options.channelId === undefined ? {} : { channelId: options.channelId }),
-      ...(options.defaultCountry === undefined ? {} : { defaultCountry: options.defaultCountry }),
-    });
-    record(chunk, result.recipients, result.batches, tally, options);
+    for await (const recipient of source as AsyncIterable<unknown>) {
+      index++;
+      if (stopped()) break;
+      tally.read++;
+      const { input, text } = readRecipient(recipient, options.text);
+      if (skip?.has(index)) {
+        tally.skip();
+        // Still remembered, so a later repeat of a number sent by an earlier run is not sent again.
+        const check = seen && text !== undefined ? normalize(input, options) : undefined;
+        if (check?.ok && text !== undefined) seen?.firstIndex(check.value.phone, text, index);
+        continue;
+      }
+      if (text === undefined) {
+        tally.reject({
+          index,
+          input,
+          reason: 'no text: give the recipient a text or pass options.text',
+        });
+        continue;
+      }
+      const check = normalize(input, options);
+      if (!check.ok) {
+        tally.reject({ index, input, reason: check.reason });
+        continue;
+      }
+      const { phone, callingCode } = check.value;
+      const first = seen ? seen.firstIndex(phone, text, index) : index;
+      if (first !== index) {
+        tally.duplicate({ index, input, phone, duplicateOf: first });
+        continue;
+      }
+      const key = `${callingCode}\u0000${text}`;
+      const chunk = buffers.get(key) ?? { text, entries: [] };
+      chunk.entries.push({ index, input, phone });
+      buffers.set(key, chunk);
+      buffered++;
+      if (chunk.entries.length >= chunkSize) {
+        buffers.delete(key);
+        await dispatch(chunk);
+      } else if (buffered >= maxBuffered) {
+        const [largestKey, largest] = [...buffers.entries()].reduce((a, b) =>
+          b[1].entries.length > a[1].entries.length ? b : a,
+        );
+        buffers.delete(largestKey);
+        await dispatch(largest);
+      }
+    }
   } catch (error) {
-    if (error instanceof PartialSendError) {
-      record(chunk, error.result.recipients, error.result.batches, tally, options, error);
-      return;
-    }
-    const smsError = SmsError.isInstance(error)
-      ? error
-      : new SmsError('INTERNAL', String(error), { cause: error });
-    const unknown = smsError instanceof SubmitOutcomeUnknownError;
-    for (const entry of chunk.entries) {
-      const failure = { ...entry, phone: undefined, code: smsError.code, reason: smsError.message };
-      if (unknown) tally.unknown(failure);
-      else if (smsError instanceof ValidationError)
-        tally.reject({ ...entry, reason: smsError.message });
-      else tally.fail(failure);
-    }
+    stop ??= { interruption: 'source-error', cause: error };
+  }
+  for (const chunk of buffers.values()) await dispatch(chunk);
+  while (inFlight.size > 0) await Promise.all(inFlight);
+  stopped();
+  const summary = tally.summary(stop?.interruption === 'aborted', skip);
+  if (stop) throw new BulkInterruptedError(summary, stop.interruption, { cause: stop.cause });
+  return summary;
+}
+
+/** Books a chunk that was never submitted because the run stopped: safe to send again. */
+function notSent(chunk: Chunk, tally: BulkTally, interruption: BulkInterruption | undefined): void {
+  const code = interruption === 'aborted' ? 'ABORTED' : 'INTERRUPTED';
+  for (const entry of chunk.entries) {
+    tally.fail({ ...entry, code, reason: 'not sent: the bulk send stopped before its submit' });
   }
 }
 
-function record(
-  chunk: Chunk,
-  outcomes: readonly RecipientOutcome[],
-  batches: readonly SentBatch[],
-  tally: BulkTally,
-  options: BulkOptions,
-  partial?: PartialSendError,
-): void {
-  for (const batch of batches) {
-    tally.batch(batch);
-    options.onBatch?.(batch);
+function checkSource(source: unknown): void {
+  const iterable =
+    typeof source === 'object' &&
+    source !== null &&
+    (Symbol.iterator in source || Symbol.asyncIterator in source);
+  if (!iterable) {
+    throw new ValidationError(
+      'source',
+      'source must be an array, an iterable or an async iterable of recipients (not a single string)',
+    );
   }
-  outcomes.forEach((outcome, i) => {
-    const entry = chunk.entries[i] as Entry;
-    const reason = outcome.reason ?? '';
-    const code =
-      partial?.failures.find((f) => outcome.phone !== undefined && f.phones.includes(outcome.phone))
-        ?.error.code ?? 'SUBMIT_FAILED';
-    if (outcome.state === 'accepted') tally.accept(entry.index);
-    else if (outcome.state === 'unknown')
-      tally.unknown({ ...entry, phone: outcome.phone, code: 'SUBMIT_OUTCOME_UNKNOWN', reason });
-    else if (outcome.state === 'failed')
-      tally.fail({ ...entry, phone: outcome.phone, code, reason });
-    else tally.reject({ ...entry, reason });
-  });
+}
+
+function checkedInteger(value: number | undefined, fallback: number, field: string): number {
+  const checked = value ?? fallback;
+  if (!Number.isInteger(checked) || checked < 1)
+    throw new ValidationError(field, `${field} must be a positive integer`);
+  return checked;
 }
 
 function readRecipient(
@@ -219,8 +219,9 @@ function readRecipient(
 
 function resumeSet(resumeFrom: BulkOptions['resumeFrom']): IndexBitset | undefined {
   if (resumeFrom === undefined) return undefined;
-  const token = typeof resumeFrom === 'string' ? resumeFrom : resumeFrom.resumeToken;
+  const token = typeof resumeFrom === 'string' ? resumeFrom : resumeFrom?.resumeToken;
   try {
+    if (typeof token !== 'string') throw new TypeError('no resume token');
     return IndexBitset.fromBase64(token);
   } catch (error) {
     throw new ValidationError('resumeFrom', 'resumeFrom is not a bulk summary or resume token', {

@@ -1,0 +1,92 @@
+/** Keeps the table at most three quarters full, so probes stay short. */
+const MAX_LOAD = 0.75;
+const EMPTY = 0;
+
+/**
+ * The messages a bulk send has met, as (wire number, text) pairs, each with the source
+ * index (below 2^32) where it first appeared: an open-addressing table of typed arrays,
+ * 16 bytes a slot and at least a quarter of the slots free (1,000,000 distinct pairs take
+ * about 24 MB, a quarter of a `Map` of strings).
+ *
+ * A wire number has at most 15 digits, so it is exact as a double. Texts are kept as a
+ * 32-bit hash: two different texts to the same number count as one message only if their
+ * hashes collide (about 1 in 4 billion per pair), and then the second is reported as a
+ * duplicate, never silently dropped.
+ */
+export class SeenMessages {
+  #numbers: Float64Array;
+  #texts: Int32Array;
+  #firsts: Uint32Array;
+  #size = 0;
+  #lastText: string | undefined;
+  #lastHash = 0;
+
+  constructor(capacity = 1024) {
+    this.#numbers = new Float64Array(capacity);
+    this.#texts = new Int32Array(capacity);
+    this.#firsts = new Uint32Array(capacity);
+  }
+
+  /** Distinct messages recorded. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /**
+   * Records the message at `index` unless it was met before; returns the index where it
+   * was first met (`index` itself when it is new).
+   */
+  firstIndex(phone: string, text: string, index: number): number {
+    const number = Number(phone);
+    const hash = this.#hash(text);
+    let slot = this.#slot(number, hash);
+    const capacity = this.#numbers.length;
+    while (this.#numbers[slot] !== EMPTY) {
+      if (this.#numbers[slot] === number && this.#texts[slot] === hash)
+        return this.#firsts[slot] as number;
+      slot = slot + 1 === capacity ? 0 : slot + 1;
+    }
+    this.#numbers[slot] = number;
+    this.#texts[slot] = hash;
+    this.#firsts[slot] = index;
+    this.#size++;
+    if (this.#size > capacity * MAX_LOAD) this.#grow();
+    return index;
+  }
+
+  #slot(number: number, hash: number): number {
+    const low = number % 0x1_0000_0000;
+    const high = Math.floor(number / 0x1_0000_0000);
+    const mixed = Math.imul(low ^ Math.imul(high, 0x85eb_ca6b) ^ hash, 0x9e37_79b1) >>> 0;
+    return mixed % this.#numbers.length;
+  }
+
+  /** FNV-1a over UTF-16 units; a bulk usually repeats one text, so the last hash is kept. */
+  #hash(text: string): number {
+    if (text === this.#lastText) return this.#lastHash;
+    let hash = 0x811c_9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x0100_0193);
+    this.#lastText = text;
+    this.#lastHash = hash | 0;
+    return this.#lastHash;
+  }
+
+  #grow(): void {
+    const numbers = this.#numbers;
+    const texts = this.#texts;
+    const firsts = this.#firsts;
+    const capacity = Math.ceil(numbers.length * 1.5);
+    this.#numbers = new Float64Array(capacity);
+    this.#texts = new Int32Array(capacity);
+    this.#firsts = new Uint32Array(capacity);
+    for (let i = 0; i < numbers.length; i++) {
+      const number = numbers[i] as number;
+      if (number === EMPTY) continue;
+      let slot = this.#slot(number, texts[i] as number);
+      while (this.#numbers[slot] !== EMPTY) slot = slot + 1 === capacity ? 0 : slot + 1;
+      this.#numbers[slot] = number;
+      this.#texts[slot] = texts[i] as number;
+      this.#firsts[slot] = firsts[i] as number;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { PartialSendError } from '../errors/partial-send-error.js';
+import { SmsError } from '../errors/sms-error.js';
+import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { ChannelId } from '../transport/channel.js';
+import type { RecipientOutcome, SentBatch } from '../transport/send-result.js';
+import type { SmsTransport } from '../transport/sms-transport.js';
+import type { BulkTally } from './bulk-tally.js';
+
+/** One recipient waiting in a chunk: its source index, input and wire number. */
+export interface ChunkEntry {
+  readonly index: number;
+  readonly input: string;
+  readonly phone: string;
+}
+
+/** Recipients of one destination country and one text: one `send`. */
+export interface Chunk {
+  readonly text: string;
+  readonly entries: ChunkEntry[];
+}
+
+/** What a chunk's send needs besides the chunk. */
+export interface ChunkSendOptions {
+  readonly channelId: ChannelId | undefined;
+  /** False when the caller asked to send repeats. */
+  readonly dedupe: boolean;
+}
+
+/**
+ * Sends one chunk and books every entry in exactly one bucket; resolves with the
+ * accepted batches (for `onBatch`). Never rejects. The numbers go out as `+<wire number>`
+ * so the transport reads exactly what the bulk normalised and deduplicated.
+ */
+export async function sendChunk(
+  transport: SmsTransport,
+  chunk: Chunk,
+  options: ChunkSendOptions,
+  tally: BulkTally,
+): Promise<readonly SentBatch[]> {
+  try {
+    const result = await transport.send({
+      to: chunk.entries.map((entry) => `+${entry.phone}`),
+      text: chunk.text,
+      onInvalid: 'skip',
+      ...(options.dedupe ? {} : { dedupe: false }),
+      ...(options.channelId === undefined ? {} : { channelId: options.channelId }),
+    });
+    bookOutcomes(chunk, result.recipients, result.batches, tally);
+    return result.batches;
+  } catch (error) {
+    if (PartialSendError.isInstance(error)) {
+      bookOutcomes(chunk, error.result.recipients, error.result.batches, tally, error);
+      return error.result.batches;
+    }
+    bookFailure(chunk, error, tally);
+    return [];
+  }
+}
+
+/** Books every entry of a chunk whose whole send failed. */
+function bookFailure(chunk: Chunk, error: unknown, tally: BulkTally): void {
+  // A transport that throws something other than an SmsError broke its contract: we
+  // cannot tell whether it sent, so its numbers count as unknown, never as resendable.
+  const smsError = SmsError.isInstance(error)
+    ? error
+    : new SubmitOutcomeUnknownError([], '', 'the transport threw a non-SMS error', {
+        cause: error,
+      });
+  for (const entry of chunk.entries) {
+    const failure = { ...entry, code: smsError.code, reason: smsError.message };
+    if (SubmitOutcomeUnknownError.isInstance(smsError)) tally.unknown(failure);
+    else if (ValidationError.isInstance(smsError))
+      tally.reject({ index: entry.index, input: entry.input, reason: smsError.message });
+    else tally.fail(failure);
+  }
+}
+
+/** Books the per-recipient outcomes of a send (whole or partial) of `chunk`. */
+function bookOutcomes(
+  chunk: Chunk,
+  outcomes: readonly RecipientOutcome[],
+  batches: readonly SentBatch[],
+  tally: BulkTally,
+  partial?: PartialSendError,
+): void {
+  for (const batch of batches) tally.batch(batch);
+  const firstWithPhone = new Map<string, number>();
+  outcomes.forEach((outcome, i) => {
+    const entry = chunk.entries[i] as ChunkEntry;
+    const reason = outcome.reason ?? '';
+    switch (outcome.state) {
+      case 'accepted':
+        tally.accept(entry.index);
+        break;
+      case 'unknown':
+        tally.unknown({ ...entry, code: 'SUBMIT_OUTCOME_UNKNOWN', reason });
+        break;
+      case 'failed':
+        tally.fail({ ...entry, code: failureCode(partial, outcome.phone), reason });
+        break;
+      case 'duplicate':
+        tally.duplicate({
+          index: entry.index,
+          input: entry.input,
+          phone: entry.phone,
+          duplicateOf: firstWithPhone.get(entry.phone) ?? entry.index,
+        });
+        break;
+      default:
+        tally.reject({ index: entry.index, input: entry.input, reason });
+    }
+    if (!firstWithPhone.has(entry.phone)) firstWithPhone.set(entry.phone, entry.index);
+  });
+}
+
+function failureCode(partial: PartialSendError | undefined, phone: string | undefined): string {
+  if (!partial || phone === undefined) return 'SUBMIT_FAILED';
+  return partial.failures.find((f) => f.phones.includes(phone))?.error.code ?? 'SUBMIT_FAILED';
+}

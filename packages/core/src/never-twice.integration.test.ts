@@ -1,0 +1,242 @@
+/**
+ * Named regressions for the double-send and lost-recipient paths found by a hostile review
+ * (issue "Never twice, never lost"), each against the real mock server. The general
+ * property lives in `reliability/src/send-path.property.test.ts`.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sendBulk } from './bulk/send-bulk.js';
+import {
+  BulkInterruptedError,
+  PartialSendError,
+  SubmitOutcomeUnknownError,
+} from './errors/index.js';
+import { createFailoverTransport } from './failover/create-failover-transport.js';
+import { mockServer, philippineNumbers } from './test-support/mock-server.js';
+import { FakeTransport } from './testing/fake-transport.js';
+
+let env: Awaited<ReturnType<typeof mockServer>>;
+beforeAll(async () => {
+  env = await mockServer();
+});
+afterAll(async () => {
+  await env.mock.close();
+});
+afterEach(async () => {
+  await env.reset();
+});
+
+const faults = (rules: object[]) => env.inject('PUT', '/__mock/faults', rules);
+const phonesReceived = async () => (await env.received()).map((r) => r.phone).sort();
+
+/** Fills the transport's route cache (an estimate reads the channels as a send does). */
+async function warmRoutes(sms: {
+  estimate(message: { to: string; text: string }): Promise<unknown>;
+}) {
+  await sms.estimate({ to: '+447400123456', text: 'warm' });
+}
+
+/** Takes the account's channels for a country away, so the cached list goes stale. */
+async function closeCountry(countryCode: string) {
+  const keep = env.mock.state.channels
+    .filter((c) => c.countryCode !== countryCode)
+    .map((c) => c.id);
+  await env.inject('PUT', '/__mock/accounts/demo', { channels: keep });
+}
+
+describe('1. re-route after a refused channel never sends a number twice', () => {
+  it('sends a number given in two spellings once when the first submit is refused (403)', async () => {
+    const sms = env.transport();
+    await faults([{ type: 'state-code', stateCode: '403', endpoint: 'submit', times: 1 }]);
+    const result = await sms.send({
+      to: ['+639181234567', '+63 918 123 4567'],
+      text: 'reroute',
+    });
+    expect(await phonesReceived()).toEqual(['639181234567']);
+    expect(result.recipients.map((r) => r.state)).toEqual(['accepted', 'duplicate']);
+    expect(result.accepted).toEqual(['639181234567']);
+    await sms.close();
+  });
+});
+
+describe('2. a failing re-route never drops an accepted batch', () => {
+  it('ends in PartialSendError with the accepted batch when the re-route cannot list channels', async () => {
+    const sms = env.transport();
+    await warmRoutes(sms);
+    await closeCountry('44');
+    await faults([{ type: 'http-status', status: 503, endpoint: 'list' }]);
+    const error = await sms
+      .send({ to: ['+639171234567', '+447400123456'], text: 'two countries' })
+      .catch((e: unknown) => e);
+    expect(PartialSendError.isInstance(error)).toBe(true);
+    const { result, failures } = error as PartialSendError;
+    expect(result.accepted).toEqual(['639171234567']);
+    expect(failures.map((f) => f.error.code)).toEqual(['CHANNEL_UNAVAILABLE']);
+    expect(error).toMatchObject({ retryable: false });
+    expect(await phonesReceived()).toEqual(['639171234567']);
+    await sms.close();
+  });
+
+  it('never lets a failover resend the accepted country', async () => {
+    const primary = env.transport();
+    await warmRoutes(primary);
+    await closeCountry('44');
+    await faults([{ type: 'state-code', stateCode: '429', endpoint: 'list' }]);
+    const backup = new FakeTransport();
+    const sms = createFailoverTransport([primary, backup]);
+    await expect(
+      sms.send({ to: ['+639171234567', '+447400123456'], text: 'failover' }),
+    ).rejects.toSatisfy((e) => PartialSendError.isInstance(e));
+    expect(backup.submits).toEqual([]);
+    await sms.close();
+  });
+
+  it('books the accepted country as accepted in sendBulk', async () => {
+    const sms = env.transport();
+    await warmRoutes(sms);
+    await closeCountry('44');
+    await faults([{ type: 'http-status', status: 503, endpoint: 'list' }]);
+    const summary = await sendBulk(sms, ['+639171234567', '+447400123456'], {
+      text: 'bulk',
+      concurrency: 1,
+    });
+    expect(summary.submitted).toBe(1);
+    expect(summary.failedRecipients.map((f) => f.input)).toEqual(['+447400123456']);
+    await sms.close();
+  });
+});
+
+describe('3. resume never resends a repeated number', () => {
+  it('skips a repeat of a number the first run sent', async () => {
+    const sms = env.transport();
+    const [x = '', y = ''] = philippineNumbers(2).map((p) => `+${p}`);
+    const source = [x, y, `${x.slice(0, 3)} ${x.slice(3)}`];
+    const first = await sendBulk(sms, source, { text: 'resume', chunkSize: 1 });
+    expect(first).toMatchObject({ submitted: 2, duplicates: 1 });
+    const second = await sendBulk(sms, source, { text: 'resume', resumeFrom: first });
+    expect(second).toMatchObject({ skipped: 3, submitted: 0 });
+    expect(await phonesReceived()).toEqual([x, y].map((p) => p.slice(1)).sort());
+    await sms.close();
+  });
+
+  it('recognises a repeat of a number sent by an interrupted earlier run', async () => {
+    const sms = env.transport();
+    const [x = '', y = ''] = philippineNumbers(2).map((p) => `+${p}`);
+    const source = [x, y, x];
+    const controller = new AbortController();
+    const first = await sendBulk(sms, source, {
+      text: 'resume',
+      chunkSize: 1,
+      concurrency: 1,
+      signal: controller.signal,
+      onBatch: () => controller.abort(),
+    }).catch((e: unknown) => (e as BulkInterruptedError).summary);
+    expect(first.submitted).toBe(1);
+    const second = await sendBulk(sms, source, { text: 'resume', resumeFrom: first });
+    expect(second).toMatchObject({ skipped: 1, submitted: 1, duplicates: 1 });
+    expect(await phonesReceived()).toEqual([x, y].map((p) => p.slice(1)).sort());
+    await sms.close();
+  });
+});
+
+describe('4. a source or callback that throws never loses the books', () => {
+  it('rejects with the partial summary and a working resume token when the source throws', async () => {
+    const sms = env.transport();
+    const phones = philippineNumbers(30).map((p) => `+${p}`);
+    async function* failingAt(k: number) {
+      for (const [i, phone] of phones.entries()) {
+        if (i === k) throw new Error('CSV parse error at row 22');
+        yield phone;
+      }
+    }
+    const error = await sendBulk(sms, failingAt(22), { text: 'csv', chunkSize: 5 }).catch(
+      (e: unknown) => e,
+    );
+    expect(BulkInterruptedError.isInstance(error)).toBe(true);
+    const { summary, interruption, cause } = error as BulkInterruptedError;
+    expect(interruption).toBe('source-error');
+    expect((cause as Error).message).toBe('CSV parse error at row 22');
+    expect(summary.read).toBe(22);
+    expect(summary.submitted + summary.failed).toBe(22);
+    const again = await sendBulk(sms, phones, { text: 'csv', resumeFrom: summary });
+    expect(again.submitted + again.skipped).toBe(30);
+    expect(await phonesReceived()).toEqual(phones.map((p) => p.slice(1)).sort());
+    await sms.close();
+  });
+
+  it.each([
+    ['onBatch', 'onBatch'],
+    ['onProgress', 'onProgress'],
+  ] as const)('keeps accepted numbers accepted when %s throws, and stops', async (_, callback) => {
+    const sms = env.transport();
+    const phones = philippineNumbers(40).map((p) => `+${p}`);
+    const error = await sendBulk(sms, phones, {
+      text: 'callback',
+      chunkSize: 10,
+      concurrency: 1,
+      [callback]: () => {
+        throw new Error('database down');
+      },
+    }).catch((e: unknown) => e);
+    const { summary, interruption } = error as BulkInterruptedError;
+    expect(interruption).toBe('callback-error');
+    const received = await phonesReceived();
+    expect(summary.submitted).toBe(received.length);
+    expect(summary.submitted).toBeGreaterThan(0);
+    expect(summary.failedRecipients.every((f) => f.code === 'INTERRUPTED')).toBe(true);
+    const again = await sendBulk(sms, phones, { text: 'callback', resumeFrom: summary });
+    expect(again.submitted + again.skipped).toBe(40);
+    expect(await phonesReceived()).toEqual(phones.map((p) => p.slice(1)).sort());
+    await sms.close();
+  });
+});
+
+describe('5. hooks and loggers that throw never change an outcome', () => {
+  it('keeps an accepted submit accepted when onResponse and logger.debug throw', async () => {
+    const boom = () => {
+      throw new Error('hook bug');
+    };
+    const primary = env.transport({ onResponse: boom, logger: { warn: boom, debug: boom } });
+    const backup = new FakeTransport();
+    const sms = createFailoverTransport([primary, backup]);
+    const result = await sms.send({ to: '+639171234567', text: 'hooks' });
+    expect(result.accepted).toEqual(['639171234567']);
+    expect(backup.submits).toEqual([]);
+    expect(await phonesReceived()).toEqual(['639171234567']);
+    await sms.close();
+  });
+
+  it('still reports an unknown outcome when onError and onRetry throw', async () => {
+    const boom = () => {
+      throw new Error('hook bug');
+    };
+    await faults([{ type: 'reset', endpoint: 'submit', times: 1 }]);
+    const backup = new FakeTransport();
+    const sms = createFailoverTransport([
+      env.transport({ onError: boom, onRetry: boom, onRequest: boom }),
+      backup,
+    ]);
+    await expect(sms.send({ to: '+639171234567', text: 'hooks' })).rejects.toSatisfy((e) =>
+      SubmitOutcomeUnknownError.isInstance(e),
+    );
+    expect(backup.submits).toEqual([]);
+    await sms.close();
+  });
+});
+
+describe('7. a provider 500 on submit is an unknown outcome', () => {
+  it('is never retried nor failed over, unless failover is told it may', async () => {
+    await faults([{ type: 'state-code', stateCode: '500', endpoint: 'submit', times: 2 }]);
+    const backup = new FakeTransport();
+    const strict = createFailoverTransport([env.transport(), backup]);
+    const error = await strict.send({ to: '+639171234567', text: '500' }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'SUBMIT_OUTCOME_UNKNOWN', evidence: 'provider-error' });
+    expect(backup.submits).toEqual([]);
+    const lenient = createFailoverTransport([env.transport(), backup], {
+      failOverOnProviderError: true,
+    });
+    await lenient.send({ to: '+639171234567', text: '500' });
+    expect(backup.sentPhones).toEqual(['639171234567']);
+    await strict.close();
+    await lenient.close();
+  });
+});
