@@ -110,7 +110,6 @@ const linkSchema: z.ZodType<FaultRule, FaultRuleInput> = z
     nth: z.int().min(1).optional(),
     times: z.int().min(1).optional(),
     probability: z.number().min(0).max(1).optional(),
-    // biome-ignore lint/suspicious/noThenProperty: `then` is the public name of a chain's next link; its value is a rule object, never a function, so no rule is a thenable.
     then: z.lazy((): z.ZodType<FaultRule, FaultRuleInput> => linkSchema).optional(),
   })
   .superRefine((rule, context) => {

@@ -21,7 +21,7 @@ export const countryField = z
     if (/^[A-Z]{2}$/.test(iso) && ISO_CODES.has(iso)) return iso;
     context.addIssue({
       code: 'custom',
-      message: `unknown country ${text}: use a calling code like "63" or an ISO code like "PH" of the mock's countries`,
+      message: `unknown country ${JSON.stringify(text)}: use a calling code like "63" or an ISO code like "PH" of the mock's countries`,
     });
     return z.NEVER;
   });

@@ -49,6 +49,7 @@ export class MockState {
   readonly #random: () => number;
   #seq = 0;
 
+  /** Throws a `RangeError` naming the field (`[faults.0.delayMs:required for type latency]`) for a bad start fault. */
   constructor(options: MockServerOptions = {}) {
     this.#options = options;
     this.#random = seededRandom(options.seed ?? DEFAULT_SEED);

@@ -42,13 +42,20 @@ function unit(origin: string, count: number | bigint): string {
   return '';
 }
 
-/** `must be a string or an integer` when every branch of a union refused the value's type. */
+/** What a branch of a union wanted, when it refused the value at the union's own place. */
+function wantedBy(issue: Issue | undefined): string | undefined {
+  if (!issue || issue.path.length > 0) return undefined;
+  if (issue.code === 'invalid_type') return expected(issue.expected);
+  if (issue.code === 'invalid_value') return `one of ${issue.values.map(String).join(', ')}`;
+  return undefined;
+}
+
+/** `must be a string or an integer` when every branch of a union refused the value outright. */
 function unionMessage(branches: readonly (readonly Issue[])[]): string | undefined {
   const wanted: string[] = [];
   for (const branch of branches) {
-    const first = branch[0];
-    if (first?.code !== 'invalid_type' || first.path.length > 0) return undefined;
-    const words = expected(first.expected);
+    const words = wantedBy(branch[0]);
+    if (words === undefined) return undefined;
     if (!wanted.includes(words)) wanted.push(words);
   }
   return wanted.length > 0 ? `must be ${wanted.join(' or ')}` : undefined;
@@ -94,13 +101,12 @@ export function fieldErrorMap(issue: RawIssue): string | undefined {
 export const FIELD_ERRORS: z.core.ParseContext<z.core.$ZodIssue> = { error: fieldErrorMap };
 
 /**
- * How far a union branch got before it failed: a type mismatch at the union's own place
- * means the branch did not apply at all; anything deeper means it did.
+ * How far a union branch got before it failed: a wrong type or value at the union's own
+ * place means the branch did not apply at all; anything deeper means it did.
  */
 function reach(branch: readonly Issue[]): number {
   const first = branch[0];
-  if (!first) return -1;
-  if (first.path.length === 0 && first.code === 'invalid_type') return -1;
+  if (!first || wantedBy(first) !== undefined) return -1;
   return first.path.length + (first.code === 'unrecognized_keys' ? 1 : 0);
 }
 
@@ -116,6 +122,23 @@ function explain(issue: Issue, prefix: readonly PropertyKey[]): [PropertyKey[], 
   return [path, issue.message];
 }
 
+const PLAIN_KEY = /^[^\s:[\]"]{1,60}$/;
+
+/**
+ * A path segment as written in `[field:why]`: a plain key as it is; any other key (one
+ * with `:`, brackets, spaces, or very long) quoted, shortened and with those characters
+ * escaped, so the message keeps its shape whatever keys a body has.
+ */
+function segment(key: PropertyKey): string {
+  const text = String(key);
+  if (PLAIN_KEY.test(text)) return text;
+  const short = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return JSON.stringify(short).replace(
+    /[:[\]]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /**
  * A Spring-style message `[field:why]` for the first issue of a zod error, with the
  * field's full path (`[0.then.delayMs:required for type latency]`), unknown keys named
@@ -125,7 +148,7 @@ function explain(issue: Issue, prefix: readonly PropertyKey[]): [PropertyKey[], 
  */
 export function describeIssue(error: z.ZodError, prefix: readonly PropertyKey[] = []): string {
   const issue = error.issues[0];
-  if (!issue) return `[${prefix.map(String).join('.') || 'body'}:invalid]`;
+  if (!issue) return `[${prefix.map(segment).join('.') || 'body'}:invalid]`;
   const [path, message] = explain(issue, prefix);
-  return `[${path.map(String).join('.') || 'body'}:${message || 'invalid'}]`;
+  return `[${path.map(segment).join('.') || 'body'}:${message || 'invalid'}]`;
 }
