@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readmeFaultExamples } from './test-support/readme-examples.js';
 
 const BIN = new URL('../bin/intl-sms-mock.js', import.meta.url).pathname;
 let child: ChildProcess | undefined;
@@ -97,8 +98,27 @@ describe('intl-sms-mock CLI', () => {
     expect(await run.exit).toBe(0);
   });
 
+  it("takes the README's --fault examples as written", async () => {
+    const { flags } = await readmeFaultExamples();
+    const run = start(['--log-level', 'silent', ...flags.flatMap((flag) => ['--fault', flag])]);
+    const url = await run.firstLine;
+    const { rules } = (await (await fetch(`${url}/__mock/faults`)).json()) as {
+      rules: { id: string; matched: number }[];
+    };
+    expect(rules.map((rule) => [rule.id, rule.matched])).toEqual([
+      ['ph-closed-then-reset', 0],
+      ['third-balance-502', 0],
+    ]);
+    run.process.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+  });
+
   it.each([
     [['--fault', '{"type":"latency"}'], /--fault \[delayMs:required for type latency\]/],
+    [
+      ['--fault', '{"type":"drop","then":{"type":"reset"}}'],
+      /--fault \[then:needs times or nth on this rule/,
+    ],
     [['--port', 'abc'], /--port must be a number/],
     [['--unknown'], /Unknown option '--unknown'/],
     [['--receipt-delay', 'soon'], /--receipt-delay must be/],

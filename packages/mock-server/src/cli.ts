@@ -3,7 +3,7 @@ import { loadMockConfig } from './config-file.js';
 import { type FaultRule, faultRuleSchema } from './faults/fault-rule.js';
 import type { MockServerOptions, ReceiptDelay } from './options.js';
 import { startMockServer } from './start-mock-server.js';
-import { describeIssue } from './wire/describe-issue.js';
+import { describeIssue, FIELD_ERRORS } from './wire/describe-issue.js';
 
 const USAGE = `Usage: intl-sms-mock [options]
 
@@ -32,7 +32,7 @@ function faultFromFlag(text: string): FaultRule {
   } catch {
     throw new Error(`--fault must be a JSON object, got ${text}`);
   }
-  const parsed = faultRuleSchema.safeParse(raw);
+  const parsed = faultRuleSchema.safeParse(raw, FIELD_ERRORS);
   if (!parsed.success) throw new Error(`--fault ${describeIssue(parsed.error)}`);
   return parsed.data;
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
 import { faultRuleSchema } from './faults/fault-rule.js';
 import type { MockServerOptions } from './options.js';
-import { describeIssue } from './wire/describe-issue.js';
+import { describeIssue, FIELD_ERRORS } from './wire/describe-issue.js';
 
 const amount = z.union([z.string(), z.number()]);
 
@@ -46,7 +46,7 @@ export async function loadMockConfig(path: string): Promise<MockServerOptions> {
       cause: error,
     });
   }
-  const parsed = configSchema.safeParse(raw ?? {});
+  const parsed = configSchema.safeParse(raw ?? {}, FIELD_ERRORS);
   if (!parsed.success) throw new Error(`${path}: ${describeIssue(parsed.error)}`);
   return parsed.data as MockServerOptions;
 }

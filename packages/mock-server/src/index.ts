@@ -3,10 +3,14 @@ export { loadMockConfig } from './config-file.js';
 export {
   ENDPOINTS,
   type Endpoint,
+  FAULT_TYPES,
   type FaultRule,
   type FaultRuleInput,
+  type FaultType,
   faultRuleSchema,
+  MAX_CHAIN_LINKS,
 } from './faults/fault-rule.js';
+export type { ListedFaultRule } from './faults/fault-set.js';
 export {
   type AccountConfig,
   MOCK_DEFAULTS,

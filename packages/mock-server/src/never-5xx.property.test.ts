@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildMockServer } from './build-mock-server.js';
-import { ENDPOINTS } from './faults/fault-rule.js';
+import { ENDPOINTS, FAULT_TYPES } from './faults/fault-rule.js';
 
 const app = buildMockServer();
 afterAll(async () => {
@@ -88,5 +88,48 @@ describe('random requests never produce a 5xx', () => {
       payload: { account: 'demo', password: 'demo-password' },
     });
     expect(after.json().stateCode).toBe('200');
+  });
+
+  it('answers arbitrary bodies to the control routes with 200 or a 400 naming the field', async () => {
+    const ruleLike = fc.record(
+      {
+        type: fc.oneof(fc.constantFrom(...FAULT_TYPES), field),
+        endpoint: fc.oneof(fc.constantFrom(...ENDPOINTS, '*'), field),
+        country: fc.oneof(fc.constantFrom('63', '+63', 'PH', 'ph', 63, 'XX'), field),
+        channelId: fc.oneof(fc.constantFrom(10001, '10001', '9007199254740993001'), field),
+        phone: fc.oneof(fc.constantFrom('639171234567', '+63 917 123 4567'), field),
+        stateCode: fc.oneof(fc.constantFrom(500, '500'), field),
+        delayMs: fc.oneof(fc.constant(0), field),
+        status: fc.oneof(fc.constant(502), field),
+        limit: fc.oneof(fc.constant(1), field),
+        nth: fc.oneof(fc.integer({ min: 0, max: 3 }), field),
+        times: fc.oneof(fc.integer({ min: 0, max: 3 }), field),
+        probability: field,
+        omitData: fc.oneof(fc.boolean(), field),
+        then: fc.oneof(field, fc.record({ type: fc.constantFrom(...FAULT_TYPES) })),
+      },
+      { requiredKeys: [] },
+    );
+    const route = fc.constantFrom(
+      '/__mock/faults',
+      '/__mock/clock',
+      '/__mock/accounts/demo',
+      '/__mock/accounts/prop-test',
+    );
+    const body = fc.oneof(fc.jsonValue(), fc.array(ruleLike, { maxLength: 3 }), ruleLike);
+    await fc.assert(
+      fc.asyncProperty(route, body, async (url, payload) => {
+        const response = await app.inject({
+          method: 'PUT',
+          url,
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify(payload) ?? 'null',
+        });
+        expect([200, 400]).toContain(response.statusCode);
+        if (response.statusCode === 400) expect(response.json().error).toMatch(/^\[[^:\]]+:.+\]$/s);
+      }),
+      { numRuns: 400, seed: 20261201 },
+    );
+    await app.inject({ method: 'POST', url: '/__mock/reset' });
   });
 });

@@ -46,7 +46,7 @@ export interface MockServerOptions {
   readonly logLevel?: 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Where log lines go (default standard error). */
   readonly logStream?: { write(line: string): unknown };
-  /** Fault rules active from the start. */
+  /** Fault rules active from the start (and again after each reset); a bad rule throws a `RangeError` naming the field. */
   readonly faults?: readonly FaultRuleInput[];
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../start-mock-server.js';
 import { DEMO } from '../test-support/inject.js';
+import { readmeFaultExamples } from '../test-support/readme-examples.js';
 
 let server: RunningMockServer;
 afterEach(async () => {
@@ -44,5 +45,36 @@ describe('connection faults over real TCP', () => {
     expect(server.state.batches.size).toBe(1);
     const answer = (await (await post('balance', DEMO)).json()) as { stateCode: string };
     expect(answer.stateCode).toBe('200');
+  });
+
+  it("runs the README's scenario as written: 403, then reset after processing, then normal", async () => {
+    server = await startMockServer();
+    const [scenario] = (await readmeFaultExamples()).json;
+    const put = await fetch(`${server.url}/__mock/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(scenario),
+    });
+    expect(put.status).toBe(200);
+    const ph = server.state.channels.find((c) => c.countryCode === '63' && c.status === 1);
+    const gb = server.state.channels.find((c) => c.countryCode === '44' && c.status === 1);
+    const submit = (channel: typeof ph, phone: string) =>
+      post('submit', { ...DEMO, goodsSupplySmsConfigId: channel?.id, phone, sendContent: 'x' });
+
+    expect(await (await submit(gb, '447700900123')).json()).toMatchObject({ stateCode: '200' });
+    expect(await (await submit(ph, '639171234567')).json()).toMatchObject({ stateCode: '403' });
+    expect(server.state.batches.size).toBe(1);
+    await expect(submit(ph, '639171234567')).rejects.toThrow();
+    expect(server.state.batches.size).toBe(2);
+    expect(await (await submit(ph, '639171234567')).json()).toMatchObject({ stateCode: '200' });
+    expect(server.state.batches.size).toBe(3);
+
+    const balances = [];
+    for (let i = 0; i < 4; i++) balances.push((await post('balance', DEMO)).status);
+    expect(balances).toEqual([200, 200, 502, 200]);
+    const listed = (await (await fetch(`${server.url}/__mock/faults`)).json()) as {
+      rules: unknown[];
+    };
+    expect(listed.rules).toEqual([]);
   });
 });

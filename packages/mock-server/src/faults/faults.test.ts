@@ -1,25 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, injectServer } from '../test-support/inject.js';
-import type { FaultRuleInput } from './fault-rule.js';
 
 let server: ReturnType<typeof injectServer>;
 afterEach(async () => {
   await server.app.close();
 });
 
-async function setFaults(rules: FaultRuleInput[]) {
-  const response = await server.app.inject({
-    method: 'PUT',
-    url: '/__mock/faults',
-    payload: rules,
-  });
-  expect(response.statusCode).toBe(200);
-}
-
 describe('faults on demand', () => {
   it('answers an injected business code without processing', async () => {
     server = injectServer();
-    await setFaults([
+    await server.setFaults([
       { type: 'state-code', endpoint: 'submit', stateCode: '500', stateMsg: 'boom' },
     ]);
     expect((await server.submit({})).body).toEqual({
@@ -33,7 +23,7 @@ describe('faults on demand', () => {
 
   it('answers a bare HTTP error status, as a gateway would', async () => {
     server = injectServer();
-    await setFaults([{ type: 'http-status', status: 502 }]);
+    await server.setFaults([{ type: 'http-status', status: 502 }]);
     const response = await server.app.inject({
       method: 'POST',
       url: '/api/open/int/sms/list',
@@ -45,7 +35,7 @@ describe('faults on demand', () => {
 
   it('fails only the next N calls', async () => {
     server = injectServer();
-    await setFaults([{ type: 'state-code', stateCode: '500', times: 2 }]);
+    await server.setFaults([{ type: 'state-code', stateCode: '500', times: 2 }]);
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push((await server.post('balance', DEMO)).body.stateCode);
     expect(codes).toEqual(['500', '500', '200', '200']);
@@ -53,7 +43,7 @@ describe('faults on demand', () => {
 
   it('matches by endpoint and by account', async () => {
     server = injectServer({ accounts: [{ account: 'other', password: 'o' }] });
-    await setFaults([
+    await server.setFaults([
       { type: 'state-code', stateCode: '429', account: 'other', endpoint: 'balance' },
     ]);
     expect((await server.post('balance', DEMO)).body.stateCode).toBe('200');
@@ -65,7 +55,7 @@ describe('faults on demand', () => {
 
   it('rate limits beyond N requests per second with 429 and Retry-After', async () => {
     server = injectServer();
-    await setFaults([{ type: 'rate-limit', limit: 3, endpoint: 'balance' }]);
+    await server.setFaults([{ type: 'rate-limit', limit: 3, endpoint: 'balance' }]);
     const responses = [];
     for (let i = 0; i < 5; i++) {
       responses.push(
@@ -82,7 +72,7 @@ describe('faults on demand', () => {
 
   it('adds latency before answering', async () => {
     server = injectServer();
-    await setFaults([{ type: 'latency', delayMs: 120 }]);
+    await server.setFaults([{ type: 'latency', delayMs: 120 }]);
     const started = performance.now();
     expect((await server.post('balance', DEMO)).body.stateCode).toBe('200');
     expect(performance.now() - started).toBeGreaterThanOrEqual(110);
@@ -90,7 +80,7 @@ describe('faults on demand', () => {
 
   it('truncates the body of a processed submit', async () => {
     server = injectServer();
-    await setFaults([{ type: 'truncate', endpoint: 'submit' }]);
+    await server.setFaults([{ type: 'truncate', endpoint: 'submit' }]);
     const response = await server.app.inject({
       method: 'POST',
       url: '/api/open/int/sms/submit',
@@ -107,7 +97,7 @@ describe('faults on demand', () => {
 
   it('answers an HTML page with status 200 after processing (non-json)', async () => {
     server = injectServer();
-    await setFaults([{ type: 'non-json', endpoint: 'submit' }]);
+    await server.setFaults([{ type: 'non-json', endpoint: 'submit' }]);
     const response = await server.app.inject({
       method: 'POST',
       url: '/api/open/int/sms/submit',
@@ -126,7 +116,7 @@ describe('faults on demand', () => {
   it('applies probabilistic faults reproducibly from the seed', async () => {
     const run = async () => {
       server = injectServer({ seed: 7 });
-      await setFaults([{ type: 'state-code', stateCode: '500', probability: 0.5 }]);
+      await server.setFaults([{ type: 'state-code', stateCode: '500', probability: 0.5 }]);
       const codes = [];
       for (let i = 0; i < 20; i++) codes.push((await server.post('balance', DEMO)).body.stateCode);
       await server.app.close();
@@ -154,7 +144,7 @@ describe('faults on demand', () => {
       payload: [{ type: 'explode' }],
     });
     expect(unknown.statusCode).toBe(400);
-    await setFaults([{ type: 'drop', endpoint: 'query', id: 'd1' }]);
+    await server.setFaults([{ type: 'drop', endpoint: 'query', id: 'd1' }]);
     expect(
       (await server.app.inject({ method: 'GET', url: '/__mock/faults' })).json().rules,
     ).toEqual([expect.objectContaining({ id: 'd1', type: 'drop', endpoint: 'query' })]);
@@ -162,5 +152,12 @@ describe('faults on demand', () => {
     expect(
       (await server.app.inject({ method: 'GET', url: '/__mock/faults' })).json().rules,
     ).toEqual([]);
+  });
+
+  it('refuses a bad start rule with a RangeError naming the field', () => {
+    expect(() => injectServer({ faults: [{ type: 'drop' }, { type: 'latency' }] })).toThrow(
+      new RangeError('[faults.1.delayMs:required for type latency]'),
+    );
+    server = injectServer();
   });
 });

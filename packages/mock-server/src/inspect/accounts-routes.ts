@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { formatAmount, parseAmount } from '../money/amount.js';
 import { type MockAccount, publicAccount } from '../state/accounts.js';
 import type { MockState } from '../state/mock-state.js';
-import { describeIssue } from '../wire/describe-issue.js';
+import { describeIssue, FIELD_ERRORS } from '../wire/describe-issue.js';
 
 const accountChangesSchema = z.strictObject({
   password: z.string().min(1).max(200).optional(),
@@ -31,7 +31,7 @@ export function registerAccountsRoutes(app: FastifyInstance, state: MockState): 
     { schema: { tags: ['inspection'] } },
     async (request, reply) => {
       const account = state.accounts.get(request.params.account);
-      return account ? view(account) : reply.code(404).send({ error: 'no such account' });
+      return account ? view(account) : reply.code(404).send({ error: '[account:no such account]' });
     },
   );
 
@@ -39,7 +39,7 @@ export function registerAccountsRoutes(app: FastifyInstance, state: MockState): 
     '/__mock/accounts/:account',
     { schema: { tags: ['inspection'] } },
     async (request, reply) => {
-      const parsed = accountChangesSchema.safeParse(request.body ?? {});
+      const parsed = accountChangesSchema.safeParse(request.body ?? {}, FIELD_ERRORS);
       if (!parsed.success) return reply.code(400).send({ error: describeIssue(parsed.error) });
       try {
         return view(state.upsertAccount(request.params.account, parsed.data));
@@ -55,7 +55,7 @@ export function registerAccountsRoutes(app: FastifyInstance, state: MockState): 
     { schema: { tags: ['inspection'] } },
     async (request, reply) => {
       const account = state.accounts.get(request.params.account);
-      if (!account) return reply.code(404).send({ error: 'no such account' });
+      if (!account) return reply.code(404).send({ error: '[account:no such account]' });
       const parsed = topUpSchema.safeParse(request.body ?? {});
       const amount = parsed.success ? parseAmount(parsed.data.amount) : undefined;
       if (amount === undefined)

@@ -3,13 +3,13 @@ import * as z from 'zod';
 import { faultRuleSchema } from '../faults/fault-rule.js';
 import type { StoredBatch } from '../state/batch.js';
 import type { MockState } from '../state/mock-state.js';
-import { describeIssue } from '../wire/describe-issue.js';
+import { describeIssue, FIELD_ERRORS } from '../wire/describe-issue.js';
 import { messageView } from './message-view.js';
 
-const faultsBodySchema = z.union([
-  z.array(faultRuleSchema),
-  z.strictObject({ rules: z.array(faultRuleSchema) }),
-]);
+const faultsBodySchema = z.union(
+  [z.array(faultRuleSchema), z.strictObject({ rules: z.array(faultRuleSchema) })],
+  { error: 'must be an array of fault rules, or { "rules": [...] }' },
+);
 const clockBodySchema = z.strictObject({
   speed: z.number().min(0).max(1_000_000).optional(),
   advanceMs: z
@@ -39,7 +39,7 @@ export function registerControlRoutes(app: FastifyInstance, state: MockState): v
 
   app.get('/__mock/faults', { schema: { tags } }, async () => ({ rules: state.faultRules }));
   app.put('/__mock/faults', { schema: { tags } }, async (request, reply) => {
-    const parsed = faultsBodySchema.safeParse(request.body);
+    const parsed = faultsBodySchema.safeParse(request.body, FIELD_ERRORS);
     if (!parsed.success) return reply.code(400).send({ error: describeIssue(parsed.error) });
     state.faults.set(Array.isArray(parsed.data) ? parsed.data : parsed.data.rules);
     return { rules: state.faultRules };
@@ -54,7 +54,7 @@ export function registerControlRoutes(app: FastifyInstance, state: MockState): v
     now: state.clock.now(),
   }));
   app.put('/__mock/clock', { schema: { tags } }, async (request, reply) => {
-    const parsed = clockBodySchema.safeParse(request.body ?? {});
+    const parsed = clockBodySchema.safeParse(request.body ?? {}, FIELD_ERRORS);
     if (!parsed.success) return reply.code(400).send({ error: describeIssue(parsed.error) });
     if (parsed.data.speed !== undefined) state.clock.setSpeed(parsed.data.speed);
     if (parsed.data.advanceMs !== undefined) state.clock.advance(parsed.data.advanceMs);

@@ -169,10 +169,22 @@ async function loadAccounts() {
           ' ', h('button', { type: 'button', onclick: () => act(() => api('PUT', '/__mock/accounts/' + encodeURIComponent(a.account), { balance: input.value })) }, 'Set')));
     }))));
 }
+// GET lists each rule with its counters; PUT takes rules only, so they are left out when rules go back.
+const bareRule = ({ matched, remaining, ...rule }) => rule;
+async function currentRules() {
+  const { rules } = await api('GET', '/__mock/faults');
+  return rules.map(bareRule);
+}
+// The list may have moved on since it was shown (a rule used up): remove the shown rule, if still there.
+async function removeRule(shown) {
+  const rules = await currentRules();
+  const at = rules.findIndex((rule) => JSON.stringify(rule) === JSON.stringify(bareRule(shown)));
+  if (at >= 0) await api('PUT', '/__mock/faults', rules.filter((_, j) => j !== at));
+}
 async function loadFaults() {
   const { rules } = await api('GET', '/__mock/faults');
-  $('faults').replaceChildren(...(rules.length ? rules.map((r, i) => h('li', {}, r.type + ' on ' + r.endpoint + (r.stateCode ? ' (' + r.stateCode + ')' : '') + (r.status ? ' (' + r.status + ')' : '') + ' ',
-    h('button', { type: 'button', onclick: () => act(() => api('PUT', '/__mock/faults', rules.filter((_, j) => j !== i))) }, 'Remove'))) : [h('li', { class: 'muted' }, 'No faults: every call succeeds.')]));
+  $('faults').replaceChildren(...(rules.length ? rules.map((r) => h('li', {}, r.type + ' on ' + r.endpoint + (r.stateCode ? ' (' + r.stateCode + ')' : '') + (r.status ? ' (' + r.status + ')' : '') + ' · matched ' + r.matched + (r.remaining === null ? '' : ', ' + r.remaining + ' left') + ' ',
+    h('button', { type: 'button', onclick: () => act(() => removeRule(r)) }, 'Remove'))) : [h('li', { class: 'muted' }, 'No faults: every call succeeds.')]));
 }
 async function act(fn) {
   try { await fn(); } catch (error) { alert(error.message); }
@@ -192,7 +204,7 @@ $('fault-form').addEventListener('submit', (e) => {
   if (type === 'http-status') rule.status = Number(value);
   if (type === 'latency') rule.delayMs = Number(value);
   if (type === 'rate-limit') rule.limit = Number(value);
-  act(async () => { const { rules } = await api('GET', '/__mock/faults'); await api('PUT', '/__mock/faults', [...rules, rule]); });
+  act(async () => api('PUT', '/__mock/faults', [...(await currentRules()), rule]));
 });
 let pending;
 const events = new EventSource('/__mock/events');

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { MockState } from '../state/mock-state.js';
 import { messageView } from './message-view.js';
-import { intParam, stringParam } from './query-params.js';
+import { intParam, intParamError, stringParam } from './query-params.js';
 
 const MAX_WAIT_MS = 60_000;
 
@@ -11,11 +11,10 @@ const MAX_WAIT_MS = 60_000;
  */
 export function registerMessagesRoutes(app: FastifyInstance, state: MockState): void {
   app.get('/__mock/messages', { schema: { tags: ['inspection'] } }, async (request, reply) => {
+    const error = intParamError(request.query, ['limit', 'offset']);
+    if (error) return reply.code(400).send({ error });
     const limit = intParam(request.query, 'limit', 1000) ?? 50;
     const offset = intParam(request.query, 'offset', Number.MAX_SAFE_INTEGER) ?? 0;
-    if (Number.isNaN(limit) || Number.isNaN(offset)) {
-      return reply.code(400).send({ error: 'limit and offset must be non-negative integers' });
-    }
     const withRecipients = stringParam(request.query, 'recipients') !== 'false';
     const filter = filterFrom(request.query);
     const now = state.clock.now();
@@ -30,11 +29,10 @@ export function registerMessagesRoutes(app: FastifyInstance, state: MockState): 
   });
 
   app.get('/__mock/wait', { schema: { tags: ['inspection'] } }, async (request, reply) => {
+    const error = intParamError(request.query, ['timeout', 'since']);
+    if (error) return reply.code(400).send({ error });
     const timeout = intParam(request.query, 'timeout', MAX_WAIT_MS) ?? 10_000;
     const since = intParam(request.query, 'since', Number.MAX_SAFE_INTEGER) ?? 0;
-    if (Number.isNaN(timeout) || Number.isNaN(since)) {
-      return reply.code(400).send({ error: 'timeout and since must be non-negative integers' });
-    }
     const batch = await state.waitForMessage(filterFrom(request.query), since, timeout);
     if (!batch) return reply.code(408).send({ error: `no matching message within ${timeout} ms` });
     return messageView(batch, state.clock.now(), true);
@@ -45,7 +43,7 @@ export function registerMessagesRoutes(app: FastifyInstance, state: MockState): 
     { schema: { tags: ['inspection'] } },
     async (request, reply) => {
       const batch = state.batches.get(request.params.batchNo);
-      if (!batch) return reply.code(404).send({ error: 'no such batch' });
+      if (!batch) return reply.code(404).send({ error: '[batchNo:no such batch]' });
       return messageView(batch, state.clock.now(), true);
     },
   );

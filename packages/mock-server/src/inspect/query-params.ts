@@ -11,3 +11,9 @@ export function intParam(query: unknown, name: string, max: number): number | un
   if (!/^\d+$/.test(raw)) return Number.NaN;
   return Math.min(Number(raw), max);
 }
+
+/** `[name:must be a non-negative integer]` for the first of `names` that is given but is not one. */
+export function intParamError(query: unknown, names: readonly string[]): string | undefined {
+  const bad = names.find((name) => Number.isNaN(intParam(query, name, Number.MAX_SAFE_INTEGER)));
+  return bad === undefined ? undefined : `[${bad}:must be a non-negative integer]`;
+}

@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
-import type { Endpoint, FaultRule } from '../faults/fault-rule.js';
+import { applyFaultAfterProcessing, applyFaultBeforeProcessing } from '../faults/fault-answers.js';
+import { FaultCall } from '../faults/fault-call.js';
+import type { Endpoint } from '../faults/fault-rule.js';
 import type { MockAccount } from '../state/accounts.js';
 import type { MockState } from '../state/mock-state.js';
 import { EnvelopeError, fail, stringifyWithInt64 } from '../wire/envelope.js';
@@ -41,8 +43,9 @@ export function registerSjroomRoute<I extends { account: string; password: strin
     },
     async (request, reply) => {
       const body = request.body;
-      const accountName = accountOf(body);
-      const { delayMs, fault } = state.faults.decide(endpoint, accountName);
+      const { delayMs, fault } = state.faults.decide(
+        new FaultCall(endpoint, body, state.channelById),
+      );
       if (delayMs > 0) await sleep(delayMs);
       if (fault && applyFaultBeforeProcessing(fault, request, reply)) return reply;
       let payload: unknown;
@@ -69,70 +72,4 @@ export function registerSjroomRoute<I extends { account: string; password: strin
         .type('application/json;charset=UTF-8')
         .send(fail('400', `[method:${request.method} is not supported; use POST]`)),
   });
-}
-
-function accountOf(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const account = (body as { account?: unknown }).account;
-  return typeof account === 'string' ? account : undefined;
-}
-
-/** Applies a fault that replaces processing; true when the request is answered (or dropped). */
-function applyFaultBeforeProcessing(
-  fault: FaultRule,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): boolean {
-  switch (fault.type) {
-    case 'state-code':
-      reply
-        .type('application/json;charset=UTF-8')
-        .send(fail(fault.stateCode ?? '500', fault.stateMsg ?? 'injected fault'));
-      return true;
-    case 'rate-limit':
-      reply
-        .header('retry-after', '1')
-        .type('application/json;charset=UTF-8')
-        .send(fail('429', '[rate:too many requests]'));
-      return true;
-    case 'http-status':
-      reply
-        .code(fault.status ?? 502)
-        .type('text/html')
-        .send(
-          `<html><body><h1>${fault.status ?? 502} injected by intl-sms-mock</h1></body></html>`,
-        );
-      return true;
-    case 'drop':
-      reply.hijack();
-      request.raw.socket.destroy();
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** Applies a fault that damages the answer of a processed request; true when it did. */
-function applyFaultAfterProcessing(
-  fault: FaultRule,
-  text: string,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): boolean {
-  switch (fault.type) {
-    case 'reset':
-      reply.hijack();
-      request.raw.socket.resetAndDestroy?.() ?? request.raw.socket.destroy();
-      return true;
-    case 'truncate':
-      reply.type('application/json;charset=UTF-8').send(text.slice(0, Math.floor(text.length / 2)));
-      return true;
-    case 'non-json':
-      reply
-        .type('text/html')
-        .send('<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>');
-      return true;
-    default:
-      return false;
-  }
 }

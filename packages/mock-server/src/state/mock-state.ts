@@ -1,9 +1,11 @@
 import { EventEmitter, on } from 'node:events';
+import * as z from 'zod';
 import { type FaultRule, faultRuleSchema } from '../faults/fault-rule.js';
-import { FaultSet } from '../faults/fault-set.js';
+import { FaultSet, type ListedFaultRule } from '../faults/fault-set.js';
 import { parseAmount } from '../money/amount.js';
 import { type AccountConfig, MOCK_DEFAULTS, type MockServerOptions } from '../options.js';
 import type { SegmentCount } from '../text/segments.js';
+import { describeIssue, FIELD_ERRORS } from '../wire/describe-issue.js';
 import { DEMO_ACCOUNT, type MockAccount } from './accounts.js';
 import { Outcome, type StoredBatch } from './batch.js';
 import { type BatchFilter, BatchStore, matches } from './batch-store.js';
@@ -43,9 +45,11 @@ export class MockState {
   /** Emits `message` with each accepted {@link StoredBatch}. */
   readonly events = new EventEmitter();
   readonly #options: MockServerOptions;
+  readonly #startFaults: readonly FaultRule[];
   readonly #random: () => number;
   #seq = 0;
 
+  /** Throws a `RangeError` naming the field (`[faults.0.delayMs:required for type latency]`) for a bad start fault. */
   constructor(options: MockServerOptions = {}) {
     this.#options = options;
     this.#random = seededRandom(options.seed ?? DEFAULT_SEED);
@@ -56,6 +60,9 @@ export class MockState {
     this.channelById = new Map(this.channels.map((channel) => [channel.id, channel]));
     this.batches = new BatchStore({ ...MOCK_DEFAULTS.limits, ...options.limits });
     this.faults = new FaultSet(this.#random);
+    const faults = z.array(faultRuleSchema).safeParse(options.faults ?? [], FIELD_ERRORS);
+    if (!faults.success) throw new RangeError(describeIssue(faults.error, ['faults']));
+    this.#startFaults = faults.data;
     this.events.setMaxListeners(0);
     this.reset();
   }
@@ -66,7 +73,7 @@ export class MockState {
     if (this.#options.demoAccount !== false) this.upsertAccount(DEMO_ACCOUNT.account, DEMO_ACCOUNT);
     for (const config of this.#options.accounts ?? []) this.upsertAccount(config.account, config);
     this.batches.clear();
-    this.faults.set((this.#options.faults ?? []).map((rule) => faultRuleSchema.parse(rule)));
+    this.faults.set(this.#startFaults);
     this.clock.setSpeed(1);
   }
 
@@ -169,8 +176,8 @@ export class MockState {
     return this.#seq;
   }
 
-  /** The currently active fault rules. */
-  get faultRules(): FaultRule[] {
+  /** The currently active fault rules (the active link of each chain), with their counters. */
+  get faultRules(): ListedFaultRule[] {
     return this.faults.list();
   }
 

@@ -1,4 +1,6 @@
 import { buildMockServer, type MockFastifyInstance } from '../build-mock-server.js';
+import type { FaultRuleInput } from '../faults/fault-rule.js';
+import type { ListedFaultRule } from '../faults/fault-set.js';
 import type { MockServerOptions } from '../options.js';
 
 export const DEMO = { account: 'demo', password: 'demo-password' } as const;
@@ -31,5 +33,22 @@ export function injectServer(options: MockServerOptions = {}) {
       ...fields,
     });
   };
-  return { app, post, submit, enabledChannel };
+  /** `PUT /__mock/faults`: the status and the answer (the listed rules, or `{ error }`). */
+  const putFaults = async (payload: unknown) => {
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/__mock/faults',
+      payload: payload as object,
+    });
+    return { status: response.statusCode, body: response.json() };
+  };
+  /** Sets fault rules, failing the test if the mock refuses them. */
+  const setFaults = async (rules: readonly FaultRuleInput[]) => {
+    const { status, body } = await putFaults(rules);
+    if (status !== 200) throw new Error(`PUT /__mock/faults answered ${status}: ${body.error}`);
+  };
+  /** The rules `GET /__mock/faults` lists, with their counters. */
+  const listFaults = async (): Promise<ListedFaultRule[]> =>
+    (await app.inject({ method: 'GET', url: '/__mock/faults' })).json().rules;
+  return { app, post, submit, enabledChannel, putFaults, setFaults, listFaults };
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { describeIssue } from './describe-issue.js';
+import { describeIssue, FIELD_ERRORS } from './describe-issue.js';
 import { EnvelopeError } from './envelope.js';
 
 const requiredString = () =>
@@ -46,7 +46,7 @@ export function validateRequest<S extends z.ZodType>(schema: S, body: unknown): 
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new EnvelopeError('400', '[body:must be a JSON object]');
   }
-  const result = schema.safeParse(body);
+  const result = schema.safeParse(body, FIELD_ERRORS);
   if (result.success) return result.data;
   throw new EnvelopeError('400', describeIssue(result.error));
 }
