@@ -8,6 +8,12 @@ export function applyFaultBeforeProcessing(
   request: FastifyRequest,
   reply: FastifyReply,
 ): boolean {
+  if (fault.afterProcessing) return false;
+  return answerWithFault(fault, request, reply);
+}
+
+/** Answers with the fault's error (state code, HTTP status, rate limit) or drops the connection. */
+function answerWithFault(fault: FaultRule, request: FastifyRequest, reply: FastifyReply): boolean {
   switch (fault.type) {
     case 'state-code': {
       const stateCode = fault.stateCode ?? '500';
@@ -47,6 +53,9 @@ export function applyFaultAfterProcessing(
   request: FastifyRequest,
   reply: FastifyReply,
 ): boolean {
+  // The request took effect, and still the caller hears an error: what a Spring
+  // exception handler (`500`) or a gateway (`502`) answers after the SMS left.
+  if (fault.afterProcessing) return answerWithFault(fault, request, reply);
   switch (fault.type) {
     case 'reset':
       reply.hijack();

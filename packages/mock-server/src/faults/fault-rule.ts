@@ -52,6 +52,11 @@ export interface FaultRuleInput {
   readonly stateMsg?: string;
   /** `state-code`: answer the envelope without its `data` key (Jackson's NON_NULL inclusion). */
   readonly omitData?: boolean;
+  /**
+   * `state-code`, `http-status`: process the request first (a submit is sent and
+   * charged), then answer the error — as a provider's exception handler or a gateway can.
+   */
+  readonly afterProcessing?: boolean;
   /** `http-status`: the HTTP status (400–599). */
   readonly status?: number;
   /** `rate-limit`: requests per second let through. */
@@ -105,6 +110,7 @@ const linkSchema: z.ZodType<FaultRule, FaultRuleInput> = z
     stateCode: stateCodeField.optional(),
     stateMsg: z.string().max(500).optional(),
     omitData: z.boolean().optional(),
+    afterProcessing: z.boolean().optional(),
     status: z.int().min(400).max(599).optional(),
     limit: z.int().min(0).max(1_000_000).optional(),
     nth: z.int().min(1).optional(),
@@ -120,6 +126,12 @@ const linkSchema: z.ZodType<FaultRule, FaultRuleInput> = z
       refuse(required, `required for type ${rule.type}`);
     if (rule.omitData !== undefined && rule.type !== 'state-code')
       refuse('omitData', 'only for type state-code');
+    if (
+      rule.afterProcessing !== undefined &&
+      rule.type !== 'state-code' &&
+      rule.type !== 'http-status'
+    )
+      refuse('afterProcessing', 'only for types state-code and http-status');
     if (rule.probability !== undefined && rule.type === 'rate-limit')
       refuse('probability', 'not for type rate-limit (it answers by rate, not by chance)');
     if (rule.endpoint !== 'submit' && rule.endpoint !== '*') {

@@ -77,4 +77,33 @@ describe('connection faults over real TCP', () => {
     };
     expect(listed.rules).toEqual([]);
   });
+
+  it('counts a delayed call as pending until it lands, even after its client gave up', async () => {
+    server = await startMockServer({
+      faults: [{ type: 'latency', endpoint: 'submit', delayMs: 300 }],
+    });
+    const channel = server.state.channels.find((c) => c.countryCode === '63' && c.status === 1);
+    const health = async () =>
+      (await (await fetch(`${server.url}/__mock/health`)).json()) as {
+        pendingCalls: number;
+        messages: number;
+      };
+    await expect(
+      fetch(`${server.url}/api/open/int/sms/submit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...DEMO,
+          goodsSupplySmsConfigId: channel?.id,
+          phone: '639171234567',
+          sendContent: 'late',
+        }),
+        signal: AbortSignal.timeout(50),
+      }),
+    ).rejects.toThrow();
+    expect(await health()).toMatchObject({ pendingCalls: 1, messages: 0 });
+    let after = await health();
+    while (after.pendingCalls > 0) after = await health();
+    expect(after).toMatchObject({ pendingCalls: 0, messages: 1 });
+  });
 });

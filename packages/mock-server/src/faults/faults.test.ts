@@ -95,6 +95,39 @@ describe('faults on demand', () => {
     expect(server.app.mockState.batches.size).toBe(1);
   });
 
+  it.each([
+    [{ type: 'state-code', stateCode: '500', afterProcessing: true }, 200, '"stateCode":"500"'],
+    [{ type: 'http-status', status: 502, afterProcessing: true }, 502, '502 injected'],
+  ] as const)('processes the submit, then answers %j', async (rule, status, body) => {
+    server = injectServer();
+    await server.setFaults([{ ...rule, endpoint: 'submit' }]);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/open/int/sms/submit',
+      payload: {
+        ...DEMO,
+        goodsSupplySmsConfigId: server.enabledChannel('63').id,
+        phone: '639171234567',
+        sendContent: 'x',
+      },
+    });
+    expect(response.statusCode).toBe(status);
+    expect(response.body).toContain(body);
+    expect(server.app.mockState.batches.size).toBe(1);
+    expect((await server.post('balance', DEMO)).body.data).not.toBe('1000.0000');
+  });
+
+  it('refuses afterProcessing on a fault that has no answer of its own', async () => {
+    server = injectServer();
+    const response = await server.app.inject({
+      method: 'PUT',
+      url: '/__mock/faults',
+      payload: [{ type: 'reset', afterProcessing: true }],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toContain('afterProcessing');
+  });
+
   it('answers an HTML page with status 200 after processing (non-json)', async () => {
     server = injectServer();
     await server.setFaults([{ type: 'non-json', endpoint: 'submit' }]);

@@ -28,6 +28,7 @@ export function registerControlRoutes(app: FastifyInstance, state: MockState): v
     messages: state.batches.size,
     recipients: state.batches.recipientCount,
     accounts: state.accounts.size,
+    pendingCalls: state.pendingCalls,
   }));
 
   app.post('/__mock/reset', { schema: { tags } }, async () => {

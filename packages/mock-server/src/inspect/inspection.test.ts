@@ -124,6 +124,7 @@ describe('inspection API: control', () => {
       messages: 0,
       recipients: 0,
       accounts: 1,
+      pendingCalls: 0,
     });
   });
 

@@ -46,7 +46,16 @@ export function registerSjroomRoute<I extends { account: string; password: strin
       const { delayMs, fault } = state.faults.decide(
         new FaultCall(endpoint, body, state.channelById),
       );
-      if (delayMs > 0) await sleep(delayMs);
+      if (delayMs > 0) {
+        // A delayed call still takes effect when its client has given up: count it as
+        // pending so tests can wait until every call has landed (`GET /__mock/health`).
+        state.pendingCalls++;
+        try {
+          await sleep(delayMs);
+        } finally {
+          state.pendingCalls--;
+        }
+      }
       if (fault && applyFaultBeforeProcessing(fault, request, reply)) return reply;
       let payload: unknown;
       try {

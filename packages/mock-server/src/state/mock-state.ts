@@ -44,6 +44,8 @@ export class MockState {
   readonly faults: FaultSet;
   /** Emits `message` with each accepted {@link StoredBatch}. */
   readonly events = new EventEmitter();
+  /** API calls waiting out a latency fault: they take effect when it ends. */
+  pendingCalls = 0;
   readonly #options: MockServerOptions;
   readonly #startFaults: readonly FaultRule[];
   readonly #random: () => number;
