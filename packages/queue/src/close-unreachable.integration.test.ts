@@ -34,29 +34,20 @@ async function closesAndExits(settings: CloseChildSettings, whileRunning?: () =>
 }
 
 describe('a Redis that is not there', () => {
-  it('a worker on a closed port reports it once, closes in time, and its process exits', async () => {
-    const connection = `redis://127.0.0.1:${await freePort()}`;
-    const report = await closesAndExits({
-      kind: 'worker',
-      connection,
-      waitMs: 1_500,
-      timeoutMs: 500,
-    });
-    // Dozens of reconnect attempts in 1.5 s, one report.
-    expect(report.errors).toEqual(['REDIS_UNAVAILABLE']);
-  });
-
-  it('a queue on a closed port: its calls in progress are cut off, not left hanging', async () => {
-    const connection = `redis://127.0.0.1:${await freePort()}`;
-    const report = await closesAndExits({
-      kind: 'queue',
-      connection,
-      waitMs: 1_500,
-      timeoutMs: 500,
-    });
-    expect(report.errors).toEqual(['REDIS_UNAVAILABLE']);
-    expect(report.calls).toEqual({ enqueue: 'QUEUE_CLOSED', watch: 'resolved' });
-  });
+  it.each([
+    // A worker has no calls of a user's running; a queue's are cut off, not left hanging.
+    ['worker', {}],
+    ['queue', { enqueue: 'QUEUE_CLOSED', watch: 'resolved' }],
+  ] as const)(
+    'a %s on a closed port reports it once, closes in time, and its process exits',
+    async (kind, calls) => {
+      const connection = `redis://127.0.0.1:${await freePort()}`;
+      const report = await closesAndExits({ kind, connection, waitMs: 1_500, timeoutMs: 500 });
+      // Dozens of reconnect attempts in 1.5 s, one report.
+      expect(report.errors).toEqual(['REDIS_UNAVAILABLE']);
+      expect(report.calls).toEqual(calls);
+    },
+  );
 
   it('a worker and a queue stuck connecting (the server never answers) close in time', async () => {
     const silent = await silentServer();
