@@ -1,4 +1,4 @@
-import { SmsError } from '@intl-sms/core';
+import { SmsError, ValidationError } from '@intl-sms/core';
 import { type JobsOptions, Queue } from 'bullmq';
 import type { CampaignStatus } from './campaign/campaign-status.js';
 import {
@@ -7,13 +7,21 @@ import {
   enqueueCampaign,
 } from './campaign/enqueue-campaign.js';
 import {
+  checkReconcileOptions,
   type ReconcileOptions,
   type ReconcileReport,
   reconcileCampaign,
 } from './campaign/reconcile-campaign.js';
 import { routeCheck } from './campaign/route-check.js';
 import { type WatchOptions, watchCampaign } from './campaign/watch-campaign.js';
+import { checkCloseOptions, checkKnownKeys, checkNonNegative } from './check-options.js';
 import { positive } from './check-positive.js';
+import { checkSharedSettings } from './check-settings.js';
+import type { CloseOptions } from './create-sms-worker.js';
+import { HARD_STOP_MS, within } from './lifecycle/deadline.js';
+import { ClientFamily } from './lifecycle/end-clients.js';
+import { ErrorReporter } from './lifecycle/error-reporter.js';
+import { Operations } from './lifecycle/operations.js';
 import { checkCampaignId, sendJobOptions } from './queue-jobs.js';
 import { QUEUE_DEFAULTS, type QueueSettings } from './queue-settings.js';
 import { openRedis } from './redis-connection.js';
@@ -37,9 +45,16 @@ export interface SmsQueueSettings extends QueueSettings {
    * true when the queue has a transport; needs one call to list the channels).
    */
   readonly checkRoutes?: boolean;
-  /** Called with errors that reach no caller, such as a lost Redis connection (retried by itself). */
+  /**
+   * Called with errors that reach no caller. An unreachable Redis (retried by itself) is
+   * reported once as an `SmsError` with code `REDIS_UNAVAILABLE` (again at most once a
+   * minute while it lasts), not on every reconnect attempt.
+   */
   readonly onError?: (error: Error) => void;
 }
+
+/** Keys of the queue's own settings, besides the shared ones. */
+const QUEUE_KEYS = ['attempts', 'retryDelayMs', 'checkRoutes'];
 
 /** The producer side: enqueue campaigns and follow, steer and reconcile them. */
 export interface SmsQueue {
@@ -69,19 +84,32 @@ export interface SmsQueue {
   reconcile(campaignId: string, options?: ReconcileOptions): Promise<ReconcileReport>;
   /** Every campaign id this queue knows. */
   listCampaigns(): Promise<string[]>;
-  /** Closes the Redis connections (and the transport, if the queue made it). */
-  close(): Promise<void>;
+  /**
+   * Refuses new calls (`SmsError` code `QUEUE_CLOSED`), ends every `watchCampaign` loop,
+   * lets calls in progress finish up to `timeoutMs` (default 30,000; not at all while
+   * Redis is unreachable, when they cannot), then rejects the rest with `QUEUE_CLOSED`
+   * and closes the connections and the transport, if the queue made it. Resolves within
+   * `timeoutMs` plus a few hundred ms whatever state Redis is in, leaving nothing that
+   * keeps the process alive. An enqueue cut short is finished by enqueuing the same
+   * campaign again. Calling it again returns the same promise.
+   */
+  close(options?: CloseOptions): Promise<void>;
 }
 
 /** Creates the producer side of an SMS queue on Redis. */
 export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
+  checkSharedSettings(settings, QUEUE_KEYS, 'createSmsQueue');
   positive('attempts', settings.attempts);
   positive('retryDelayMs', settings.retryDelayMs);
+  if (settings.checkRoutes !== undefined && typeof settings.checkRoutes !== 'boolean')
+    throw new ValidationError('checkRoutes', 'checkRoutes must be true or false');
   const name = settings.name ?? QUEUE_DEFAULTS.name;
   const prefix = settings.prefix ?? QUEUE_DEFAULTS.prefix;
   const redis = openRedis(settings.connection);
-  // Connection errors surface on the calls that need Redis; ioredis reconnects by itself.
-  const onError = settings.onError ?? (() => {});
+  const clients = new ClientFamily(redis); // watchCampaign's subscribers are duplicates
+  // Connection errors also surface on the calls that need Redis; ioredis reconnects by itself.
+  const errors = new ErrorReporter(settings.onError, redis);
+  const onError = errors.report;
   redis.on('error', onError);
   const store = new CampaignStore(redis, queueBase(prefix, name));
   const bullQueue = new Queue(name, { connection: redis, prefix });
@@ -91,6 +119,8 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
   const checkRoutes = settings.checkRoutes ?? transport.configured;
   const routes = checkRoutes ? () => routeCheck(transport.get()) : undefined;
   const context = { store, queue: bullQueue, jobOptions, routes };
+  const ops = new Operations(`Queue ${name}`);
+  let closing: Promise<void> | undefined;
 
   const existing = async (campaignId: string): Promise<CampaignStatus> => {
     const status = await store.status(checkCampaignId(campaignId), { limit: 0 });
@@ -98,39 +128,61 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
       throw new SmsError('CAMPAIGN_NOT_FOUND', `No campaign ${campaignId} in queue ${name}`);
     return status;
   };
+  const steer = (campaignId: string, change: () => Promise<unknown>) =>
+    ops.run(async () => {
+      await existing(campaignId);
+      await change();
+      return existing(campaignId);
+    });
 
   return {
     name,
     bullQueue,
-    enqueueCampaign: (input) => enqueueCampaign(context, input),
-    getCampaign: (campaignId, failures) => store.status(checkCampaignId(campaignId), failures),
-    getCampaignBatches: (campaignId) => readCampaignBatches(store, checkCampaignId(campaignId)),
-    watchCampaign: (campaignId, options) =>
-      watchCampaign(store, checkCampaignId(campaignId), options),
-    async pauseCampaign(campaignId) {
-      await existing(campaignId);
-      await store.switchStatus(campaignId, 'running', 'paused');
-      return existing(campaignId);
+    enqueueCampaign: (input) => ops.run(() => enqueueCampaign(context, input)),
+    getCampaign: (campaignId, failures) =>
+      ops.run(async () => {
+        checkCampaignId(campaignId);
+        checkFailuresPage(failures);
+        return store.status(campaignId, failures);
+      }),
+    getCampaignBatches: (campaignId) =>
+      ops.run(async () => readCampaignBatches(store, checkCampaignId(campaignId))),
+    async *watchCampaign(campaignId, options) {
+      ops.ensureOpen();
+      yield* watchCampaign(store, checkCampaignId(campaignId), options, ops.stopping);
     },
-    async resumeCampaign(campaignId) {
-      await existing(campaignId);
-      await store.switchStatus(campaignId, 'paused', 'running');
-      return existing(campaignId);
-    },
-    async cancelCampaign(campaignId) {
-      await existing(campaignId);
-      await store.cancel(campaignId);
-      return existing(campaignId);
-    },
-    async reconcile(campaignId, options) {
-      await existing(campaignId);
-      return reconcileCampaign(context, campaignId, options);
-    },
-    listCampaigns: () => store.campaignIds(),
-    async close() {
-      await bullQueue.close();
-      await transport.close();
-      redis.disconnect();
+    pauseCampaign: (campaignId) =>
+      steer(campaignId, () => store.switchStatus(campaignId, 'running', 'paused')),
+    resumeCampaign: (campaignId) =>
+      steer(campaignId, () => store.switchStatus(campaignId, 'paused', 'running')),
+    cancelCampaign: (campaignId) => steer(campaignId, () => store.cancel(campaignId)),
+    reconcile: (campaignId, options) =>
+      ops.run(async () => {
+        checkReconcileOptions(options);
+        await existing(campaignId);
+        return reconcileCampaign(context, campaignId, options);
+      }),
+    listCampaigns: () => ops.run(() => store.campaignIds()),
+    async close(options) {
+      checkCloseOptions(options);
+      closing ??= (async () => {
+        errors.closing();
+        const timeoutMs = options?.timeoutMs ?? 30_000;
+        // Calls in progress (an enqueue) may finish, unless Redis is away and they cannot.
+        await ops.close(timeoutMs, () => redis.status !== 'ready');
+        // The BullMQ queue shares our client: closing it needs no round trip.
+        await within(Promise.all([bullQueue.close(), transport.close()]), HARD_STOP_MS);
+        clients.endAll();
+      })();
+      return closing;
     },
   };
+}
+
+/** Refuses a bad failures page of `getCampaign`, naming the field. */
+function checkFailuresPage(page: unknown): void {
+  checkKnownKeys(page, ['offset', 'limit'], 'getCampaign options');
+  const { offset, limit } = (page ?? {}) as Record<string, unknown>;
+  checkNonNegative('offset', offset);
+  checkNonNegative('limit', limit);
 }

@@ -1,13 +1,18 @@
-import { Queue, Worker } from 'bullmq';
-import { receiptsQueueName } from './queue-jobs.js';
+import { Queue, type Worker } from 'bullmq';
+import { checkCloseOptions } from './check-options.js';
+import { ClientFamily } from './lifecycle/end-clients.js';
+import { ErrorReporter } from './lifecycle/error-reporter.js';
+import { receiptsQueueName, type SendJobData } from './queue-jobs.js';
 import { QUEUE_DEFAULTS, type QueueSettings } from './queue-settings.js';
 import { openRedis } from './redis-connection.js';
 import { queueBase } from './store/campaign-keys.js';
 import { CampaignStore } from './store/campaign-store.js';
 import { TransportHolder } from './transport-source.js';
 import { checkWorkerSettings } from './worker/check-worker-settings.js';
+import { AbandonableWorker, closeWorker } from './worker/close-worker.js';
+import { InFlight } from './worker/in-flight.js';
 import { type ReceiptPolling, receiptProcessor } from './worker/receipt-processor.js';
-import { sendProcessor } from './worker/send-processor.js';
+import { type SendJobResult, sendProcessor } from './worker/send-processor.js';
 import { startSweeper } from './worker/sweeper.js';
 
 /** Settings of {@link createSmsWorker}. */
@@ -35,8 +40,21 @@ export interface SmsWorkerSettings extends QueueSettings {
    * 30,000; `false` turns it off).
    */
   readonly sweepIntervalMs?: number | false;
-  /** Called with errors that reach no caller (Redis connection lost, a job failed). */
+  /**
+   * Called with errors that reach no caller (a job failed, Redis unreachable). An
+   * unreachable Redis is reported once as an `SmsError` with code `REDIS_UNAVAILABLE`
+   * (again at most once a minute while it lasts), not on every reconnect attempt.
+   */
   readonly onError?: (error: Error) => void;
+}
+
+/** Options of {@link SmsWorker.close}. */
+export interface CloseOptions {
+  /**
+   * How long to wait for jobs in progress, in ms (default 30,000; 0 stops at once).
+   * `close` resolves within this plus a few hundred ms, whatever state Redis is in.
+   */
+  readonly timeoutMs?: number;
 }
 
 /** A running worker: submits chunks and polls receipts until closed. */
@@ -48,12 +66,15 @@ export interface SmsWorker {
   /** Takes jobs again after {@link SmsWorker.pause}. */
   resume(): void;
   /**
-   * Graceful shutdown: takes no new jobs and waits for those in progress (a submit is
-   * never cut mid-request) up to `timeoutMs` (default 30,000); after that, the rest are
-   * released to other workers by their lock expiring. Closes the connections and the
-   * transport, if the worker made it.
+   * Graceful shutdown: takes no new jobs and waits for those in progress up to
+   * `timeoutMs` (default 30,000), or not at all when Redis is unreachable and no job is
+   * running; then drops the connections and closes the transport, if the worker made it,
+   * and resolves — within `timeoutMs` plus a few hundred ms, even if Redis never
+   * answered, leaving nothing that keeps the process alive. A submit still running at
+   * `timeoutMs` is abandoned as if the process had died: its chunk is later marked for
+   * reconciliation, never sent again. Calling it again returns the same promise.
    */
-  close(options?: { readonly timeoutMs?: number }): Promise<void>;
+  close(options?: CloseOptions): Promise<void>;
 }
 
 const POLLING_DEFAULTS: Required<ReceiptPolling> = {
@@ -65,19 +86,22 @@ const POLLING_DEFAULTS: Required<ReceiptPolling> = {
 
 /** Starts a worker of an SMS queue in this process. */
 export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
+  checkWorkerSettings(settings);
   const name = settings.name ?? QUEUE_DEFAULTS.name;
   const prefix = settings.prefix ?? QUEUE_DEFAULTS.prefix;
-  checkWorkerSettings(settings);
   const holder = new TransportHolder(settings);
   // Made first, so missing credentials fail here (before any connection is opened)
   // rather than as failed chunks.
   holder.get();
   const redis = openRedis(settings.connection);
+  const clients = new ClientFamily(redis); // before BullMQ duplicates it
   const store = new CampaignStore(redis, queueBase(prefix, name));
   const transport = () => holder.get();
   const polling =
     settings.receipts === false ? undefined : { ...POLLING_DEFAULTS, ...settings.receipts };
-  const onError = settings.onError ?? (() => {});
+  const errors = new ErrorReporter(settings.onError, redis);
+  const onError = errors.report;
+  const inFlight = new InFlight();
   const lockDuration = settings.lockDurationMs ?? 30_000;
   // A stalled job (its worker died) comes back however often that happens: the chunk's own
   // state, not BullMQ's stall count, decides whether it may still be submitted.
@@ -91,16 +115,18 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
   const receiptsQueue = polling
     ? new Queue(receiptsQueueName(name), { connection: redis, prefix })
     : undefined;
-  const send: Worker = new Worker(
+  const send: AbandonableWorker<SendJobData, SendJobResult> = new AbandonableWorker(
     name,
-    sendProcessor({
-      store,
-      transport,
-      receipts: receiptsQueue,
-      firstPollMs: polling?.firstPollMs ?? 0,
-      pausedRetryMs: settings.pausedRetryMs ?? 2_000,
-      worker: () => send,
-    }),
+    inFlight.wrap(
+      sendProcessor({
+        store,
+        transport,
+        receipts: receiptsQueue,
+        firstPollMs: polling?.firstPollMs ?? 0,
+        pausedRetryMs: settings.pausedRetryMs ?? 2_000,
+        worker: () => send,
+      }),
+    ),
     {
       ...common,
       concurrency: settings.concurrency ?? 4,
@@ -110,14 +136,19 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
     },
   );
   const receipts = polling
-    ? new Worker(receiptsQueueName(name), receiptProcessor({ store, transport, polling }), {
-        ...common,
-        concurrency: polling.concurrency,
-      })
+    ? new AbandonableWorker(
+        receiptsQueueName(name),
+        inFlight.wrap(receiptProcessor({ store, transport, polling })),
+        {
+          ...common,
+          concurrency: polling.concurrency,
+        },
+      )
     : undefined;
   for (const worker of [send, receipts]) {
     worker?.on('error', onError);
-    worker?.on('failed', (_job, error) => onError(error));
+    // A job's failure is its own news, not a connection outage: straight to the user.
+    worker?.on('failed', (_job, error) => settings.onError?.(error));
   }
   redis.on('error', onError);
   receiptsQueue?.on('error', onError);
@@ -129,6 +160,7 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
       ? undefined
       : startSweeper({ store, sendQueue, receiptsQueue, intervalMs: sweepIntervalMs, onError });
 
+  let closing: Promise<void> | undefined;
   return {
     bullWorkers: { send, receipts },
     async pause() {
@@ -138,21 +170,17 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
       send.resume();
       receipts?.resume();
     },
-    async close(options = {}) {
-      sweeper?.stop();
-      const timeoutMs = options.timeoutMs ?? 30_000;
-      const graceful = Promise.all([send.close(), receipts?.close()]);
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), timeoutMs);
-      });
-      const outcome = await Promise.race([graceful, timedOut]);
-      clearTimeout(timer);
-      if (outcome === 'timeout') await Promise.all([send.close(true), receipts?.close(true)]);
-      await receiptsQueue?.close();
-      await sendQueue.close();
-      await holder.close();
-      redis.disconnect();
+    async close(options) {
+      checkCloseOptions(options);
+      closing ??= (async () => {
+        errors.closing();
+        sweeper?.stop();
+        const workers = receipts ? [send, receipts] : [send];
+        const queues = receiptsQueue ? [sendQueue, receiptsQueue] : [sendQueue];
+        const parts = { workers, queues, clients, inFlight, transport: holder };
+        await closeWorker(parts, options?.timeoutMs ?? 30_000);
+      })();
+      return closing;
     },
   };
 }

@@ -14,7 +14,12 @@ export type {
 } from './campaign/reconcile-campaign.js';
 export type { WatchOptions } from './campaign/watch-campaign.js';
 export { createSmsQueue, type SmsQueue, type SmsQueueSettings } from './create-sms-queue.js';
-export { createSmsWorker, type SmsWorker, type SmsWorkerSettings } from './create-sms-worker.js';
+export {
+  type CloseOptions,
+  createSmsWorker,
+  type SmsWorker,
+  type SmsWorkerSettings,
+} from './create-sms-worker.js';
 export { receiptsQueueName } from './queue-jobs.js';
 export { QUEUE_DEFAULTS, type QueueLocation, type QueueSettings } from './queue-settings.js';
 export type { RedisConnection } from './redis-connection.js';

@@ -47,6 +47,15 @@ describe('submits whose outcome is unknown', () => {
     expect(report.items[0]?.phones).toHaveLength(100);
     expect(report.items[0]?.error).toMatch(/may or may not have been accepted/);
 
+    // A decision outside the four is refused, and changes nothing.
+    const bogus = queue.reconcile('lost', {
+      // biome-ignore lint/suspicious/noExplicitAny: a JavaScript caller's typo
+      decide: () => 'snet' as any,
+      minAgeMs: 0,
+    });
+    await expect(bogus).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'decide' });
+    expect(await queue.getCampaign('lost')).toMatchObject({ counts: { unknown: 100 } });
+
     // Checked at the provider: those 100 were accepted.
     const settledReport = await queue.reconcile('lost', { decide: () => 'sent', minAgeMs: 0 });
     expect(settledReport).toMatchObject({ sent: 100, kept: 0 });

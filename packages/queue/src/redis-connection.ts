@@ -1,3 +1,4 @@
+import { ValidationError } from '@intl-sms/core';
 import { Redis, type RedisOptions } from 'ioredis';
 
 /**
@@ -7,6 +8,37 @@ import { Redis, type RedisOptions } from 'ioredis';
  */
 export type RedisConnection = string | RedisOptions | Redis;
 
+/** Options that say where Redis is; an options object without any of them is refused. */
+const LOCATION_KEYS = ['host', 'port', 'path', 'sentinels'] as const;
+
+/**
+ * Refuses a missing or empty `connection` with a `ValidationError` naming `connection`.
+ * ioredis would otherwise fall back to 127.0.0.1:6379 without a word, so a deploy that
+ * forgot `REDIS_URL` would retry a Redis that is not there, forever. The message never
+ * repeats the value: a URL may carry a password.
+ */
+export function checkConnection(connection: unknown): asserts connection is RedisConnection {
+  if (connection instanceof Redis) return;
+  if (typeof connection === 'string') {
+    if (connection.trim() !== '') return;
+    throw new ValidationError('connection', 'connection is an empty string: give a redis:// URL');
+  }
+  if (typeof connection === 'object' && connection !== null && !Array.isArray(connection)) {
+    const options = connection as Record<string, unknown>;
+    if (LOCATION_KEYS.some((key) => options[key] !== undefined && options[key] !== '')) return;
+    throw new ValidationError(
+      'connection',
+      `connection options name no Redis: give at least one of ${LOCATION_KEYS.join(', ')}`,
+    );
+  }
+  throw new ValidationError(
+    'connection',
+    `connection is required (a redis:// URL, ioredis options or an ioredis instance), got ${
+      connection === undefined ? 'undefined' : connection === null ? 'null' : typeof connection
+    }; there is no default, so a missing REDIS_URL cannot go unnoticed`,
+  );
+}
+
 /**
  * Opens our own ioredis client for `connection` (BullMQ shares and duplicates it).
  * Commands wait while Redis is away (`maxRetriesPerRequest: null`, as BullMQ requires),
@@ -15,8 +47,17 @@ export type RedisConnection = string | RedisOptions | Redis;
  * to run twice (see the claim and record scripts).
  */
 export function openRedis(connection: RedisConnection): Redis {
-  const options = { maxRetriesPerRequest: null };
+  // disconnectTimeout: how long ioredis waits, after ending a socket, before destroying
+  // it. A socket of an attempt that never connected never reports closing, so the wait
+  // runs to the end and holds a closing process for that long (default 2 s).
+  const options = { maxRetriesPerRequest: null, disconnectTimeout: 200 };
   if (connection instanceof Redis) return connection.duplicate(options);
   if (typeof connection === 'string') return new Redis(connection, options);
   return new Redis({ ...connection, ...options });
+}
+
+/** Where a client connects, for messages: host and port (or socket path), never credentials. */
+export function redisAddress(redis: Redis): string {
+  const { host, port, path } = redis.options;
+  return path ? path : `${host ?? '127.0.0.1'}:${port ?? 6379}`;
 }

@@ -1,5 +1,6 @@
 import { type BulkSource, normalizePhone, type PhoneOptions } from '@intl-sms/core';
 import type { FailureEntry } from '../store/campaign-store.js';
+import { ownText } from './require-text.js';
 
 /** How recipients are read and grouped into chunks. */
 export interface ChunkingOptions extends PhoneOptions {
@@ -94,9 +95,8 @@ function refused(index: number, input: string, code: string, reason: string): Re
 
 function readRecipient(recipient: unknown, defaultText: string | undefined) {
   if (typeof recipient === 'object' && recipient !== null && 'to' in recipient) {
-    const { to, text } = recipient as { to: unknown; text?: unknown };
-    const own = typeof text === 'string' && text.length > 0 ? text : undefined;
-    return { input: String(to), text: own ?? defaultText };
+    const { to } = recipient as { to: unknown };
+    return { input: String(to), text: ownText(recipient) ?? defaultText };
   }
   return { input: String(recipient), text: defaultText };
 }

@@ -1,9 +1,11 @@
-import { type BulkSource, type ChannelId, SmsError, ValidationError } from '@intl-sms/core';
+import { type BulkSource, type ChannelId, SmsError } from '@intl-sms/core';
 import type { JobsOptions, Queue } from 'bullmq';
-import { checkCampaignId, SEND_JOB, type SendJobData, sendJobId } from '../queue-jobs.js';
+import { SEND_JOB, type SendJobData, sendJobId } from '../queue-jobs.js';
 import type { CampaignStore, FailureEntry } from '../store/campaign-store.js';
 import { EnqueueLock } from '../store/enqueue-lock.js';
+import { checkCampaignInput, MAX_CHUNK_SIZE } from './check-campaign-input.js';
 import { chunkRecipients } from './chunk-recipients.js';
+import { readableSource } from './require-text.js';
 import type { RouteCheck } from './route-check.js';
 
 /** A campaign to enqueue. */
@@ -13,9 +15,18 @@ export interface CampaignInput {
   /**
    * Numbers, or `{ to, text }` for a per-recipient text: an array, any iterable, an async
    * iterable or a readable stream in object mode. Read once, with bounded memory.
+   *
+   * The provider takes one text per submit, so every distinct text is at least one
+   * submit of its own: one text (or a few templates) for many numbers batches up to
+   * 10,000 numbers a submit; a personalised text per recipient makes one submit per
+   * recipient.
    */
   readonly recipients: BulkSource;
-  /** The text of recipients without their own. */
+  /**
+   * The text of recipients without their own. Required unless recipients bring their own
+   * (`ValidationError` on `text` when none does); a recipient without a text when others
+   * have one is listed as a failure (kind `invalid`, code `NO_TEXT`), never dropped.
+   */
   readonly text?: string;
   /** Send every chunk through this channel instead of routing by country. */
   readonly channelId?: ChannelId;
@@ -25,7 +36,10 @@ export interface CampaignInput {
   readonly phoneValidation?: 'valid' | 'possible';
   /** Most numbers per job (default and maximum 10,000, one submit). */
   readonly chunkSize?: number;
-  /** Most recipients held waiting for their chunk to fill (default 50,000). */
+  /**
+   * Most recipients held waiting for their chunk to fill (default 50,000; at least
+   * `chunkSize`); beyond it the fullest chunk is queued before it is full.
+   */
   readonly maxBuffered?: number;
 }
 
@@ -36,12 +50,19 @@ export interface EnqueueResult {
   readonly created: boolean;
   /** True when an earlier enqueue of this campaign stopped half-way and this one finished it. */
   readonly resumed: boolean;
-  /** Jobs (chunks) of the campaign. */
-  readonly chunks: number;
   /** Recipients read. */
   readonly recipients: number;
   /** Recipients refused before queueing (invalid number, no text, no channel). */
   readonly rejected: number;
+  /** Jobs (chunks) of the campaign: numbers of one country and one text each. */
+  readonly chunks: number;
+  /**
+   * Submits (provider requests) the campaign takes: one per chunk, as the provider takes
+   * one text and at most 10,000 numbers per submit. A submit refused and retried (rate
+   * limit, empty balance) counts once here. With a personalised text per recipient,
+   * about one per recipient.
+   */
+  readonly submits: number;
 }
 
 /** What enqueueing needs from the queue. */
@@ -61,48 +82,63 @@ export async function enqueueCampaign(
   context: EnqueueContext,
   input: CampaignInput,
 ): Promise<EnqueueResult> {
-  const campaignId = checkCampaignId(input?.campaignId);
-  const chunkSize = input.chunkSize ?? 10_000;
-  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 10_000)
-    throw new ValidationError('chunkSize', 'chunkSize must be an integer from 1 to 10000');
-  if (input.recipients === null || typeof input.recipients !== 'object')
-    throw new ValidationError('recipients', 'recipients must be an iterable or async iterable');
-  if (input.text !== undefined && (typeof input.text !== 'string' || input.text.length === 0))
-    throw new ValidationError('text', 'text must be a non-empty string');
+  await checkCampaignInput(input);
+  const { campaignId } = input;
+  const chunkSize = input.chunkSize ?? MAX_CHUNK_SIZE;
+  const maxBuffered = input.maxBuffered ?? 50_000;
+  const source = await readableSource(input.recipients, input.text, maxBuffered);
   const { store } = context;
-  const created = await store.create(campaignId);
+  let created: Awaited<ReturnType<CampaignStore['create']>>;
+  try {
+    created = await store.create(campaignId);
+  } catch (error) {
+    await source.release();
+    throw error;
+  }
   if (created === 'closed') {
+    await source.release();
     const status = await store.status(campaignId, { limit: 0 });
-    return {
-      campaignId,
-      created: false,
-      resumed: false,
-      chunks: status?.chunks.total ?? 0,
+    return enqueueResult(campaignId, false, false, {
       recipients: status?.recipients ?? 0,
       rejected: status?.counts.rejected ?? 0,
-    };
+      chunks: status?.chunks.total ?? 0,
+    });
   }
   const lock = new EnqueueLock(store.redis, store.keys(campaignId).enqueueLock);
   if (!(await lock.acquire())) {
+    await source.release();
     throw new SmsError(
       'CAMPAIGN_BUSY',
       `Campaign ${campaignId} is being enqueued by another process`,
     );
   }
   try {
-    const counts = await addChunks(context, campaignId, input, chunkSize);
+    const chunking = { chunkSize, maxBuffered };
+    const counts = await addChunks(context, campaignId, input, source.recipients, chunking);
     await store.close(campaignId, counts.recipients, counts.chunks);
-    return { campaignId, created: true, resumed: created === 'open', ...counts };
+    return enqueueResult(campaignId, true, created === 'open', counts);
   } finally {
     await lock.release();
   }
+}
+
+/** Every chunk is one submit: the provider takes one text and at most 10,000 numbers per submit. */
+function enqueueResult(
+  campaignId: string,
+  created: boolean,
+  resumed: boolean,
+  counts: { readonly recipients: number; readonly rejected: number; readonly chunks: number },
+): EnqueueResult {
+  const { recipients, rejected, chunks } = counts;
+  return { campaignId, created, resumed, recipients, rejected, chunks, submits: chunks };
 }
 
 async function addChunks(
   context: EnqueueContext,
   campaignId: string,
   input: CampaignInput,
-  chunkSize: number,
+  recipients: AsyncIterable<unknown>,
+  chunking: { readonly chunkSize: number; readonly maxBuffered: number },
 ) {
   const { store, queue } = context;
   const routes = input.channelId === undefined ? await context.routes?.() : undefined;
@@ -110,7 +146,7 @@ async function addChunks(
   let jobs: { name: string; data: SendJobData; opts: JobsOptions }[] = [];
   let refused: FailureEntry[] = [];
   let chunks = 0;
-  let recipients = 0;
+  let read = 0;
   let rejected = 0;
   const flushRefused = async () => {
     await store.reject(campaignId, refused);
@@ -120,22 +156,21 @@ async function addChunks(
     await queue.addBulk(jobs);
     jobs = [];
   };
-  const source = chunkRecipients(input.recipients, {
-    chunkSize,
-    maxBuffered: Math.max(chunkSize, input.maxBuffered ?? 50_000),
+  const source = chunkRecipients(recipients as BulkSource, {
+    ...chunking,
     ...(input.text === undefined ? {} : { text: input.text }),
     ...(input.defaultCountry === undefined ? {} : { defaultCountry: input.defaultCountry }),
     ...(input.phoneValidation === undefined ? {} : { validation: input.phoneValidation }),
   });
   for await (const item of source) {
     if (item.kind === 'refused') {
-      recipients++;
+      read++;
       rejected++;
       refused.push(item.entry);
       if (refused.length >= REFUSED_PER_WRITE) await flushRefused();
       continue;
     }
-    recipients += item.phones.length;
+    read += item.phones.length;
     const routed = routes ? routes.split(item) : { chunk: item, refused: [] };
     rejected += routed.refused.length;
     refused.push(...routed.refused);
@@ -152,5 +187,5 @@ async function addChunks(
   }
   await flushRefused();
   await flushJobs();
-  return { chunks, recipients, rejected };
+  return { chunks, recipients: read, rejected };
 }

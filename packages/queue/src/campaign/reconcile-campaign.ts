@@ -1,4 +1,6 @@
+import { ValidationError } from '@intl-sms/core';
 import type { JobsOptions, Queue } from 'bullmq';
+import { checkKnownKeys, checkNonNegative, checkType } from '../check-options.js';
 import { SEND_JOB, type SendJobData, sendJobId } from '../queue-jobs.js';
 import {
   type CampaignStore,
@@ -50,6 +52,16 @@ export interface ReconcileOptions {
   readonly minAgeMs?: number;
 }
 
+const DECISIONS: readonly ReconcileDecision[] = ['sent', 'not-sent', 'resend', 'keep'];
+
+/** Refuses bad {@link ReconcileOptions} with a `ValidationError` naming the field. */
+export function checkReconcileOptions(options: unknown): void {
+  checkKnownKeys(options, ['decide', 'minAgeMs'], 'reconcile options');
+  const o = (options ?? {}) as Record<string, unknown>;
+  checkType('decide', o.decide, 'function');
+  checkNonNegative('minAgeMs', o.minAgeMs);
+}
+
 /** What reconciliation found and did. */
 export interface ReconcileReport {
   readonly campaignId: string;
@@ -88,6 +100,12 @@ export async function reconcileCampaign(
     if (!item) continue;
     const young = Date.now() - item.since.getTime() < minAgeMs;
     const decision = young || !options.decide ? 'keep' : await options.decide(item);
+    // Checked before anything is applied to this item; items decided before stay decided.
+    if (!DECISIONS.includes(decision))
+      throw new ValidationError(
+        'decide',
+        `decide returned ${JSON.stringify(decision)} for chunk ${n}; expected ${DECISIONS.join(', ')}`,
+      );
     report.items.push({ ...item, decision });
     if (decision === 'keep') {
       totals.kept += item.phones.length;

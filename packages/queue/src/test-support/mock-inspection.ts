@@ -29,3 +29,8 @@ export async function submitTimes(mockUrl: string): Promise<number[]> {
 export function eachOnce(counts: Map<string, number>): boolean {
   return [...counts.values()].every((n) => n === 1);
 }
+
+/** How many submits the mock received. */
+export async function submitCount(mockUrl: string): Promise<number> {
+  return (await submitTimes(mockUrl)).length;
+}

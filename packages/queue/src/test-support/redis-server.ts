@@ -71,7 +71,8 @@ export async function testRedis(): Promise<{ url: string; close(): Promise<void>
   return { url: server.url, close: () => server.destroy() };
 }
 
-async function freePort(): Promise<number> {
+/** A free loopback port (nothing listens on it once this resolves: connecting is refused). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
