@@ -1,0 +1,52 @@
+import {
+  AllTransportsFailedError,
+  PartialSendError,
+  type RecipientOutcome,
+  SubmitOutcomeUnknownError,
+} from '@intl-sms/core';
+import type { BookKeeper } from '../books.js';
+import type { DrawnRecipient } from '../recipients.js';
+
+/** Books a resolved send's per-recipient outcomes (their states are the buckets). */
+export function bookOutcomes(keeper: BookKeeper, outcomes: readonly RecipientOutcome[]): void {
+  outcomes.forEach((outcome, index) => keeper.book(index, outcome.state));
+}
+
+/**
+ * Books a send that threw. A `PartialSendError` carries every recipient's outcome. Any
+ * other error ended the whole send: a `SubmitOutcomeUnknownError` names the numbers of
+ * its one submit (unknown); everything else was refused or stopped before a submit.
+ * Repeats the send folded into an earlier recipient are duplicates (from the model).
+ */
+export function bookThrown(
+  keeper: BookKeeper,
+  error: unknown,
+  recipients: readonly DrawnRecipient[],
+  dedupe: boolean,
+): void {
+  if (PartialSendError.isInstance(error)) return bookOutcomes(keeper, error.result.recipients);
+  const unknown = unknownNumbers(error);
+  const seen = new Set<string>();
+  recipients.forEach((recipient, index) => {
+    const { wire } = recipient;
+    if (dedupe && wire !== undefined && seen.has(wire)) return keeper.book(index, 'duplicate');
+    if (wire !== undefined) seen.add(wire);
+    keeper.book(index, wire !== undefined && unknown.has(wire) ? 'unknown' : 'failed');
+  });
+}
+
+/**
+ * The numbers an error says may have been sent: a `SubmitOutcomeUnknownError`'s, the
+ * unknown ones of a `PartialSendError` without accepted batches, and those of every
+ * transport's error inside an `AllTransportsFailedError`.
+ */
+function unknownNumbers(error: unknown): Set<string> {
+  if (SubmitOutcomeUnknownError.isInstance(error)) return new Set(error.phones);
+  if (PartialSendError.isInstance(error))
+    return new Set(
+      error.result.recipients.flatMap((r) => (r.state === 'unknown' && r.phone ? [r.phone] : [])),
+    );
+  if (AllTransportsFailedError.isInstance(error))
+    return new Set(error.errors.flatMap((entry) => [...unknownNumbers(entry.error)]));
+  return new Set();
+}
