@@ -1,33 +1,15 @@
 import { SubmitOutcomeUnknownError } from '@intl-sms/core';
 import { FakeTransport } from '@intl-sms/core/testing';
-import { DEMO_ACCOUNT, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
 import nodemailer from 'nodemailer';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SmsMailOptions } from './adapter-options.js';
 import { createTransport } from './create-transport.js';
 import type { SmsSentInfo } from './send-mail.js';
 import { smsTransport } from './sms-transport-plugin.js';
+import { useMock } from './test-support/mock.js';
 
-let mock: RunningMockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ receiptDelay: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-afterEach(async () => {
-  await mock.app.inject({ method: 'POST', url: '/__mock/reset' });
-});
-
-const settings = () => ({ ...DEMO_ACCOUNT, baseUrl: mock.url, retry: false as const });
-const faults = (rules: object[]) =>
-  mock.app.inject({ method: 'PUT', url: '/__mock/faults', payload: rules });
-async function phonesAtMock(): Promise<string[]> {
-  const { messages } = (await mock.app.inject({ method: 'GET', url: '/__mock/messages' })).json();
-  return (messages as { recipients: { phone: string }[] }[]).flatMap((m) =>
-    m.recipients.map((r) => r.phone),
-  );
-}
+const env = useMock();
+const { settings, faults } = env;
 
 const PH = '+639171234567';
 const GB = '+447400123456';
@@ -59,7 +41,7 @@ describe.each(Object.keys(senders))('%s: failures, partial sends and unknown out
   it('resolves a partial send: the refused number in rejected, wire form', async () => {
     await faults([{ type: 'state-code', stateCode: '402', endpoint: 'submit', times: 1 }]);
     const info = await send(settings(), { to: [PH, GB], text: 'partial' });
-    const atMock = await phonesAtMock();
+    const atMock = await env.phones();
     expect(info.accepted).toEqual(atMock);
     expect(info.pending).toEqual([]);
     expect([...info.accepted, ...info.rejected].sort()).toEqual([wire(PH), wire(GB)].sort());
@@ -75,7 +57,7 @@ describe.each(Object.keys(senders))('%s: failures, partial sends and unknown out
     expect(info.pending).toHaveLength(1);
     expect([...info.accepted, ...info.pending].sort()).toEqual([wire(PH), wire(GB)].sort());
     // The reset came after the mock processed the submit: the pending number was sent.
-    expect((await phonesAtMock()).sort()).toEqual([wire(PH), wire(GB)].sort());
+    expect((await env.phones()).sort()).toEqual([wire(PH), wire(GB)].sort());
   });
 
   it('rejects with EOUTCOMEUNKNOWN when nothing was accepted but a submit may have been sent', async () => {
@@ -87,7 +69,7 @@ describe.each(Object.keys(senders))('%s: failures, partial sends and unknown out
       code: 'EOUTCOMEUNKNOWN',
       cause: { code: 'PARTIAL_SEND' },
     });
-    expect(await phonesAtMock()).toHaveLength(1);
+    expect(await env.phones()).toHaveLength(1);
   });
 
   it('rejects with EOUTCOMEUNKNOWN on stateCode 500, with the refusal code when nothing was sent', async () => {
@@ -100,7 +82,7 @@ describe.each(Object.keys(senders))('%s: failures, partial sends and unknown out
       code: 'EBALANCE',
       cause: { code: 'PARTIAL_SEND' },
     });
-    expect(await phonesAtMock()).toEqual([]);
+    expect(await env.phones()).toEqual([]);
   });
 
   it('rejects with EOUTCOMEUNKNOWN for an outcome-unknown error or a foreign one from the transport', async () => {
@@ -130,7 +112,7 @@ describe('verify never sends', () => {
     await expect(createTransport(settings()).verify()).rejects.toMatchObject({
       code: 'EPROVIDER',
     });
-    expect(await phonesAtMock()).toEqual([]);
+    expect(await env.phones()).toEqual([]);
     transporter.close();
   });
 });

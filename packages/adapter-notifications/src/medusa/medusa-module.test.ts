@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IncompleteSendEvent } from '../notifier/incomplete-send.js';
 import {
   loadNotificationModule,
   type MedusaNotificationModule,
 } from '../test-support/medusa-notification-module.js';
-import { startMock } from '../test-support/mock.js';
+import { useMock } from '../test-support/mock.js';
 import { SEND_SCENARIOS, wire } from '../test-support/send-scenarios.js';
 import { IntlSmsNotificationProviderService } from './index.js';
 
-let env: Awaited<ReturnType<typeof startMock>>;
-beforeAll(async () => {
-  env = await startMock();
-});
-afterAll(async () => {
-  await env.close();
-});
-beforeEach(async () => {
-  await env.reset();
-});
+const env = useMock();
 
 function recordingLogger() {
   const lines: { level: string; line: string }[] = [];
@@ -26,10 +17,6 @@ function recordingLogger() {
     lines,
     logger: { info: log('info'), warn: log('warn'), error: log('error') } as never,
   };
-}
-
-async function phonesAtMock(): Promise<string[]> {
-  return (await env.messages()).flatMap((m) => m.recipients.map((r) => r.phone));
 }
 
 /** The real notification module with our provider; its events and logger lines. */
@@ -77,7 +64,7 @@ describe.each(scenarios)(
         expect(first?.message).toMatch(/^Failed to send notification with id noti_/);
         expect(row?.status).toBe('failure');
         expect(events).toEqual([]);
-        expect(await phonesAtMock()).toEqual([]);
+        expect(await env.phones()).toEqual([]);
         return;
       }
       expect(first).toBeUndefined();
@@ -99,7 +86,7 @@ describe.each(scenarios)(
       // The same key again (a re-run subscriber, a retried workflow): Medusa skips a sent row.
       await env.faults([]);
       await module.createNotifications(sms(to, 'order-1'));
-      expect((await phonesAtMock()).length).toBeLessThanOrEqual(1);
+      expect((await env.phones()).length).toBeLessThanOrEqual(1);
       expect(events).toHaveLength(1);
     });
   },
@@ -112,7 +99,7 @@ describe('real Medusa notification module: retries with an idempotency_key', () 
     await expect(module.createNotifications(sms('+639171234567', 'order-2'))).rejects.toThrow(
       /balance is too low/,
     );
-    expect(await phonesAtMock()).toEqual([]);
+    expect(await env.phones()).toEqual([]);
     await env.faults([]);
     // Medusa re-sends a `failure` row's key under a fresh row id, then cannot update that
     // id (NOT_FOUND), so the row stays `failure` although the SMS left: our provider
@@ -127,7 +114,7 @@ describe('real Medusa notification module: retries with an idempotency_key', () 
       );
     expect(retries[0]).toMatch(/not found/);
     expect(module.rows()).toEqual([expect.objectContaining({ status: 'failure' })]);
-    expect(await phonesAtMock()).toEqual(['639171234567']);
+    expect(await env.phones()).toEqual(['639171234567']);
   });
 
   it("with incomplete: 'reject' the row fails and the same key is not resent by this process", async () => {
@@ -139,7 +126,7 @@ describe('real Medusa notification module: retries with an idempotency_key', () 
     expect(module.rows()).toEqual([expect.objectContaining({ status: 'failure' })]);
     expect(events).toEqual([expect.objectContaining({ kind: 'unknown', id: undefined })]);
     await module.createNotifications(sms('+639171234567', 'order-3')).catch(() => undefined);
-    expect(await phonesAtMock()).toEqual(['639171234567']);
+    expect(await env.phones()).toEqual(['639171234567']);
   });
 });
 

@@ -5,23 +5,14 @@ import {
   SubmitOutcomeUnknownError,
 } from '@intl-sms/core';
 import { FakeTransport } from '@intl-sms/core/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMock } from '../test-support/mock.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../test-support/mock.js';
 import { SEND_SCENARIOS, wire } from '../test-support/send-scenarios.js';
 import { classifySendFailure } from './classify-send-failure.js';
 import { createSmsNotifier } from './create-sms-notifier.js';
 import { SmsNotificationError } from './notification-error.js';
 
-let env: Awaited<ReturnType<typeof startMock>>;
-beforeAll(async () => {
-  env = await startMock();
-});
-afterAll(async () => {
-  await env.close();
-});
-beforeEach(async () => {
-  await env.reset();
-});
+const env = useMock();
 
 const sorted = (list: readonly string[]) => [...list].sort();
 
@@ -42,7 +33,7 @@ describe.each(SEND_SCENARIOS)('notify on "$name"', (scenario) => {
     expect(failure.outcome).toBe(scenario.outcome);
     expect(failure.safeToRetry).toBe(scenario.outcome === 'refused');
     const messages = await env.messages();
-    const atMock = messages.flatMap((m) => m.recipients.map((r) => r.phone));
+    const atMock = await env.phones();
     const numbers = scenario.to.map(wire);
     if (scenario.outcome === 'refused') {
       expect(atMock).toEqual([]);

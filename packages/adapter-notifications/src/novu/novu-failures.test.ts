@@ -1,24 +1,11 @@
 import { ChannelTypeEnum, NovuStateless } from '@novu/stateless';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IncompleteSendEvent } from '../notifier/incomplete-send.js';
-import { startMock } from '../test-support/mock.js';
+import { useMock } from '../test-support/mock.js';
 import { SEND_SCENARIOS, wire } from '../test-support/send-scenarios.js';
 import { createNovuSmsProvider } from './index.js';
 
-let env: Awaited<ReturnType<typeof startMock>>;
-beforeAll(async () => {
-  env = await startMock();
-});
-afterAll(async () => {
-  await env.close();
-});
-beforeEach(async () => {
-  await env.reset();
-});
-
-async function phonesAtMock(): Promise<string[]> {
-  return (await env.messages()).flatMap((m) => m.recipients.map((r) => r.phone));
-}
+const env = useMock();
 
 /** An application that retries a failed trigger, as job runners do: the hazard to avoid. */
 async function triggerWithRetries(novu: NovuStateless, payload: object, attempts = 3) {
@@ -56,11 +43,11 @@ describe.each(scenarios)('real @novu/stateless trigger: $name', (scenario) => {
     const [to] = scenario.to as [string];
     const errors = await triggerWithRetries(novu, { $user_id: 'u1', $phone: to, id: '7' });
 
-    expect(new Set(await phonesAtMock()).size).toBe((await phonesAtMock()).length);
+    expect(new Set(await env.phones()).size).toBe((await env.phones()).length);
     if (scenario.outcome === 'refused') {
       expect(errors).toHaveLength(3);
       expect(errors[0]).toMatchObject({ outcome: 'refused', safeToRetry: true });
-      expect(await phonesAtMock()).toEqual([]);
+      expect(await env.phones()).toEqual([]);
       expect(events).toEqual([]);
       return;
     }
@@ -73,7 +60,7 @@ describe.each(scenarios)('real @novu/stateless trigger: $name', (scenario) => {
         context: { framework: 'novu' },
       }),
     ]);
-    expect((await phonesAtMock()).length).toBeLessThanOrEqual(1);
+    expect((await env.phones()).length).toBeLessThanOrEqual(1);
   });
 });
 
