@@ -1,8 +1,10 @@
 import {
+  AllTransportsFailedError,
   AuthenticationError,
   ChannelUnavailableError,
   InsufficientBalanceError,
   NetworkError,
+  PartialSendError,
   ProviderError,
   RateLimitError,
   SmsError,
@@ -22,23 +24,39 @@ export function mailError(code: string, message: string, cause?: unknown): MailE
   return Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { code });
 }
 
+/** The codes of core errors that prove nothing was sent, in the order they are checked. */
+const CODES: readonly [{ isInstance(error: unknown): boolean }, string][] = [
+  [AuthenticationError, 'EAUTH'],
+  [ChannelUnavailableError, 'EENVELOPE'],
+  [InsufficientBalanceError, 'EBALANCE'],
+  [RateLimitError, 'ERATELIMIT'],
+  [TimeoutError, 'ETIMEDOUT'],
+  [NetworkError, 'ECONNECTION'],
+  [UnexpectedResponseError, 'EPROTOCOL'],
+  [ProviderError, 'EPROVIDER'],
+];
+
 /**
  * The nodemailer code for a core error: `EAUTH`, `EENVELOPE` (no valid recipient or no
  * channel), `EMESSAGE` (bad text), `ECONNECTION`, `ETIMEDOUT`, `EBALANCE`, `ERATELIMIT`,
- * `EOUTCOMEUNKNOWN` (the SMS may have been sent), `EPROTOCOL`, `EPROVIDER`.
+ * `EPROTOCOL`, `EPROVIDER` — all of them mean nothing was sent — or `EOUTCOMEUNKNOWN`:
+ * the SMS may have been sent (a submit's outcome is unknown, also inside a send that
+ * had no batch accepted). Uses `isInstance`, so it works across duplicate installs.
  */
 export function mailErrorCode(error: unknown): string {
-  if (error instanceof AuthenticationError) return 'EAUTH';
-  if (error instanceof ChannelUnavailableError) return 'EENVELOPE';
-  if (error instanceof ValidationError)
+  if (SubmitOutcomeUnknownError.isInstance(error)) return 'EOUTCOMEUNKNOWN';
+  if (PartialSendError.isInstance(error)) {
+    if (error.result.batches.length > 0) return 'EOUTCOMEUNKNOWN';
+    const unknown = error.failures.find((f) => mailErrorCode(f.error) === 'EOUTCOMEUNKNOWN');
+    return unknown ? 'EOUTCOMEUNKNOWN' : mailErrorCode(error.failures[0]?.error);
+  }
+  if (AllTransportsFailedError.isInstance(error)) {
+    const codes = error.errors.map((entry) => mailErrorCode(entry.error));
+    return codes.includes('EOUTCOMEUNKNOWN') ? 'EOUTCOMEUNKNOWN' : (codes.at(-1) ?? 'EUNKNOWN');
+  }
+  if (ValidationError.isInstance(error))
     return error.field === 'text' || error.field === 'sendContent' ? 'EMESSAGE' : 'EENVELOPE';
-  if (error instanceof InsufficientBalanceError) return 'EBALANCE';
-  if (error instanceof RateLimitError) return 'ERATELIMIT';
-  if (error instanceof SubmitOutcomeUnknownError) return 'EOUTCOMEUNKNOWN';
-  if (error instanceof TimeoutError) return 'ETIMEDOUT';
-  if (error instanceof NetworkError) return 'ECONNECTION';
-  if (error instanceof UnexpectedResponseError) return 'EPROTOCOL';
-  if (error instanceof ProviderError) return 'EPROVIDER';
+  for (const [type, code] of CODES) if (type.isInstance(error)) return code;
   return SmsError.isInstance(error) ? error.code : 'EUNKNOWN';
 }
 

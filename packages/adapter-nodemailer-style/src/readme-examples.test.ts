@@ -39,7 +39,8 @@ describe('README examples run as written', () => {
           SJROOM_BASE_URL: mock.url,
         },
       });
-      expect(stdout).toMatch(/^\d+.*\+639171234567/);
+      // `accepted` is in the wire form: digits, country code first, no `+`.
+      expect(stdout).toMatch(/^\d+.*'639171234567'/);
     } finally {
       await rm(file);
     }

@@ -1,36 +1,20 @@
 import { FakeTransport } from '@intl-sms/core/testing';
-import { DEMO_ACCOUNT, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTransport } from './create-transport.js';
+import { useMock } from './test-support/mock.js';
 
-let mock: RunningMockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ receiptDelay: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-afterEach(async () => {
-  await mock.app.inject({ method: 'POST', url: '/__mock/reset' });
-});
-
-const settings = () => ({ ...DEMO_ACCOUNT, baseUrl: mock.url, retry: false as const });
-async function texts() {
-  return (
-    (await mock.app.inject({ method: 'GET', url: '/__mock/messages' })).json().messages as {
-      text: string;
-    }[]
-  ).map((m) => m.text);
-}
+const env = useMock();
+const { settings } = env;
+const texts = async () => (await env.messages()).map((m) => m.text);
 
 describe('createTransport (no nodemailer)', () => {
   it('sends to one recipient with the same info shape', async () => {
     const sms = createTransport(settings());
     const info = await sms.sendMail({ to: 'Alice <+63 917 123 4567>', text: 'one' });
     expect(info).toMatchObject({
-      accepted: ['+639171234567'],
+      accepted: ['639171234567'],
       rejected: [],
-      envelope: { to: ['+639171234567'] },
+      envelope: { to: ['639171234567'] },
     });
     expect(info.messageId).toMatch(/^\d+$/);
     await sms.close();
@@ -69,7 +53,7 @@ describe('createTransport (no nodemailer)', () => {
       );
     });
     expect(returned).toBeUndefined();
-    expect(info.accepted).toEqual(['+639171234567']);
+    expect(info.accepted).toEqual(['639171234567']);
     await sms.close();
   });
 
@@ -98,11 +82,7 @@ describe('createTransport (no nodemailer)', () => {
   });
 
   it('maps a mock fault and bad input to nodemailer codes', async () => {
-    await mock.app.inject({
-      method: 'PUT',
-      url: '/__mock/faults',
-      payload: [{ type: 'reset', endpoint: 'submit', times: 1 }],
-    });
+    await env.faults([{ type: 'reset', endpoint: 'submit', times: 1 }]);
     const sms = createTransport(settings());
     await expect(sms.sendMail({ to: '+639171234567', text: 'x' })).rejects.toMatchObject({
       code: 'EOUTCOMEUNKNOWN',
@@ -128,7 +108,7 @@ describe('createTransport (no nodemailer)', () => {
     Object.assign(process.env, {
       SJROOM_ACCOUNT: 'demo',
       SJROOM_PASSWORD: 'demo-password',
-      SJROOM_BASE_URL: mock.url,
+      SJROOM_BASE_URL: env.url,
     });
     try {
       const sms = createTransport();

@@ -1,22 +1,13 @@
 import { ChannelTypeEnum, NovuStateless } from '@novu/stateless';
 import NotifmeSdk from 'notifme-sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IntlSmsNotificationProviderService } from './medusa/index.js';
 import { createSmsNotifier } from './notifier/create-sms-notifier.js';
 import { createNotifmeSmsProvider } from './notifme/index.js';
 import { createNovuSmsProvider } from './novu/index.js';
-import { startMock } from './test-support/mock.js';
+import { useMock } from './test-support/mock.js';
 
-let env: Awaited<ReturnType<typeof startMock>>;
-beforeAll(async () => {
-  env = await startMock();
-});
-afterAll(async () => {
-  await env.close();
-});
-beforeEach(async () => {
-  await env.reset();
-});
+const env = useMock();
 
 /** Sends `{ to, text }` through one adapter the way its framework would; rejects when the adapter refuses. */
 type Send = (to: string, text: string) => Promise<unknown>;

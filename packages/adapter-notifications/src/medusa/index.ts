@@ -2,14 +2,23 @@ import type { SjroomTransportSettings, SmsTransport } from '@intl-sms/core';
 import type { Logger, NotificationTypes } from '@medusajs/framework/types';
 import {
   AbstractNotificationProviderService,
-  MedusaError,
   ModuleProvider,
   Modules,
 } from '@medusajs/framework/utils';
 import { createSmsNotifier, type SmsNotifier } from '../notifier/create-sms-notifier.js';
+import {
+  type IncompleteSendContext,
+  type IncompleteSendOptions,
+  outcomeUnknownId,
+  settleFailedSend,
+} from '../notifier/incomplete-send.js';
+import { SmsNotificationError } from '../notifier/notification-error.js';
+import { medusaContext } from './medusa-context.js';
+import { SentKeys } from './sent-keys.js';
+import { validateMedusaOptions } from './validate-options.js';
 
 /** Options of the Medusa provider, from `medusa-config.ts`. */
-export interface IntlSmsMedusaOptions extends SjroomTransportSettings {
+export interface IntlSmsMedusaOptions extends SjroomTransportSettings, IncompleteSendOptions {
   /** Send through this transport instead of creating a sjroom one. */
   readonly transport?: SmsTransport;
   /**
@@ -25,51 +34,38 @@ export interface IntlSmsMedusaOptions extends SjroomTransportSettings {
  * A Medusa v2 notification module provider that sends SMS through `@intl-sms/core`.
  * The text is `content.text`, else the `templates` entry for `template` rendered with
  * `data`. `send` resolves with `{ id: batchNo }`.
+ *
+ * `send` rejects only when nothing was sent: Medusa then marks the notification
+ * `failure`, and a retry (the same `idempotency_key`, a re-run subscriber or step) is
+ * safe. When the SMS may have been sent or was sent in part, it resolves (the row becomes
+ * `success` with `external_id` = the first batch number or an `outcome-unknown:<uuid>`
+ * marker), logs a warning through Medusa's logger and calls `onIncompleteSend`: a
+ * `failure` row would invite Medusa to send it again. An `idempotency_key` this process
+ * already sent (or may have sent) is not sent again: `send` resolves with the earlier id.
  */
 export class IntlSmsNotificationProviderService extends AbstractNotificationProviderService {
   /** The provider id in `medusa-config.ts` (`id`) and Medusa's registry. */
   static override identifier = 'intl-sms';
 
-  /** Refuses missing credentials or malformed templates before Medusa starts. */
+  /** Refuses missing credentials, malformed templates or bad options before Medusa starts. */
   static override validateOptions(options: Record<string, unknown>): void {
-    if (!options || typeof options !== 'object') {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, 'intl-sms: the provider needs options');
-    }
-    if (options.transport === undefined) {
-      for (const [key, env] of [
-        ['account', 'SJROOM_ACCOUNT'],
-        ['password', 'SJROOM_PASSWORD'],
-      ] as const) {
-        const value = options[key] ?? process.env[env];
-        if (typeof value !== 'string' || value === '') {
-          throw new MedusaError(
-            MedusaError.Types.INVALID_DATA,
-            `intl-sms: option \`${key}\` is required (or set ${env})`,
-          );
-        }
-      }
-    }
-    const { templates } = options;
-    if (
-      templates !== undefined &&
-      (typeof templates !== 'object' ||
-        templates === null ||
-        Object.values(templates).some((t) => typeof t !== 'string'))
-    ) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        'intl-sms: option `templates` must map template names to texts',
-      );
-    }
+    validateMedusaOptions(options);
   }
 
   readonly #notifier: SmsNotifier;
   readonly #logger: Logger | undefined;
+  readonly #incomplete: IncompleteSendOptions;
+  readonly #sentKeys = new SentKeys();
 
   constructor(container: { logger?: Logger }, options: IntlSmsMedusaOptions) {
     super();
     this.#logger = container?.logger;
-    const { templates, onInvalid, transport, ...settings } = options ?? {};
+    const { templates, onInvalid, transport, onIncompleteSend, incomplete, ...settings } =
+      options ?? {};
+    this.#incomplete = {
+      ...(onIncompleteSend ? { onIncompleteSend } : {}),
+      ...(incomplete ? { incomplete } : {}),
+    };
     this.#notifier = createSmsNotifier(transport ?? settings, {
       ...(templates ? { templates } : {}),
       ...(onInvalid ? { onInvalid } : {}),
@@ -80,14 +76,52 @@ export class IntlSmsNotificationProviderService extends AbstractNotificationProv
   override async send(
     notification: NotificationTypes.ProviderSendNotificationDTO,
   ): Promise<NotificationTypes.ProviderSendNotificationResultsDTO> {
-    const result = await this.#notifier.notify({
-      to: notification?.to,
-      ...(notification?.content?.text ? { text: notification.content.text } : {}),
-      ...(notification?.template ? { template: notification.template } : {}),
-      ...(notification?.data ? { data: notification.data } : {}),
-    });
-    this.#logger?.info(`intl-sms: sent ${notification.template ?? 'SMS'} in batch ${result.id}`);
-    return { id: result.id };
+    const context = medusaContext(notification);
+    const { idempotencyKey: key } = context;
+    const earlier = this.#sentKeys.get(key);
+    if (earlier !== undefined) {
+      this.#warn(
+        `intl-sms: idempotency_key ${JSON.stringify(key)} was already sent by this process (${earlier}); notification ${context.notificationId ?? '?'} is not sent again`,
+      );
+      return { id: earlier };
+    }
+    let id: string;
+    try {
+      id = (
+        await this.#notifier.notify({
+          to: notification?.to,
+          ...(notification?.content?.text ? { text: notification.content.text } : {}),
+          ...(notification?.template ? { template: notification.template } : {}),
+          ...(notification?.data ? { data: notification.data } : {}),
+        })
+      ).id;
+    } catch (error) {
+      const settled = await this.#settle(error, context);
+      this.#sentKeys.remember(key, settled);
+      return { id: settled };
+    }
+    this.#sentKeys.remember(key, id);
+    this.#logger?.info(`intl-sms: sent ${notification.template ?? 'SMS'} in batch ${id}`);
+    return { id };
+  }
+
+  /** A refusal rethrows; an incomplete send resolves (or rejects, if so configured) once reported. */
+  async #settle(error: unknown, context: IncompleteSendContext): Promise<string> {
+    const logger = this.#logger;
+    try {
+      const log = logger ? (line: string) => logger.warn(line) : undefined;
+      return (await settleFailedSend(error, context, this.#incomplete, log)).id;
+    } catch (rejected) {
+      if (SmsNotificationError.isInstance(rejected) && rejected.outcome !== 'refused')
+        this.#sentKeys.remember(context.idempotencyKey, rejected.batchIds[0] ?? outcomeUnknownId());
+      throw rejected;
+    }
+  }
+
+  /** Medusa always injects a logger; a process warning stands in for one in bare tests. */
+  #warn(line: string): void {
+    if (this.#logger) this.#logger.warn(line);
+    else process.emitWarning(line, { code: 'INTL_SMS_NOT_RESENT' });
   }
 }
 

@@ -1,17 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startMock } from '../test-support/mock.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../test-support/mock.js';
 import moduleProvider, { IntlSmsNotificationProviderService } from './index.js';
 
-let env: Awaited<ReturnType<typeof startMock>>;
-beforeAll(async () => {
-  env = await startMock();
-});
-afterAll(async () => {
-  await env.close();
-});
-afterEach(async () => {
-  await env.reset();
-});
+const env = useMock();
 
 const logs: string[] = [];
 const logger = { info: (message: string) => logs.push(message) } as never;

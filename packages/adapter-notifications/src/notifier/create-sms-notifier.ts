@@ -48,7 +48,12 @@ export interface SmsNotifyResult {
 export interface SmsNotifier {
   /** The transport it sends through. */
   readonly transport: SmsTransport;
-  /** Sends one notification; rejects with `SmsNotificationError` (core error as `cause`). */
+  /**
+   * Sends one notification. Every failure rejects with `SmsNotificationError` (core error
+   * as `cause`), classified: `outcome` `refused` (nothing sent, `safeToRetry: true`),
+   * `unknown` (may have been sent) or `partial` (some accepted or unknown, see its
+   * `accepted`, `failed`, `unknown` and `batchIds`). Resend only what it says is safe.
+   */
   notify(notification: SmsNotification): Promise<SmsNotifyResult>;
   /** Closes the transport if the notifier created it. */
   close(): Promise<void>;
@@ -103,7 +108,7 @@ function prepare(
     throw new SmsNotificationError(
       'VALIDATION_FAILED',
       'The notification has no recipient (`to`)',
-      { field: 'to' },
+      { field: 'to', outcome: 'refused' },
     );
   let text = notification.text;
   if ((text === undefined || text === '') && notification.template !== undefined) {
@@ -114,9 +119,7 @@ function prepare(
       throw new SmsNotificationError(
         'VALIDATION_FAILED',
         `No SMS template named "${notification.template}" (options.templates)`,
-        {
-          field: 'template',
-        },
+        { field: 'template', outcome: 'refused' },
       );
     }
     try {
@@ -125,6 +128,7 @@ function prepare(
       throw new SmsNotificationError('VALIDATION_FAILED', (error as Error).message, {
         cause: error,
         field: 'data',
+        outcome: 'refused',
       });
     }
   }
@@ -132,9 +136,7 @@ function prepare(
     throw new SmsNotificationError(
       'VALIDATION_FAILED',
       'The notification has no text (`text`, or `template` with `data`)',
-      {
-        field: 'text',
-      },
+      { field: 'text', outcome: 'refused' },
     );
   }
   return { to, text };

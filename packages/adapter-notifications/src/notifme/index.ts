@@ -3,6 +3,11 @@ import {
   type SmsNotifierOptions,
   type SmsNotifierSource,
 } from '../notifier/create-sms-notifier.js';
+import {
+  type IncompleteSendContext,
+  type IncompleteSendOptions,
+  settleFailedSend,
+} from '../notifier/incomplete-send.js';
 
 /** notifme-sdk's `SmsRequestType` (it ships Flow types only), the parts we read. */
 export interface NotifmeSmsRequest {
@@ -28,12 +33,15 @@ export interface NotifmeSmsRequest {
 export interface NotifmeSmsProvider {
   readonly type: 'custom';
   readonly id: string;
-  /** Sends and resolves with the batch number, which notifme reports as `channels.sms.id`. */
+  /**
+   * Sends and resolves with the batch number, which notifme reports as `channels.sms.id`;
+   * rejects only when nothing was sent (see {@link createNotifmeSmsProvider}).
+   */
   send(request: NotifmeSmsRequest): Promise<string>;
 }
 
 /** Options of {@link createNotifmeSmsProvider}. */
-export interface NotifmeProviderOptions extends SmsNotifierOptions {
+export interface NotifmeProviderOptions extends SmsNotifierOptions, IncompleteSendOptions {
   /** The provider id notifme reports (default `intl-sms`). */
   readonly id?: string;
 }
@@ -41,8 +49,11 @@ export interface NotifmeProviderOptions extends SmsNotifierOptions {
 /**
  * A custom SMS provider for notifme-sdk:
  * `new NotifmeSdk({ channels: { sms: { providers: [createNotifmeSmsProvider(settings)] } } })`.
- * Works with notifme's `fallback` and `roundrobin` strategies: a failed send rejects, so
- * notifme moves on to the next provider.
+ * Safe with notifme's `fallback` and `roundrobin` strategies, which try the next provider
+ * on ANY rejection: `send` rejects only when nothing was sent (a refusal), so the next
+ * provider may take over. When the SMS may have been sent (outcome unknown) or was sent
+ * in part, it resolves — with the first accepted batch number, or an
+ * `outcome-unknown:<uuid>` marker — and reports it through `onIncompleteSend`.
  */
 export function createNotifmeSmsProvider(
   source?: SmsNotifierSource,
@@ -54,9 +65,23 @@ export function createNotifmeSmsProvider(
     type: 'custom',
     id,
     async send(request) {
+      // A throwing `customize` rejects before anything is sent: a fallback is safe then.
       const final = request?.customize ? await request.customize(id, request) : request;
-      const result = await notifier.notify({ to: final?.to, text: final?.text });
-      return result.id;
+      try {
+        const result = await notifier.notify({ to: final?.to, text: final?.text });
+        return result.id;
+      } catch (error) {
+        return (await settleFailedSend(error, context(request), options)).id;
+      }
     },
+  };
+}
+
+/** notifme merges `metadata.id` and `metadata.userId` into the request it gives each provider. */
+function context(request: NotifmeSmsRequest | undefined): IncompleteSendContext {
+  return {
+    framework: 'notifme',
+    ...(typeof request?.id === 'string' ? { requestId: request.id } : {}),
+    ...(typeof request?.userId === 'string' ? { userId: request.userId } : {}),
   };
 }

@@ -5,6 +5,7 @@ import {
   type SmsNotifierOptions,
   type SmsNotifierSource,
 } from '../notifier/create-sms-notifier.js';
+import { type IncompleteSendOptions, settleFailedSend } from '../notifier/incomplete-send.js';
 
 /** Novu's `SmsEventStatusEnum` values this provider reports. */
 export const NOVU_SMS_STATUS = {
@@ -14,7 +15,7 @@ export const NOVU_SMS_STATUS = {
 } as const;
 
 /** Options of {@link createNovuSmsProvider}. */
-export interface NovuProviderOptions extends SmsNotifierOptions {
+export interface NovuProviderOptions extends SmsNotifierOptions, IncompleteSendOptions {
   /** The provider id registered with Novu (default `intl-sms`). */
   readonly id?: string;
 }
@@ -24,6 +25,13 @@ export interface NovuProviderOptions extends SmsNotifierOptions {
  * Novu: `novu.registerProvider(createNovuSmsProvider(settings))`. `getMessageId` and
  * `parseEventBody` read a core `DeliveryReport` (from `transport.getDeliveryReport`) as
  * the event body, since sjroom has no webhooks.
+ *
+ * `sendMessage` rejects only when nothing was sent. When the SMS may have been sent or was
+ * sent in part it resolves — `id` is the first accepted batch number or an
+ * `outcome-unknown:<uuid>` marker, `ids` the accepted batches — and reports it through
+ * `onIncompleteSend`: `@novu/stateless` discards the result, so the callback (or the
+ * process warning) is the application's only signal. Novu itself neither retries nor
+ * falls back after a provider error; resolving keeps every adapter of this package alike.
  */
 export function createNovuSmsProvider(
   source?: SmsNotifierSource,
@@ -34,8 +42,18 @@ export function createNovuSmsProvider(
     id: options.id ?? 'intl-sms',
     channelType: 'sms' as ISmsProvider['channelType'],
     async sendMessage(message) {
-      const result = await notifier.notify({ to: message?.to, text: message?.content });
-      return { id: result.id, ids: [...result.ids], date: new Date().toISOString() };
+      try {
+        const result = await notifier.notify({ to: message?.to, text: message?.content });
+        return { id: result.id, ids: [...result.ids], date: new Date().toISOString() };
+      } catch (error) {
+        const messageId = message?.id;
+        const { id, batchIds } = await settleFailedSend(
+          error,
+          { framework: 'novu', ...(typeof messageId === 'string' ? { messageId } : {}) },
+          options,
+        );
+        return { id, ids: [...batchIds], date: new Date().toISOString() };
+      }
     },
     getMessageId: (body: unknown) => reports(body).map((report) => report.id),
     parseEventBody: (body: unknown, identifier: string) => parseEvent(reports(body), identifier),

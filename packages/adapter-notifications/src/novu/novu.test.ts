@@ -1,19 +1,10 @@
 import { FakeTransport } from '@intl-sms/core/testing';
 import { ChannelTypeEnum, NovuStateless } from '@novu/stateless';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startMock } from '../test-support/mock.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../test-support/mock.js';
 import { createNovuSmsProvider, NOVU_SMS_STATUS } from './index.js';
 
-let env: Awaited<ReturnType<typeof startMock>>;
-beforeAll(async () => {
-  env = await startMock();
-});
-afterAll(async () => {
-  await env.close();
-});
-afterEach(async () => {
-  await env.reset();
-});
+const env = useMock();
 
 describe('Novu SMS provider (real @novu/stateless)', () => {
   it('sends a triggered template to the subscriber $phone', async () => {
