@@ -9,7 +9,7 @@ import type { DrawnRecipient } from '../recipients.js';
 
 /** Books a resolved send's per-recipient outcomes (their states are the buckets). */
 export function bookOutcomes(keeper: BookKeeper, outcomes: readonly RecipientOutcome[]): void {
-  outcomes.forEach((outcome, index) => keeper.book(index, outcome.state));
+  for (const [index, outcome] of outcomes.entries()) keeper.book(index, outcome.state);
 }
 
 /**
@@ -24,15 +24,17 @@ export function bookThrown(
   recipients: readonly DrawnRecipient[],
   dedupe: boolean,
 ): void {
-  if (PartialSendError.isInstance(error)) return bookOutcomes(keeper, error.result.recipients);
+  if (PartialSendError.isInstance(error)) {
+    bookOutcomes(keeper, error.result.recipients);
+    return;
+  }
   const unknown = unknownNumbers(error);
   const seen = new Set<string>();
-  recipients.forEach((recipient, index) => {
-    const { wire } = recipient;
-    if (dedupe && wire !== undefined && seen.has(wire)) return keeper.book(index, 'duplicate');
+  for (const [index, { wire }] of recipients.entries()) {
+    if (dedupe && wire !== undefined && seen.has(wire)) keeper.book(index, 'duplicate');
+    else keeper.book(index, wire !== undefined && unknown.has(wire) ? 'unknown' : 'failed');
     if (wire !== undefined) seen.add(wire);
-    keeper.book(index, wire !== undefined && unknown.has(wire) ? 'unknown' : 'failed');
-  });
+  }
 }
 
 /**
