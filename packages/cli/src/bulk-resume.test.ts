@@ -1,8 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from '@intl-sms/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testPhone, writeCsvFile } from './test-support/csv-fixture.js';
 import { cliEnv } from './test-support/run-cli.js';
 
 let env: Awaited<ReturnType<typeof cliEnv>>;
@@ -18,17 +19,17 @@ afterEach(async () => {
   await env.inject('POST', '/__mock/reset');
 });
 
-/** Row i's number; none ends in the mock's magic 0001/0002/0003. */
-const phone = (i: number) => `+63917${String(i * 10 + 5).padStart(7, '0')}`;
+const phone = testPhone;
 const wire = (i: number) => phone(i).slice(1);
 
 /** Writes a CSV of `rows` recipients; `line(i)` may replace row i's line. */
-async function writeCsv(name: string, rows: number, line?: (i: number) => string | undefined) {
-  const lines = ['name,mobile'];
-  for (let i = 0; i < rows; i++) lines.push(line?.(i) ?? `user ${i},${phone(i)}`);
-  const path = join(dir, name);
-  await writeFile(path, `${lines.join('\n')}\n`);
-  return path;
+function writeCsv(name: string, rows: number, line?: (i: number) => string | undefined) {
+  return writeCsvFile(
+    join(dir, name),
+    'name,mobile',
+    rows,
+    (i) => line?.(i) ?? `user ${i},${phone(i)}`,
+  );
 }
 
 const json = (stdout: string) => JSON.parse(stdout);

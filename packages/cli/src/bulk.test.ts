@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPhone, writeCsvFile } from './test-support/csv-fixture.js';
 import { BIN, cliEnv, spawnCli } from './test-support/run-cli.js';
 
 let env: Awaited<ReturnType<typeof cliEnv>>;
@@ -15,15 +16,11 @@ afterAll(async () => {
   await env.mock.close();
 });
 
-async function csv(name: string, rows: number, bad = 0): Promise<string> {
-  const lines = ['name,mobile,message'];
-  for (let i = 0; i < rows; i++) {
-    const phone = i < bad ? 'not-a-number' : `+63917${String(i * 10 + 5).padStart(7, '0')}`;
-    lines.push(`user ${i},${phone},Hello user ${i % 3}`);
-  }
-  const path = join(dir, name);
-  await writeFile(path, `${lines.join('\n')}\n`);
-  return path;
+function csv(name: string, rows: number, bad = 0): Promise<string> {
+  return writeCsvFile(join(dir, name), 'name,mobile,message', rows, (i) => {
+    const phone = i < bad ? 'not-a-number' : testPhone(i);
+    return `user ${i},${phone},Hello user ${i % 3}`;
+  });
 }
 
 async function mockRecipients(): Promise<number> {
@@ -86,6 +83,26 @@ describe('intl-sms send --file', () => {
       'Hello user 1',
       'Hello user 2',
     ]);
+    await env.inject('POST', '/__mock/reset');
+  });
+
+  it('a row with an empty --text-column cell and no --text: rejected with a reason naming the flags', async () => {
+    const file = await writeCsvFile(join(dir, 'empty-text.csv'), 'mobile,message', 3, (i) =>
+      i === 1 ? `${testPhone(i)},` : `${testPhone(i)},hello`,
+    );
+    const args = ['send', '--file', file, '--column', 'mobile', '--text-column', 'message'];
+    const run = await env.run([...args, '--yes', '--json']);
+    expect(run.code).toBe(3);
+    const { rejectedRecipients } = JSON.parse(run.stdout);
+    expect(rejectedRecipients).toEqual([
+      {
+        index: 1,
+        input: testPhone(1),
+        reason: 'no text: the message column of this row is empty and no --text was given',
+      },
+    ]);
+    const dry = await env.run([...args, '--dry-run']);
+    expect(dry.stdout).not.toContain('options.text');
     await env.inject('POST', '/__mock/reset');
   });
 

@@ -6,6 +6,7 @@ import {
   sendBulk,
 } from '@intl-sms/core';
 import { type CsvColumns, CsvRecipients } from '../csv-recipients.js';
+import { cliRejections } from '../error-message.js';
 import { type BalanceCheck, balanceWarning, checkBalance } from './balance-check.js';
 import { EstimatingTransport } from './estimating-transport.js';
 
@@ -58,7 +59,7 @@ export async function planFile(
     complete: totals.complete,
     ...checkBalance(balance.value, totals.cost),
     balance: balance.amount,
-    rejectedRecipients: summary.rejectedRecipients,
+    rejectedRecipients: cliRejections(summary.rejectedRecipients, columns.text),
     duplicateRecipients: summary.duplicateRecipients,
   };
 }

@@ -2,6 +2,7 @@ import type { BulkInterruptedError, BulkInterruption, BulkSummary } from '@intl-
 import type { GlobalOptions } from '../context.js';
 import { CsvInputError } from '../csv-input-error.js';
 import type { CsvFingerprint, CsvRecipients } from '../csv-recipients.js';
+import { cliRejections } from '../error-message.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { printJson, printLines } from '../output.js';
 import { runState } from '../run-state.js';
@@ -20,7 +21,11 @@ export async function reportRun(
     resume: ResumePoint | undefined;
   },
 ): Promise<void> {
-  const { summary, stop } = outcome;
+  const { stop } = outcome;
+  const summary = {
+    ...outcome.summary,
+    rejectedRecipients: cliRejections(outcome.summary.rejectedRecipients, options.textColumn),
+  };
   const interruption: BulkInterruption | undefined = stop?.interruption;
   const error = stopError(stop);
   const exitCode = error ? error.exitCode : exitCodeOf(summary);
