@@ -106,6 +106,23 @@ describe('intl-sms send --file', () => {
     await env.inject('POST', '/__mock/reset');
   });
 
+  it('a wrong password: exit 2, every row failed, the summary saved for a resume', async () => {
+    const file = await csv('password.csv', 4);
+    const cwd = await mkdtemp(join(tmpdir(), 'intl-sms-password-'));
+    const run = await env.run(
+      ['send', '--file', file, '--column', 'mobile', '--text', 'x', '--yes', '--json'],
+      { SJROOM_PASSWORD: 'wrong' },
+      cwd,
+    );
+    expect(run.code).toBe(2);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ read: 4, submitted: 0, failed: 4 });
+    expect(summary.failedRecipients[0].code).toBe('AUTHENTICATION_FAILED');
+    expect(summary.resume).toBe(`--resume ${summary.summaryFile}`);
+    expect(JSON.parse(await readFile(join(cwd, summary.summaryFile), 'utf8')).failed).toBe(4);
+    expect(await mockRecipients()).toBe(0);
+  });
+
   it('names a missing column and exits 1 before sending anything', async () => {
     const file = await csv('cols.csv', 2);
     const run = await env.run(['send', '--file', file, '--text', 'x', '--yes']);

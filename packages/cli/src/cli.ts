@@ -72,10 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const code = exitCodeFor(error);
     const message = cliMessage(error);
     if (argv.includes('--json')) {
-      const where =
-        error instanceof CsvInputError
-          ? { file: error.file, line: error.line ?? null, row: error.row ?? null }
-          : {};
+      const where = error instanceof CsvInputError ? error.where() : {};
       printJson({
         error: {
           code: (error as { code?: string })?.code ?? 'ERROR',

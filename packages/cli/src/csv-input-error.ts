@@ -32,4 +32,9 @@ export class CsvInputError extends Error {
     this.row = where.row;
     this.reason = reason;
   }
+
+  /** Where the error is, as the `--json` error document gives it. */
+  where(): { file: string; line: number | null; row: number | null } {
+    return { file: this.file, line: this.line ?? null, row: this.row ?? null };
+  }
 }

@@ -87,21 +87,20 @@ export class CsvRecipients implements AsyncIterable<BulkRecipient> {
 
   async *[Symbol.asyncIterator](): AsyncGenerator<BulkRecipient> {
     const file = createReadStream(this.#path);
-    let parser: ReturnType<typeof parse> | undefined;
     // A malformed record is not allowed to destroy the stream at once: that would drop the
     // good records already parsed before it. It is queued in its place instead.
-    parser = file.pipe(
+    const parser: ReturnType<typeof parse> = file.pipe(
       parse({
         ...PARSE_OPTIONS,
         columns: true,
         info: true,
         skip_records_with_error: true,
         on_skip: (error) => {
-          parser?.push({ [BAD_RECORD]: error ?? new Error('malformed record') });
+          parser.push({ [BAD_RECORD]: error ?? new Error('malformed record') });
         },
       }),
     );
-    file.once('error', (error) => parser?.destroy(error));
+    file.once('error', (error) => parser.destroy(error));
     const { phone, text: textColumn } = this.#columns;
     let lastLine = 1;
     try {

@@ -62,7 +62,10 @@ export async function reportRun(
 /** The exit code of a run that read its whole file. */
 function exitCodeOf(summary: BulkSummary): number {
   if (summary.unknown > 0) return EXIT.network;
-  if (summary.failed + summary.rejected > 0) return EXIT.partial;
+  const notSent = summary.failed + summary.rejected;
+  // Nothing went out (a wrong password, every row invalid): a refusal, not a partial send.
+  if (notSent > 0 && summary.submitted === 0) return EXIT.provider;
+  if (notSent > 0) return EXIT.partial;
   return EXIT.ok;
 }
 
@@ -71,8 +74,7 @@ function stopError(stop: BulkInterruptedError | undefined): BulkRun['error'] {
   if (!stop) return undefined;
   const cause = stop.cause;
   if (cause instanceof CsvInputError) {
-    const { code, message, file, line, row } = cause;
-    return { code, message, exitCode: EXIT.input, file, line: line ?? null, row: row ?? null };
+    return { code: cause.code, message: cause.message, exitCode: EXIT.input, ...cause.where() };
   }
   const message = cause instanceof Error ? cause.message : String(cause ?? stop.message);
   if (stop.interruption === 'aborted') {
