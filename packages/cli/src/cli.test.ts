@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Decimal } from '@intl-sms/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv } from './test-support/run-cli.js';
 
@@ -111,6 +112,26 @@ describe('intl-sms commands (built binary against the mock server)', () => {
     expect((await env.inject('GET', '/__mock/health')).messages).toBe(1);
   });
 
+  it('--dry-run and estimate warn when the balance does not cover the cost (exit 0)', async () => {
+    await env.inject('PUT', '/__mock/accounts/demo', { balance: '0.0100' });
+    const args = ['--to', '+639171234567,+447400123456', '--text', 'x'];
+    const dry = await env.run(['send', ...args, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(
+      /warning: the balance 0\.0100 does not cover the cost: 0\.\d{4} short/,
+    );
+    const report = json((await env.run(['send', ...args, '--dry-run', '--json'])).stdout).estimate;
+    expect(report).toMatchObject({ balance: '0.0100', balanceSufficient: false });
+    expect(report.shortfall).toBe(
+      Decimal.parse(report.totalCost).subtract(Decimal.parse(report.balance)).toString(),
+    );
+    const estimate = json((await env.run(['estimate', ...args, '--json'])).stdout);
+    expect(estimate).toMatchObject({ balanceSufficient: false, shortfall: report.shortfall });
+    await env.inject('PUT', '/__mock/accounts/demo', { balance: '1000' });
+    const enough = json((await env.run(['estimate', ...args, '--json'])).stdout);
+    expect(enough).toMatchObject({ balanceSufficient: true, shortfall: '0.0000' });
+  });
+
   it('status and wait with BATCH:COUNT, failed numbers written to --out', async () => {
     const sent = json(
       (
@@ -147,6 +168,38 @@ describe('intl-sms commands (built binary against the mock server)', () => {
     const status = await env.run(['status', sent.batches[0].id]);
     expect(status.stdout).toContain('1 delivered, 1 failed');
     expect((await env.run(['wait', sent.batches[0].id])).code).toBe(1);
+  });
+
+  it('pending numbers: listed when known (send --wait), null when only the count is (wait BATCH:COUNT)', async () => {
+    // A number ending in 0002 never gets a receipt on the mock.
+    const sent = await env.run([
+      'send',
+      '--to',
+      '+639171234567,+639171230002',
+      '--text',
+      'p',
+      '--yes',
+      '--wait',
+      '--timeout',
+      '1s',
+      '--json',
+    ]);
+    expect(sent.code).toBe(3);
+    const out = json(sent.stdout);
+    expect(out.delivery.batches[0]).toMatchObject({ pending: 1, pendingNumbers: ['639171230002'] });
+    const batch = out.batches[0].id;
+    const waited = await env.run(['wait', `${batch}:2`, '--timeout', '1s', '--json']);
+    expect(waited.code).toBe(3);
+    expect(json(waited.stdout).batches[0]).toMatchObject({
+      delivered: 1,
+      pending: 1,
+      complete: false,
+      pendingNumbers: null,
+    });
+    const status = await env.run(['status', batch, '--json']);
+    expect(json(status.stdout).batches[0]).toMatchObject({ pending: null, pendingNumbers: null });
+    const text = await env.run(['wait', `${batch}:2`, '--timeout', '1s']);
+    expect(text.stdout).toContain('1 pending (which ones the API does not say)');
   });
 
   it('reads credentials from .env in the working directory', async () => {
@@ -240,15 +293,64 @@ describe('intl-sms exit codes', () => {
     expect(json(run.stdout).error.code).toBe('INSUFFICIENT_BALANCE');
   });
 
-  it('a mock fault: 2 for a provider error, 4 for an unknown outcome', async () => {
+  it('a mock fault: 2 for a refusal, 4 for a 500 or a reset (the submit may have been sent)', async () => {
+    const send = ['send', '--to', '+639171234567', '--text', 'x', '--yes', '--json'];
+    await env.inject('PUT', '/__mock/faults', [
+      { type: 'state-code', stateCode: '402', endpoint: 'submit', times: 1 },
+    ]);
+    const refused = await env.run(send);
+    expect(refused.code).toBe(2);
+    expect(json(refused.stdout).error.code).toBe('INSUFFICIENT_BALANCE');
     await env.inject('PUT', '/__mock/faults', [
       { type: 'state-code', stateCode: '500', endpoint: 'submit', times: 1 },
     ]);
-    expect((await env.run(['send', '--to', '+639171234567', '--text', 'x', '--yes'])).code).toBe(2);
+    const answered500 = await env.run(send);
+    expect(answered500.code).toBe(4);
+    expect(json(answered500.stdout).error.code).toBe('SUBMIT_OUTCOME_UNKNOWN');
     await env.inject('PUT', '/__mock/faults', [{ type: 'reset', endpoint: 'submit', times: 1 }]);
-    const run = await env.run(['send', '--to', '+639171234567', '--text', 'x', '--yes', '--json']);
+    const reset = await env.run(send);
+    expect(reset.code).toBe(4);
+    expect(json(reset.stdout).error.code).toBe('SUBMIT_OUTCOME_UNKNOWN');
+  });
+
+  it('send --to over two countries, one submit answered 500: 4, its numbers under unknown, not failed', async () => {
+    await env.inject('PUT', '/__mock/faults', [
+      { type: 'state-code', stateCode: '500', endpoint: 'submit', times: 1 },
+    ]);
+    const run = await env.run([
+      'send',
+      '--to',
+      '+639171234567,+447400123456',
+      '--text',
+      'x',
+      '--yes',
+      '--json',
+    ]);
     expect(run.code).toBe(4);
-    expect(json(run.stdout).error.code).toBe('SUBMIT_OUTCOME_UNKNOWN');
+    const out = json(run.stdout);
+    expect(out.failed).toEqual([]);
+    expect(out.unknown).toEqual([expect.objectContaining({ code: 'SUBMIT_OUTCOME_UNKNOWN' })]);
+    expect([...out.accepted, ...out.unknown[0].phones].sort()).toEqual([
+      '447400123456',
+      '639171234567',
+    ]);
+  });
+
+  it('an invalid number: the advice names --skip-invalid, not a library option', async () => {
+    const run = await env.run(['send', '--to', '+639171234567,+63917', '--text', 'x', '--yes']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('pass --skip-invalid to send to the others');
+    expect(run.stderr).not.toContain('onInvalid');
+    const dry = await env.run(['send', '--to', '+639171234567,+63917', '--text', 'x', '--dry-run']);
+    expect(dry.stdout).toContain('a real send would refuse');
+    expect(dry.stdout).toContain('--skip-invalid');
+  });
+
+  it('a --base-url with credentials: 1, naming the flag, never echoing them', async () => {
+    const run = await env.run(['balance', '--base-url', 'http://someone:s3cret-pw@127.0.0.1:9']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--base-url');
+    expect(`${run.stdout}${run.stderr}`).not.toContain('s3cret-pw');
   });
 
   it('partial: 3 with --skip-invalid and an invalid number', async () => {

@@ -6,6 +6,8 @@ import { registerMock } from './commands/mock.js';
 import { registerSend } from './commands/send.js';
 import { registerStatus } from './commands/status.js';
 import { loadDotEnv } from './context.js';
+import { CsvInputError } from './csv-input-error.js';
+import { cliMessage } from './error-message.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printJson } from './output.js';
 import { runState } from './run-state.js';
@@ -31,8 +33,9 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 success, 1 usage error, 2 provider or business error, 3 partial failure,
-4 network error or timeout, 130 interrupted (Ctrl-C).
+Exit codes: 0 success, 1 usage error (nothing sent), 2 the provider refused, 3 partial failure,
+4 network error, timeout or unknown outcome, 65 malformed CSV row (send --file: fix it and
+--resume), 130 interrupted (Ctrl-C).
 
 Examples:
   intl-sms mock --port 4010 &
@@ -67,10 +70,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       return helpShown ? EXIT.ok : EXIT.usage;
     }
     const code = exitCodeFor(error);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = cliMessage(error);
     if (argv.includes('--json')) {
+      const where = error instanceof CsvInputError ? error.where() : {};
       printJson({
-        error: { code: (error as { code?: string })?.code ?? 'ERROR', message, exitCode: code },
+        error: {
+          code: (error as { code?: string })?.code ?? 'ERROR',
+          message,
+          exitCode: code,
+          ...where,
+        },
       });
     }
     process.stderr.write(`intl-sms: ${message}\n`);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createSjroomTransport, type SjroomTransport } from '@intl-sms/core';
+import { ConfigurationError, createSjroomTransport, type SjroomTransport } from '@intl-sms/core';
 import { UsageError } from './exit-codes.js';
 
 /** Flags every command accepts. */
@@ -31,12 +31,33 @@ export function transportFor(options: GlobalOptions): SjroomTransport {
   }
   const baseUrl = options.baseUrl ?? (process.env.SJROOM_BASE_URL || undefined);
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    return createTransport(account, password, baseUrl, options.verbose === true, log);
+  } catch (error) {
+    // The core names its setting (`baseUrl`); the CLI user knows the flag. The URL is not
+    // echoed: it may hold a user name and password.
+    if (ConfigurationError.isInstance(error) && error.setting === 'baseUrl') {
+      throw new UsageError(
+        '--base-url (or SJROOM_BASE_URL) must be an absolute http:// or https:// URL without credentials (give those with --account and --password)',
+      );
+    }
+    throw error;
+  }
+}
+
+function createTransport(
+  account: string,
+  password: string,
+  baseUrl: string | undefined,
+  verbose: boolean,
+  log: (line: string) => void,
+): SjroomTransport {
   return createSjroomTransport({
     account,
     password,
     ...(baseUrl ? { baseUrl } : {}),
     logger: { warn: log },
-    ...(options.verbose
+    ...(verbose
       ? {
           onRequest: (e) => log(`→ ${e.endpoint} (attempt ${e.attempt})`),
           onResponse: (e) => log(`← ${e.endpoint} HTTP ${e.statusCode} in ${e.durationMs} ms`),

@@ -3,13 +3,11 @@ import { Decimal } from '@intl-sms/core';
 import type { Command } from 'commander';
 import { type GlobalOptions, transportFor } from '../context.js';
 import { printJson, printLines, printTable } from '../output.js';
-import { recipientsFromFlag, textFromFlag } from '../recipients-flag.js';
+import { channelFromFlag, recipientsFromFlag, textFromFlag } from '../recipients-flag.js';
+import { type BalanceCheck, balanceWarning, checkBalance } from './balance-check.js';
 
-/** An estimate with the balance it would leave. */
-export interface EstimateReport extends SendEstimate {
-  readonly balance: string;
-  readonly balanceAfter: string;
-}
+/** An estimate with the balance it would leave, and whether the balance covers it. */
+export interface EstimateReport extends SendEstimate, BalanceCheck {}
 
 /** Prints an estimate as a table (human) — shared by `estimate` and `send`'s confirmation. */
 export function describeEstimate(report: EstimateReport): string[] {
@@ -21,7 +19,7 @@ export function describeEstimate(report: EstimateReport): string[] {
   for (const rejected of report.rejected)
     lines.push(`will not send ${rejected.input}: ${rejected.reason}`);
   lines.push(`total cost ${report.totalCost}; balance ${report.balance} → ${report.balanceAfter}`);
-  return lines;
+  return [...lines, ...balanceWarning(report, report.complete)];
 }
 
 /** `intl-sms estimate --to ... --text ...`. */
@@ -45,7 +43,12 @@ export function registerEstimate(program: Command): void {
         const text = textFromFlag(options.text);
         const sms = transportFor(global);
         try {
-          const report = await estimateWithBalance(sms, to, text, options.channel);
+          const report = await estimateWithBalance(
+            sms,
+            to,
+            text,
+            options.channel === undefined ? undefined : channelFromFlag(options.channel),
+          );
           if (global.json) return printJson(report);
           printTable(
             ['channel', 'country', 'operator', 'recipients', 'segments', 'price', 'cost'],
@@ -80,7 +83,7 @@ export async function estimateWithBalance(
   ]);
   return {
     ...estimate,
+    ...checkBalance(balance.value, Decimal.parse(estimate.totalCost)),
     balance: balance.amount,
-    balanceAfter: balance.value.subtract(Decimal.parse(estimate.totalCost)).toString(),
   };
 }

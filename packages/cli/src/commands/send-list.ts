@@ -1,11 +1,17 @@
-import { PartialSendError, type SendResult, waitForDelivery } from '@intl-sms/core';
+import {
+  PartialSendError,
+  type SendResult,
+  type SubmitFailure,
+  SubmitOutcomeUnknownError,
+  waitForDelivery,
+} from '@intl-sms/core';
 import { confirmPaidSend } from '../confirm.js';
 import { type GlobalOptions, transportFor } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson, printLines } from '../output.js';
 import { createProgress } from '../progress.js';
-import { recipientsFromFlag, textFromFlag } from '../recipients-flag.js';
+import { channelFromFlag, recipientsFromFlag, textFromFlag } from '../recipients-flag.js';
 import { runState } from '../run-state.js';
 import { deliveryJson, describeDelivery } from './delivery-output.js';
 import { describeEstimate, estimateWithBalance } from './estimate.js';
@@ -24,15 +30,21 @@ export interface SendListOptions {
 
 /** `intl-sms send --to ... --text ...`: estimate, confirm, send, optionally wait for receipts. */
 export async function sendList(options: SendListOptions, global: GlobalOptions): Promise<void> {
-  const to = recipientsFromFlag(options.to);
+  const to = recipientsFromFlag(options.to, '--file recipients.csv');
   const text = textFromFlag(options.text);
   const timeout = parseDuration(options.timeout ?? '10m', '--timeout');
+  const channel = options.channel === undefined ? undefined : channelFromFlag(options.channel);
   const sms = transportFor(global);
   try {
-    const estimate = await estimateWithBalance(sms, to, text, options.channel);
+    const estimate = await estimateWithBalance(sms, to, text, channel);
     if (options.dryRun) {
       if (global.json) printJson({ dryRun: true, estimate });
-      else printLines(...describeEstimate(estimate), 'dry run: nothing was sent');
+      else
+        printLines(
+          ...describeEstimate(estimate),
+          ...wouldRefuse(estimate, options),
+          'dry run: nothing was sent',
+        );
       return;
     }
     if (!(await confirmPaidSend(describeEstimate(estimate).join('\n'), options.yes))) {
@@ -46,14 +58,18 @@ export async function sendList(options: SendListOptions, global: GlobalOptions):
       result = await sms.send({
         to,
         text,
-        ...(options.channel ? { channelId: options.channel } : {}),
+        ...(channel ? { channelId: channel } : {}),
         onInvalid: options.skipInvalid ? 'skip' : 'reject',
       });
     } catch (error) {
-      if (!(error instanceof PartialSendError)) throw error;
+      if (!PartialSendError.isInstance(error)) throw error;
       partial = error;
       result = error.result;
     }
+    // A submit whose outcome is unknown may have been sent: it is never listed as failed.
+    const failures = partial?.failures ?? [];
+    const unknown = failures.filter((f) => SubmitOutcomeUnknownError.isInstance(f.error));
+    const failed = failures.filter((f) => !SubmitOutcomeUnknownError.isInstance(f.error));
     const notSent = result.rejected.length > 0 || partial !== undefined;
     let delivery: Awaited<ReturnType<typeof waitForDelivery>> | undefined;
     if (options.wait && result.batches.length > 0) {
@@ -71,7 +87,8 @@ export async function sendList(options: SendListOptions, global: GlobalOptions):
     }
     const deliveryFailed =
       delivery !== undefined && (!delivery.complete || delivery.reports.some((r) => r.failed > 0));
-    runState.exitCode = notSent || deliveryFailed ? EXIT.partial : EXIT.ok;
+    runState.exitCode =
+      unknown.length > 0 ? EXIT.network : notSent || deliveryFailed ? EXIT.partial : EXIT.ok;
     if (global.json) {
       return printJson({
         batches: result.batches.map((b) => ({
@@ -82,13 +99,8 @@ export async function sendList(options: SendListOptions, global: GlobalOptions):
         accepted: result.accepted,
         rejected: result.rejected,
         duplicates: result.duplicates,
-        failed:
-          partial?.failures.map((f) => ({
-            channelId: f.channelId,
-            phones: f.phones,
-            code: f.error.code,
-            message: f.error.message,
-          })) ?? [],
+        failed: failed.map(failureJson),
+        unknown: unknown.map(failureJson),
         totalCost: estimate.totalCost,
         ...(delivery ? { delivery: deliveryJson(delivery.reports, delivery.complete) } : {}),
       });
@@ -99,12 +111,35 @@ export async function sendList(options: SendListOptions, global: GlobalOptions):
       ),
       `sent to ${result.accepted.length} number(s)`,
       ...result.rejected.map((r) => `not sent ${r.input}: ${r.reason}`),
-      ...(partial?.failures.map(
-        (f) => `failed ${f.phones.length} number(s) on channel ${f.channelId}: ${f.error.message}`,
-      ) ?? []),
+      ...(result.duplicates.length > 0
+        ? [`${result.duplicates.length} duplicate(s) left out (each number is sent once)`]
+        : []),
+      ...failed.map(
+        (f) =>
+          `not sent ${f.phones.length} number(s) on channel ${f.channelId}: ${f.error.message}`,
+      ),
+      ...unknown.map(
+        (f) =>
+          `unknown outcome for ${f.phones.length} number(s) on channel ${f.channelId} (may have been sent: check before resending): ${f.error.message}`,
+      ),
       ...(delivery ? describeDelivery(delivery.reports, delivery.complete) : []),
     );
   } finally {
     await sms.close();
   }
+}
+
+function failureJson(f: SubmitFailure) {
+  return { channelId: f.channelId, phones: f.phones, code: f.error.code, message: f.error.message };
+}
+
+/** In a dry run: the refusal a real send would meet without `--skip-invalid`. */
+function wouldRefuse(
+  estimate: { rejected: readonly unknown[] },
+  options: SendListOptions,
+): string[] {
+  if (estimate.rejected.length === 0 || options.skipInvalid) return [];
+  return [
+    `a real send would refuse: ${estimate.rejected.length} number(s) cannot be sent to; pass --skip-invalid to send to the others`,
+  ];
 }

@@ -53,5 +53,15 @@ export async function cliEnv() {
         ...(payload === undefined ? {} : { payload: payload as object }),
       })
     ).json();
-  return { mock, env, run, inject };
+  /** How many times each number was submitted, from the mock's inspection API (`GET /__mock/messages`). */
+  const sentPerNumber = async (): Promise<Map<string, number>> => {
+    const counts = new Map<string, number>();
+    for (let offset = 0; ; offset += 1000) {
+      const page = await inject('GET', `/__mock/messages?limit=1000&offset=${offset}`);
+      for (const message of page.messages as { recipients: { phone: string }[] }[])
+        for (const { phone } of message.recipients) counts.set(phone, (counts.get(phone) ?? 0) + 1);
+      if (offset + 1000 >= page.total) return counts;
+    }
+  };
+  return { mock, env, run, inject, sentPerNumber };
 }

@@ -1,0 +1,93 @@
+import { constants } from 'node:fs';
+import { access, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { type CsvColumns, type CsvFingerprint, fingerprintOf } from '../csv-recipients.js';
+import { UsageError } from '../exit-codes.js';
+
+/** Where a `--resume` run starts from. */
+export interface ResumePoint {
+  /** The earlier run's resume token (what it accepted or may have sent). */
+  readonly token: string;
+  /** The first rows of the file as the earlier run read them, when its summary file says. */
+  readonly fingerprint: CsvFingerprint | undefined;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * Reads `--resume`: the path of a summary an earlier run wrote (`--summary-file`, the
+ * file it saved on its own, or its `--json` output), or a bare resume token. A summary
+ * with a fingerprint is checked against `file`: resuming a file whose first rows changed
+ * would skip the wrong rows, so that is refused.
+ */
+export async function readResume(
+  value: string,
+  file: string,
+  columns: CsvColumns,
+): Promise<ResumePoint> {
+  const info = await stat(value).catch(() => undefined);
+  if (!info) {
+    if (value.length % 4 === 0 && BASE64.test(value)) {
+      process.stderr.write(
+        'Resuming from a bare token: the file cannot be checked against the earlier run, so it must be the same file with the same rows in the same order.\n',
+      );
+      return { token: value, fingerprint: undefined };
+    }
+    throw new UsageError(
+      `--resume takes the summary file of an earlier run or its resume token; ${JSON.stringify(value.slice(0, 60))} is neither (no such file)`,
+    );
+  }
+  const point = parseSummary(value, await readFile(value, 'utf8').catch(() => ''));
+  if (point.fingerprint) {
+    const now = await fingerprintOf(file, columns, point.fingerprint.rows);
+    if (now?.sha256 !== point.fingerprint.sha256) {
+      throw new UsageError(
+        `${file} does not match the run recorded in ${value}: its first ${point.fingerprint.rows} row(s) differ (numbers changed, or rows added, removed or reordered). Resuming would skip the wrong rows: restore those rows, or start a new run without --resume`,
+      );
+    }
+  }
+  return point;
+}
+
+function parseSummary(path: string, text: string): ResumePoint {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const summary = parsed as { resumeToken?: unknown; source?: Record<string, unknown> } | undefined;
+  if (typeof summary?.resumeToken !== 'string' || !BASE64.test(summary.resumeToken)) {
+    throw new UsageError(
+      `--resume ${path}: not a summary of intl-sms send --file (no resumeToken); pass the file written with --summary-file, or the token itself`,
+    );
+  }
+  const { rows, sha256 } = summary.source ?? {};
+  const fingerprint =
+    typeof rows === 'number' && Number.isInteger(rows) && rows >= 0 && typeof sha256 === 'string'
+      ? { rows, sha256 }
+      : undefined;
+  return { token: summary.resumeToken, fingerprint };
+}
+
+/** Refuses, before anything is sent, a summary path that cannot be written. */
+export async function checkSummaryPath(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  const writable = await access(info ? path : dirname(resolve(path)), constants.W_OK).then(
+    () => !info || info.isFile(),
+    () => false,
+  );
+  if (!writable) throw new UsageError(`--summary-file ${path}: cannot write a file there`);
+}
+
+/** Writes a summary whole or not at all (a temporary file renamed into place). */
+export async function writeSummary(path: string, summary: unknown): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(summary, null, 2)}\n`);
+  await rename(temporary, path);
+}
+
+/** The name of the summary saved when a run that needs resuming had no `--summary-file`. */
+export function defaultSummaryPath(now = new Date()): string {
+  return `intl-sms-summary-${now.toISOString().replace(/[:.]/g, '-')}.json`;
+}

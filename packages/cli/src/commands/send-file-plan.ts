@@ -1,0 +1,75 @@
+import {
+  BulkInterruptedError,
+  type BulkOptions,
+  type BulkSummary,
+  type SjroomTransport,
+  sendBulk,
+} from '@intl-sms/core';
+import { type CsvColumns, CsvRecipients } from '../csv-recipients.js';
+import { cliRejections } from '../error-message.js';
+import { type BalanceCheck, balanceWarning, checkBalance } from './balance-check.js';
+import { EstimatingTransport } from './estimating-transport.js';
+
+/** What a `send --file` would do: the rows it would send, their segments and cost. */
+export interface FilePlan extends BalanceCheck {
+  readonly read: number;
+  /** Recipients that would be submitted. */
+  readonly recipients: number;
+  readonly rejected: number;
+  readonly duplicates: number;
+  readonly skipped: number;
+  readonly segments: number;
+  readonly cost: string;
+  /** False when some price is unknown, so `cost` is a lower bound. */
+  readonly complete: boolean;
+  readonly rejectedRecipients: BulkSummary['rejectedRecipients'];
+  readonly duplicateRecipients: BulkSummary['duplicateRecipients'];
+}
+
+/**
+ * Reads the whole file through `sendBulk` with a transport that only prices, so the plan
+ * makes exactly the choices of the real run (invalid rows, repeats anywhere in the file,
+ * rows a resume skips). A malformed row throws its `CsvInputError`; nothing is sent.
+ */
+export async function planFile(
+  sms: SjroomTransport,
+  file: string,
+  columns: CsvColumns,
+  options: Pick<BulkOptions, 'text' | 'channelId' | 'resumeFrom'>,
+): Promise<FilePlan> {
+  const estimating = new EstimatingTransport(sms);
+  let summary: BulkSummary;
+  try {
+    summary = await sendBulk(estimating, new CsvRecipients(file, columns), options);
+  } catch (error) {
+    throw BulkInterruptedError.isInstance(error) ? error.cause : error;
+  }
+  // A failed estimate (credentials, network) is the dry run's answer, not a "failed" row.
+  if (estimating.error !== undefined) throw estimating.error;
+  const { totals } = estimating;
+  const balance = await sms.getBalance();
+  return {
+    read: summary.read,
+    recipients: summary.submitted,
+    rejected: summary.rejected,
+    duplicates: summary.duplicates,
+    skipped: summary.skipped,
+    segments: totals.segments,
+    cost: totals.cost.toString(),
+    complete: totals.complete,
+    ...checkBalance(balance.value, totals.cost),
+    balance: balance.amount,
+    rejectedRecipients: cliRejections(summary.rejectedRecipients, columns.text),
+    duplicateRecipients: summary.duplicateRecipients,
+  };
+}
+
+/** The text of a plan: shown by `--dry-run` and before asking to confirm. */
+export function describePlan(plan: FilePlan, file: string): string[] {
+  const skipped = plan.skipped > 0 ? `, ${plan.skipped} skipped (done by an earlier run)` : '';
+  return [
+    `${plan.recipients} of ${plan.read} row(s) in ${file} would be sent; ${plan.rejected} invalid, ${plan.duplicates} duplicate(s) (sent once)${skipped}`,
+    `${plan.segments} segment(s) in all, total cost ${plan.cost}${plan.complete ? '' : ' (at least)'}; balance ${plan.balance} → ${plan.balanceAfter}`,
+    ...balanceWarning(plan, plan.complete),
+  ];
+}

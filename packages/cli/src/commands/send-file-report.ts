@@ -1,0 +1,104 @@
+import type { BulkInterruptedError, BulkInterruption, BulkSummary } from '@intl-sms/core';
+import type { GlobalOptions } from '../context.js';
+import { CsvInputError } from '../csv-input-error.js';
+import type { CsvFingerprint, CsvRecipients } from '../csv-recipients.js';
+import { cliRejections } from '../error-message.js';
+import { EXIT, exitCodeFor } from '../exit-codes.js';
+import { printJson, printLines } from '../output.js';
+import { runState } from '../run-state.js';
+import { type BulkRun, bulkJson, bulkLines, needsResume } from './bulk-output.js';
+import { defaultSummaryPath, type ResumePoint, writeSummary } from './bulk-resume.js';
+import type { SendFileOptions } from './send-file.js';
+
+/** Books the run: exit code, summary file (when given or needed to resume), output. */
+export async function reportRun(
+  options: SendFileOptions,
+  global: GlobalOptions,
+  outcome: {
+    summary: BulkSummary;
+    stop: BulkInterruptedError | undefined;
+    source: CsvRecipients;
+    resume: ResumePoint | undefined;
+  },
+): Promise<void> {
+  const { stop } = outcome;
+  const summary = {
+    ...outcome.summary,
+    rejectedRecipients: cliRejections(outcome.summary.rejectedRecipients, options.textColumn),
+  };
+  const interruption: BulkInterruption | undefined = stop?.interruption;
+  const error = stopError(stop);
+  const exitCode = error ? error.exitCode : exitCodeOf(summary);
+  const draft: BulkRun = {
+    file: options.file,
+    column: options.column ?? 'phone',
+    textColumn: options.textColumn,
+    summary,
+    interruption,
+    error,
+    fingerprint: fingerprintOf(outcome.source, summary, outcome.resume),
+    summaryFile: undefined,
+  };
+  const path =
+    options.summaryFile ??
+    (needsResume(summary, interruption !== undefined) ? defaultSummaryPath() : undefined);
+  let run = draft;
+  if (path) {
+    try {
+      await writeSummary(path, bulkJson({ ...draft, summaryFile: path }));
+      run = { ...draft, summaryFile: path };
+    } catch (writeError) {
+      process.stderr.write(
+        `intl-sms: could not save the summary to ${path} (${(writeError as Error).message}); its resume token: ${summary.resumeToken}\n`,
+      );
+    }
+  }
+  runState.exitCode = exitCode;
+  if (error && interruption !== 'aborted') process.stderr.write(`intl-sms: ${error.message}\n`);
+  if (global.json) printJson(bulkJson(run));
+  else printLines(...bulkLines(run));
+}
+
+/** The exit code of a run that read its whole file. */
+function exitCodeOf(summary: BulkSummary): number {
+  if (summary.unknown > 0) return EXIT.network;
+  const notSent = summary.failed + summary.rejected;
+  // Nothing went out (a wrong password, every row invalid): a refusal, not a partial send.
+  if (notSent > 0 && summary.submitted === 0) return EXIT.provider;
+  if (notSent > 0) return EXIT.partial;
+  return EXIT.ok;
+}
+
+/** What stopped a run, as the `error` of its JSON, with the exit code it gives. */
+function stopError(stop: BulkInterruptedError | undefined): BulkRun['error'] {
+  if (!stop) return undefined;
+  const cause = stop.cause;
+  if (cause instanceof CsvInputError) {
+    return { code: cause.code, message: cause.message, exitCode: EXIT.input, ...cause.where() };
+  }
+  const message = cause instanceof Error ? cause.message : String(cause ?? stop.message);
+  if (stop.interruption === 'aborted') {
+    return { code: 'INTERRUPTED', message, exitCode: EXIT.interrupted };
+  }
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return {
+    code: typeof code === 'string' ? code : stop.code,
+    message,
+    exitCode: stop.interruption === 'source-error' ? EXIT.input : exitCodeFor(cause),
+  };
+}
+
+/**
+ * The fingerprint to record: the rows this run read, or the earlier run's when it covers
+ * more rows (the resume checked them against this file before it started).
+ */
+function fingerprintOf(
+  source: CsvRecipients,
+  summary: BulkSummary,
+  resume: ResumePoint | undefined,
+): CsvFingerprint | undefined {
+  const own = source.fingerprint(summary.read);
+  const earlier = resume?.fingerprint;
+  if (earlier && (!own || earlier.rows > own.rows)) return earlier;
+  return own;
+}

@@ -1,0 +1,42 @@
+import { EXIT } from './exit-codes.js';
+
+/**
+ * Turns Ctrl-C (and SIGTERM) during a bulk send into an orderly stop, and returns the
+ * function that removes the handlers.
+ *
+ * 1st signal: `controller` aborts — no new submit starts; submits in flight finish, so
+ * the summary and its resume token stay exact. 2nd: a reminder of why it waits. 3rd: quit
+ * at once without the summary; the batches accepted so far (`batches()`) are printed on
+ * stderr so the books are not lost entirely.
+ */
+export function handleInterrupts(
+  controller: AbortController,
+  batches: () => readonly { readonly id: string; readonly recipients: number }[],
+): () => void {
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals === 1) {
+      process.stderr.write(
+        '\nInterrupted: no new batches will be submitted; waiting for those in flight…\n',
+      );
+      controller.abort(new Error(`interrupted by ${signal}`));
+    } else if (signals === 2) {
+      process.stderr.write(
+        'Still waiting for the submits in flight, so the summary says exactly what was sent. Press Ctrl-C again to quit at once without it.\n',
+      );
+    } else {
+      const list = batches().map((b) => `  batch ${b.id}:${b.recipients}\n`);
+      process.stderr.write(
+        `Quit without a summary (no resume token). Batches accepted so far:\n${list.join('') || '  none\n'}`,
+      );
+      process.exit(EXIT.interrupted);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
