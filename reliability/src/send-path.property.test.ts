@@ -13,13 +13,19 @@ import { type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkWithResumes } from './send-path/drivers/bulk-driver.js';
+import { cliSendFile } from './send-path/drivers/cli-driver.js';
+import { queueCampaign } from './send-path/drivers/queue-driver.js';
 import { failoverSend } from './send-path/drivers/failover-driver.js';
+import { nodemailerSend } from './send-path/drivers/nodemailer-driver.js';
+import { notifmeSend } from './send-path/drivers/notifme-driver.js';
+import { medusaSend, novuSend } from './send-path/drivers/retrying-app-driver.js';
 import { sendOnce } from './send-path/drivers/send-driver.js';
 import { type Harness, harness } from './send-path/harness.js';
 import { readBalances, readMockRecords, waitUntilSettled } from './send-path/mock-records.js';
 import { violations } from './send-path/oracle.js';
 import { ACCOUNTS, ENTRY_POINTS, type Scenario, scenarioArbitrary } from './send-path/scenario.js';
 import { recordFigures } from './support/figures.js';
+import { testRedis } from '../../packages/queue/src/test-support/redis-server.js';
 
 const RUNS = Number(process.env.SEND_PATH_RUNS ?? 2_000);
 const SEED = Number(process.env.SEND_PATH_SEED ?? 20_261_202);
@@ -27,9 +33,11 @@ const ACCOUNT_NAMES = ACCOUNTS.map((a) => a.account);
 
 let mock: RunningMockServer;
 let h: Harness;
+let redis: { url: string; close(): Promise<void> };
 const tally = { scenarios: 0, byEntry: {} as Record<string, number>, faults: 0 };
 
 beforeAll(async () => {
+  redis = await testRedis();
   mock = await startMockServer({
     receiptDelay: 0,
     limits: { maxBatches: 100_000 },
@@ -45,6 +53,7 @@ afterAll(async () => {
     ...Object.fromEntries(Object.entries(tally.byEntry).map(([k, v]) => [`entry:${k}`, v])),
   });
   await mock.close();
+  await redis.close();
 });
 
 async function control(method: 'POST' | 'PUT', url: string, payload?: unknown) {
@@ -64,6 +73,18 @@ function drive(scenario: Scenario) {
       return bulkWithResumes(h.transport(0, scenario.hooks), scenario);
     case 'failover':
       return failoverSend(h, scenario);
+    case 'nodemailer':
+      return nodemailerSend(h.transport(0, scenario.hooks), scenario);
+    case 'notifme':
+      return notifmeSend(h, scenario);
+    case 'medusa':
+      return medusaSend(h, scenario);
+    case 'novu':
+      return novuSend(h, scenario);
+    case 'cli':
+      return cliSendFile(h, scenario);
+    case 'queue':
+      return queueCampaign(h, scenario, redis.url);
   }
 }
 

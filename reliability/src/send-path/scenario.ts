@@ -13,8 +13,20 @@ export const ACCOUNTS = [
 /** Balances: plenty, or so little that some submits are refused with 402. */
 const balance = fc.constantFrom('1000.0000', '1000.0000', '1000.0000', '0.0300');
 
-/** The ways into the send path that the property covers. */
-export const ENTRY_POINTS = ['send', 'bulk', 'failover'] as const;
+/** The ways into the send path that the property covers, with how often each is drawn. */
+export const ENTRY_WEIGHTS = {
+  send: 15,
+  bulk: 15,
+  failover: 10,
+  nodemailer: 5,
+  notifme: 5,
+  medusa: 5,
+  novu: 5,
+  cli: 2,
+  queue: 1,
+} as const;
+/** Every entry point of {@link ENTRY_WEIGHTS}. */
+export const ENTRY_POINTS = Object.keys(ENTRY_WEIGHTS) as (keyof typeof ENTRY_WEIGHTS)[];
 /** One of {@link ENTRY_POINTS}. */
 export type EntryPoint = (typeof ENTRY_POINTS)[number];
 
@@ -66,13 +78,17 @@ const sometimes = <T>(arbitrary: fc.Arbitrary<T>, oneIn: number) =>
 
 /** The accounts an entry point sends from (fault rules may target each). */
 function accountsOf(entry: EntryPoint): string[] {
-  const used = entry === 'failover' ? ACCOUNTS : ACCOUNTS.slice(0, 1);
+  const used =
+    entry === 'failover' ? ACCOUNTS : ACCOUNTS.slice(0, entry === 'notifme' ? 2 : 1);
   return used.map((a) => a.account);
 }
 
 /** Draws a scenario for one of `entries`. */
 export function scenarioArbitrary(entries: readonly EntryPoint[]): fc.Arbitrary<Scenario> {
-  return fc.constantFrom(...entries).chain((entry) =>
+  const entry = fc.oneof(
+    ...entries.map((e) => ({ weight: ENTRY_WEIGHTS[e], arbitrary: fc.constant(e) })),
+  );
+  return entry.chain((entry) =>
     recipientsArbitrary(entry === 'bulk').chain((recipients) =>
       fc.record({
         entry: fc.constant(entry),

@@ -42,7 +42,7 @@ export function bookThrown(
  * unknown ones of a `PartialSendError` without accepted batches, and those of every
  * transport's error inside an `AllTransportsFailedError`.
  */
-function unknownNumbers(error: unknown): Set<string> {
+export function unknownNumbers(error: unknown): Set<string> {
   if (SubmitOutcomeUnknownError.isInstance(error)) return new Set(error.phones);
   if (PartialSendError.isInstance(error))
     return new Set(

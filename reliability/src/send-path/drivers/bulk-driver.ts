@@ -95,7 +95,7 @@ function doneIndexes(token: string | undefined): (index: number) => boolean {
 }
 
 /** One run's books: every index it read and did not skip, in the bucket its summary gives. */
-function bookRun(
+export function bookRun(
   summary: BulkSummary,
   previous: BulkSummary | undefined,
   size: number,

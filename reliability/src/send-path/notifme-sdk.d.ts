@@ -1,0 +1,2 @@
+// notifme-sdk ships Flow types only; the driver declares the little it uses.
+declare module 'notifme-sdk';
