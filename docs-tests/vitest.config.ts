@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
-    globalSetup: ['./src/global-setup.ts'],
+    // The queue's own setup installs Debian's redis-server when it is missing (as root),
+    // for runs without INTL_SMS_TEST_REDIS_URL.
+    globalSetup: ['../packages/queue/src/test-support/install-redis.ts', './src/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 600_000,
     fileParallelism: false,
