@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CodeBlock, extractBlocks } from './markdown-blocks.js';
+import { type CodeBlock, extractBlocks, MarkerError } from './markdown-blocks.js';
 
 /** The repository root (this package sits one level below it). */
 export const REPO_ROOT: string = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
@@ -31,9 +31,16 @@ export function docFiles(root: string = REPO_ROOT): DocFile[] {
           .map((name) => `docs/${name}`)
       : []),
   ].filter((path) => existsSync(join(root, path)));
-  return paths.map((path) => ({
-    path,
-    slug: path.replace(/\.md$/, '').replace(/[^\w.-]+/g, '-'),
-    blocks: extractBlocks(readFileSync(join(root, path), 'utf8')),
-  }));
+  return paths.map((path) => {
+    try {
+      return {
+        path,
+        slug: path.replace(/\.md$/, '').replace(/[^\w.-]+/g, '-'),
+        blocks: extractBlocks(readFileSync(join(root, path), 'utf8')),
+      };
+    } catch (error) {
+      if (error instanceof MarkerError) throw new MarkerError(`${path}: ${error.message}`);
+      throw error;
+    }
+  });
 }
