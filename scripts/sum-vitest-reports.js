@@ -14,6 +14,7 @@ const suites = [
     .map((name) => ({ name, dir: join(root, 'packages', name) })),
   { name: 'reliability', dir: join(root, 'reliability') },
   { name: 'e2e', dir: join(root, 'e2e') },
+  { name: 'docs-tests', dir: join(root, 'docs-tests') },
 ];
 for (const { name, dir } of suites) {
   const report = join(dir, 'reports', 'vitest.json');
