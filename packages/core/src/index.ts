@@ -6,6 +6,7 @@ export type {
   BulkSource,
   BulkSummary,
 } from './bulk/bulk-types.js';
+export { SeenMessages } from './bulk/seen-messages.js';
 export { type BulkOptions, sendBulk } from './bulk/send-bulk.js';
 export {
   type DeliveryWaitResult,

@@ -29,7 +29,7 @@ export const FINAL_STATES: readonly CampaignState[] = [
 export type CampaignFailureKind =
   /** Refused before queueing: an invalid number or no text. */
   | 'invalid'
-  /** Left out by the transport: no channel for its country, or a repeat of a number in its chunk. */
+  /** Left out: no channel for its country, or a repeat of an earlier recipient (code `DUPLICATE`: sent once). */
   | 'rejected'
   /** Its submit was refused by the provider (e.g. insufficient balance), after any retries. */
   | 'refused'
@@ -57,7 +57,7 @@ export interface CampaignCounts {
   readonly queued: number;
   /** Accepted by the provider. */
   readonly accepted: number;
-  /** Invalid numbers, missing texts, no channel, repeats in a chunk. */
+  /** Invalid numbers, missing texts, no channel, repeats of earlier recipients. */
   readonly rejected: number;
   /** Refused by the provider. */
   readonly failed: number;

@@ -13,6 +13,7 @@ const INPUT_KEYS = [
   'phoneValidation',
   'chunkSize',
   'maxBuffered',
+  'dedupe',
 ];
 
 /** Most numbers in one sjroom submit, so in one chunk. */

@@ -6,19 +6,25 @@ async function collect(
   source: Iterable<unknown> | AsyncIterable<unknown>,
   chunkSize: number,
   maxBuffered: number,
+  dedupe = true,
 ) {
   const chunks: RecipientChunk[] = [];
   const refused: number[] = [];
+  const codes: string[] = [];
   for await (const item of chunkRecipients(source as Iterable<string>, {
     chunkSize,
     maxBuffered,
     text: 'Hi',
     validation: 'possible',
+    dedupe,
   })) {
     if (item.kind === 'chunk') chunks.push(item);
-    else refused.push(item.entry[0]);
+    else {
+      refused.push(item.entry[0]);
+      codes.push((JSON.parse(item.entry[1]) as { code: string }).code);
+    }
   }
-  return { chunks, refused };
+  return { chunks, refused, codes };
 }
 
 describe('chunkRecipients', () => {
@@ -50,6 +56,7 @@ describe('chunkRecipients', () => {
       maxBuffered: 5_000,
       text: 'Hi',
       validation: 'possible',
+      dedupe: true,
     })) {
       if (item.kind === 'chunk') emitted += item.phones.length;
     }
@@ -72,5 +79,26 @@ describe('chunkRecipients', () => {
       ['Hi', [0]],
       ['Own', [2]],
     ]);
+  });
+
+  // Found by the send-path property: two chunks of one campaign were two submits of one number.
+  it('refuses a repeat of an earlier recipient in any chunk, unless dedupe is off', async () => {
+    const source = [
+      '+6591230010',
+      '+447400123456',
+      '+65 9123 0010',
+      { to: '+6591230010', text: 'Own' },
+    ];
+    const deduped = await collect(source, 1, 100);
+    expect(deduped.refused).toEqual([2]);
+    expect(deduped.codes).toEqual(['DUPLICATE']);
+    expect(deduped.chunks.flatMap((c) => c.phones)).toEqual([
+      '6591230010',
+      '447400123456',
+      '6591230010',
+    ]);
+    const repeated = await collect(source, 1, 100, false);
+    expect(repeated.refused).toEqual([]);
+    expect(repeated.chunks).toHaveLength(4);
   });
 });

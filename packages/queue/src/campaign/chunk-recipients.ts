@@ -1,4 +1,4 @@
-import { type BulkSource, normalizePhone, type PhoneOptions } from '@intl-sms/core';
+import { type BulkSource, normalizePhone, type PhoneOptions, SeenMessages } from '@intl-sms/core';
 import type { FailureEntry } from '../store/campaign-store.js';
 import { ownText } from './require-text.js';
 
@@ -10,6 +10,8 @@ export interface ChunkingOptions extends PhoneOptions {
   readonly chunkSize: number;
   /** Most recipients held waiting for their chunk to fill; the largest is flushed beyond. */
   readonly maxBuffered: number;
+  /** Refuse a repeat of an earlier recipient (same number and text) as `DUPLICATE`. */
+  readonly dedupe: boolean;
 }
 
 /** A chunk ready to store: numbers of one destination country and one text. */
@@ -33,15 +35,18 @@ export interface RefusedRecipient {
 /**
  * Reads recipients one by one and yields chunks of at most `chunkSize` numbers with the
  * same destination country and text (so each chunk is one submit on one channel), and
- * recipients refused on the way. Memory stays bounded by `maxBuffered` whatever the
- * source's length; the output depends only on the source, so a resumed enqueue yields
- * the same chunks in the same order.
+ * recipients refused on the way (invalid, no text, a repeat of an earlier recipient).
+ * Memory stays bounded by `maxBuffered` (plus 16 bytes a distinct number for finding
+ * repeats) whatever the source's length; the output depends only on the source, so a
+ * resumed enqueue yields the same chunks in the same order.
  */
 export async function* chunkRecipients(
   source: BulkSource,
   options: ChunkingOptions,
 ): AsyncGenerator<RecipientChunk | RefusedRecipient> {
   const buffers = new Map<string, RecipientChunk>();
+  // Repeats are found over the whole campaign, not per chunk: two chunks would be two submits.
+  const seen = options.dedupe ? new SeenMessages() : undefined;
   let buffered = 0;
   let index = -1;
   for await (const recipient of source as AsyncIterable<unknown>) {
@@ -54,6 +59,17 @@ export async function* chunkRecipients(
     const check = await normalizePhone(input, options);
     if (!check.ok) {
       yield refused(index, input, 'INVALID_NUMBER', check.reason);
+      continue;
+    }
+    const first = seen ? seen.firstIndex(check.value.phone, text, index) : index;
+    if (first !== index) {
+      yield refused(
+        index,
+        input,
+        'DUPLICATE',
+        `duplicate of recipients[${first}]: sent once`,
+        'rejected',
+      );
       continue;
     }
     const key = `${check.value.country ?? check.value.callingCode}\u0000${text}`;
@@ -88,8 +104,14 @@ export async function* chunkRecipients(
   yield* buffers.values();
 }
 
-function refused(index: number, input: string, code: string, reason: string): RefusedRecipient {
-  const member = JSON.stringify({ index, phone: input, kind: 'invalid', code, reason });
+function refused(
+  index: number,
+  input: string,
+  code: string,
+  reason: string,
+  kind: 'invalid' | 'rejected' = 'invalid',
+): RefusedRecipient {
+  const member = JSON.stringify({ index, phone: input, kind, code, reason });
   return { kind: 'refused', entry: [index, member] };
 }
 

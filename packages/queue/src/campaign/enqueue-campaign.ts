@@ -41,6 +41,12 @@ export interface CampaignInput {
    * `chunkSize`); beyond it the fullest chunk is queued before it is full.
    */
   readonly maxBuffered?: number;
+  /**
+   * Send a recipient that repeats an earlier one of the campaign (same number after
+   * normalisation, same text) only once, whichever chunks they fall in (default true);
+   * the repeat is listed as a failure of kind `rejected`, code `DUPLICATE`.
+   */
+  readonly dedupe?: boolean;
 }
 
 /** What `enqueueCampaign` did. */
@@ -161,6 +167,7 @@ async function addChunks(
     ...(input.text === undefined ? {} : { text: input.text }),
     ...(input.defaultCountry === undefined ? {} : { defaultCountry: input.defaultCountry }),
     ...(input.phoneValidation === undefined ? {} : { validation: input.phoneValidation }),
+    dedupe: input.dedupe !== false,
   });
   for await (const item of source) {
     if (item.kind === 'refused') {
