@@ -12,12 +12,13 @@
 import { type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testRedis } from '../../packages/queue/src/test-support/redis-server.js';
 import { bulkWithResumes } from './send-path/drivers/bulk-driver.js';
 import { cliSendFile } from './send-path/drivers/cli-driver.js';
-import { queueCampaign } from './send-path/drivers/queue-driver.js';
 import { failoverSend } from './send-path/drivers/failover-driver.js';
 import { nodemailerSend } from './send-path/drivers/nodemailer-driver.js';
 import { notifmeSend } from './send-path/drivers/notifme-driver.js';
+import { queueCampaign } from './send-path/drivers/queue-driver.js';
 import { medusaSend, novuSend } from './send-path/drivers/retrying-app-driver.js';
 import { sendOnce } from './send-path/drivers/send-driver.js';
 import { type Harness, harness } from './send-path/harness.js';
@@ -25,11 +26,14 @@ import { readBalances, readMockRecords, waitUntilSettled } from './send-path/moc
 import { violations } from './send-path/oracle.js';
 import { ACCOUNTS, ENTRY_POINTS, type Scenario, scenarioArbitrary } from './send-path/scenario.js';
 import { recordFigures } from './support/figures.js';
-import { testRedis } from '../../packages/queue/src/test-support/redis-server.js';
 
 const RUNS = Number(process.env.SEND_PATH_RUNS ?? 2_000);
 const SEED = Number(process.env.SEND_PATH_SEED ?? 20_261_202);
 const ACCOUNT_NAMES = ACCOUNTS.map((a) => a.account);
+/** `SEND_PATH_ENTRIES=queue,cli` draws only those entry points (to chase one). */
+const ENTRIES = process.env.SEND_PATH_ENTRIES
+  ? (process.env.SEND_PATH_ENTRIES.split(',') as typeof ENTRY_POINTS)
+  : ENTRY_POINTS;
 
 let mock: RunningMockServer;
 let h: Harness;
@@ -110,8 +114,11 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
 describe('the send path, as a property', () => {
   it(`sends no message twice and books every recipient once (${RUNS} scenarios, seed ${SEED})`, async () => {
     await fc.assert(
-      fc.asyncProperty(scenarioArbitrary(ENTRY_POINTS), async (scenario) => {
+      fc.asyncProperty(scenarioArbitrary(ENTRIES), async (scenario) => {
+        const started = performance.now();
         const found = await runScenario(scenario);
+        if (process.env.SEND_PATH_TRACE)
+          console.log(scenario.entry, Math.round(performance.now() - started), 'ms');
         if (found.length > 0) throw new Error(found.join('\n'));
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: false, interruptAfterTimeLimit: undefined },

@@ -6,8 +6,11 @@ import { ACCOUNTS, type Scenario, type ThrowingHooks } from './scenario.js';
 /** What every driver needs: the mock and a way to build transports onto it. */
 export interface Harness {
   readonly mock: RunningMockServer;
-  /** A fresh sjroom transport on account `n` of {@link ACCOUNTS}, with throwing hooks as drawn. */
-  transport(n: number, hooks: ThrowingHooks): SmsTransport;
+  /**
+   * A fresh sjroom transport on account `n` of {@link ACCOUNTS}, with throwing hooks as
+   * drawn, and the scenarios' short call timeout unless `timeoutMs` says otherwise.
+   */
+  transport(n: number, hooks: ThrowingHooks, timeoutMs?: number): SmsTransport;
 }
 
 const boom = () => {
@@ -18,13 +21,13 @@ const boom = () => {
 export function harness(mock: RunningMockServer): Harness {
   return {
     mock,
-    transport(n, hooks) {
+    transport(n, hooks, timeoutMs = CALL_TIMEOUT_MS) {
       const account = ACCOUNTS[n] ?? ACCOUNTS[0];
       return createSjroomTransport({
         ...account,
         baseUrl: mock.url,
-        timeout: CALL_TIMEOUT_MS,
-        responseTimeout: CALL_TIMEOUT_MS,
+        timeout: timeoutMs,
+        responseTimeout: timeoutMs,
         retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 4 },
         ...(hooks.onResponse ? { onResponse: boom } : {}),
         ...(hooks.onError ? { onError: boom, onRetry: boom } : {}),

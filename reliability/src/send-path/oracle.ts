@@ -49,7 +49,8 @@ export function violations(
     const got = records.received.get(key) ?? 0;
     const low = accepted.get(key) ?? 0;
     // A repeat is sent again only when the caller said so (`dedupe: false`).
-    const repeatsAsked = !scenario.dedupe && (scenario.entry === 'send' || scenario.entry === 'failover');
+    const repeatsAsked =
+      !scenario.dedupe && (scenario.entry === 'send' || scenario.entry === 'failover');
     const wanted = repeatsAsked ? inputs : 1;
     const high = Math.min(wanted, low + (unknown.get(key) ?? 0)) + books.allowance;
     const label = key.replace('\u0000', ' / ');

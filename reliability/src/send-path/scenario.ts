@@ -78,8 +78,7 @@ const sometimes = <T>(arbitrary: fc.Arbitrary<T>, oneIn: number) =>
 
 /** The accounts an entry point sends from (fault rules may target each). */
 function accountsOf(entry: EntryPoint): string[] {
-  const used =
-    entry === 'failover' ? ACCOUNTS : ACCOUNTS.slice(0, entry === 'notifme' ? 2 : 1);
+  const used = entry === 'failover' ? ACCOUNTS : ACCOUNTS.slice(0, entry === 'notifme' ? 2 : 1);
   return used.map((a) => a.account);
 }
 

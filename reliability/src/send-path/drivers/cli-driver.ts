@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BulkSummary } from '@intl-sms/core';
 import { main } from '@intl-sms/cli';
+import type { BulkSummary } from '@intl-sms/core';
 import { BookKeeper, type Books } from '../books.js';
 import type { Harness } from '../harness.js';
 import { ACCOUNTS, type Scenario } from '../scenario.js';

@@ -3,8 +3,8 @@ import { PartialSendError, type SmsTransport } from '@intl-sms/core';
 import nodemailer from 'nodemailer';
 import { BookKeeper, type Books } from '../books.js';
 import type { Scenario } from '../scenario.js';
-import { unknownNumbers } from './book-send-outcome.js';
 import { bookByNumber } from './book-by-number.js';
+import { unknownNumbers } from './book-send-outcome.js';
 
 /** Real nodemailer with our transport plugin: one `sendMail` to every drawn recipient. */
 export async function nodemailerSend(sms: SmsTransport, scenario: Scenario): Promise<Books> {
