@@ -165,4 +165,31 @@ describe('a campaign through the queue and one in-process worker', () => {
     );
     expect(await queue.getCampaign('nope')).toBeUndefined();
   });
+
+  // Counterexample of the send-path property (reliability/): a number repeated across
+  // chunks went out once per chunk.
+  it('sends a number repeated in several chunks once, listing the repeats as DUPLICATE', async () => {
+    await fx.control.clearMessages();
+    const queue = fx.queue();
+    fx.worker();
+    const recipients = ['+6591230010', '+65 9123 0010', '006591230010', '+447400123456'];
+    const result = await queue.enqueueCampaign({
+      campaignId: 'repeats',
+      recipients,
+      text: 'Once',
+      chunkSize: 1,
+    });
+    expect(result).toMatchObject({ recipients: 4, rejected: 2, chunks: 2 });
+    await settled(queue, 'repeats', 'sent');
+    const status = await queue.getCampaign('repeats');
+    expect(status?.failures.items.map((f) => [f.index, f.kind, f.code])).toEqual([
+      [1, 'rejected', 'DUPLICATE'],
+      [2, 'rejected', 'DUPLICATE'],
+    ]);
+    const counts = await submittedCounts(fx.mock.url);
+    expect([...counts.entries()].sort()).toEqual([
+      ['447400123456', 1],
+      ['6591230010', 1],
+    ]);
+  });
 });
