@@ -56,4 +56,16 @@ describe('FakeTransport', () => {
     });
     expect(estimate).toMatchObject({ encoding: 'GSM-7', segments: 2, totalCost: '0.1300' });
   });
+
+  it('has what the transport docs promise: estimate, sendBulk and waitForDelivery', async () => {
+    const fake = new FakeTransport();
+    const estimate = await fake.estimate({ to: ['+639171234567'], text: 'hi' });
+    expect(estimate).toMatchObject({ recipients: 1, segments: 1, complete: true });
+    const summary = await fake.sendBulk(['+639171234567', '+63 917 123 4567', '+447400123456'], {
+      text: 'bulk',
+    });
+    expect(summary).toMatchObject({ submitted: 2, duplicates: 1 });
+    const { complete } = await fake.waitForDelivery(fake.submits.map((s) => s.id));
+    expect(complete).toBe(true);
+  });
 });

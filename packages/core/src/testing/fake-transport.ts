@@ -1,4 +1,11 @@
 import { inspect } from 'node:util';
+import type { BulkSource, BulkSummary } from '../bulk/bulk-types.js';
+import { type BulkOptions, sendBulk } from '../bulk/send-bulk.js';
+import {
+  type DeliveryWaitResult,
+  type WaitForDeliveryOptions,
+  waitForDelivery,
+} from '../delivery/wait-for-delivery.js';
 import { BatchNotFoundError } from '../errors/batch-not-found-error.js';
 import { InsufficientBalanceError } from '../errors/insufficient-balance-error.js';
 import type { SendEstimate } from '../estimate/cost-estimate.js';
@@ -15,7 +22,7 @@ import type {
   RecipientStatus,
 } from '../transport/delivery-report.js';
 import type { RoutingSettings } from '../transport/routing-settings.js';
-import type { SendResult } from '../transport/send-result.js';
+import type { SendResult, SentBatch } from '../transport/send-result.js';
 import type { SmsMessage } from '../transport/sms-message.js';
 import type { DeliveryReportOptions, SmsTransport } from '../transport/sms-transport.js';
 import { DEFAULT_FAKE_CHANNELS } from './fake-channels.js';
@@ -108,6 +115,19 @@ export class FakeTransport implements SmsTransport {
     message: Pick<SmsMessage, 'to' | 'text' | 'channelId' | 'defaultCountry' | 'dedupe'>,
   ): Promise<SendEstimate> {
     return runEstimate(message, this.#pipeline());
+  }
+
+  /** Streams recipients into chunked sends with bounded memory; see `sendBulk`. */
+  sendBulk(source: BulkSource, options?: BulkOptions): Promise<BulkSummary> {
+    return sendBulk(this, source, options);
+  }
+
+  /** Polls receipts until every number is final or the timeout passes; see `waitForDelivery`. */
+  waitForDelivery(
+    batches: readonly (string | SentBatch)[],
+    options?: WaitForDeliveryOptions,
+  ): Promise<DeliveryWaitResult> {
+    return waitForDelivery(this, batches, options);
   }
 
   /** {@inheritDoc SmsTransport.getDeliveryReport} */

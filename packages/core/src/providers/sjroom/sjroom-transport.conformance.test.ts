@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNT, startMockServer } from '@intl-sms/mock-server';
-import { testSmsTransport } from '../../testing/conformance.js';
+import { testSmsTransport } from '../../testing/conformance-entry.js';
 import { createSjroomTransport } from './create-sjroom-transport.js';
 
 testSmsTransport({

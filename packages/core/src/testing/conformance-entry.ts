@@ -1,0 +1,6 @@
+// `@intl-sms/core/testing/conformance`: the vitest suite every SmsTransport passes.
+export {
+  type ConformanceOptions,
+  type ConformanceSubject,
+  testSmsTransport,
+} from './conformance.js';
