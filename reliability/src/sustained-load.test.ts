@@ -1,5 +1,5 @@
 import { createSjroomTransport } from '@intl-sms/core';
-import { DEMO_ACCOUNT, startMockServer } from '@intl-sms/mock-server';
+import { DEMO_CREDENTIALS, startMockServer } from '@intl-sms/mock-server';
 import { describe, expect, it } from 'vitest';
 import { accountingViolations, type ClientReport, receivedCounts } from './support/accounting.js';
 import { recordFigures } from './support/figures.js';
@@ -36,7 +36,7 @@ describe('sustained load with faults', () => {
       ],
     });
     const sms = createSjroomTransport({
-      ...DEMO_ACCOUNT,
+      ...DEMO_CREDENTIALS,
       baseUrl: mock.url,
       retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5 },
     });

@@ -105,3 +105,9 @@ export type {
   SmsMessage,
   SmsTransport,
 } from './transport/index.js';
+export {
+  checkKnownKeys,
+  checkNonNegative,
+  checkOneOf,
+  checkType,
+} from './validation/check-options.js';

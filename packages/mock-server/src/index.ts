@@ -23,7 +23,12 @@ export {
   type StartMockServerOptions,
   startMockServer,
 } from './start-mock-server.js';
-export { DEMO_ACCOUNT, type MockAccount, type PublicAccount } from './state/accounts.js';
+export {
+  DEMO_ACCOUNT,
+  DEMO_CREDENTIALS,
+  type MockAccount,
+  type PublicAccount,
+} from './state/accounts.js';
 export type { BatchReceipt, ReceiptStatus, StoredBatch } from './state/batch.js';
 export type { BatchFilter, BatchLimits } from './state/batch-store.js';
 export { DEFAULT_SEED, type MockChannel } from './state/channels.js';

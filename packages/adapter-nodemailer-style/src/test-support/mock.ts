@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
+import { DEMO_CREDENTIALS, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** A message as the mock's inspection API lists it (the fields the tests read). */
@@ -49,7 +49,7 @@ export function useMock(): MockEnv {
     get url() {
       return running().url;
     },
-    settings: () => ({ ...DEMO_ACCOUNT, baseUrl: running().url, retry: false as const }),
+    settings: () => ({ ...DEMO_CREDENTIALS, baseUrl: running().url, retry: false as const }),
     messages,
     phones: async () => (await messages()).flatMap((m) => m.recipients.map((r) => r.phone)),
     faults: (rules) =>

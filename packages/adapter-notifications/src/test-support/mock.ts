@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
+import { DEMO_CREDENTIALS, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** A message as the mock's inspection API lists it (the fields the tests read). */
@@ -31,7 +31,7 @@ export interface MockEnv {
 export async function startMock(): Promise<MockEnv> {
   const mock: RunningMockServer = await startMockServer({ receiptDelay: 0 });
   const settings = (overrides: Record<string, unknown> = {}) => ({
-    ...DEMO_ACCOUNT,
+    ...DEMO_CREDENTIALS,
     baseUrl: mock.url,
     retry: false as const,
     ...overrides,

@@ -4,6 +4,7 @@ import { loadPhoneNormalizer, type PhoneOptions } from '../phone/normalize-phone
 import type { ChannelId } from '../transport/channel.js';
 import type { SentBatch } from '../transport/send-result.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
+import { checkKnownKeys } from '../validation/check-options.js';
 import { BulkTally } from './bulk-tally.js';
 import type { BulkProgress, BulkSource, BulkSummary } from './bulk-types.js';
 import { IndexBitset } from './index-bitset.js';
@@ -14,37 +15,54 @@ import { type Chunk, sendChunk } from './send-chunk.js';
 /** Options of {@link sendBulk}. */
 export interface BulkOptions extends PhoneOptions {
   /** The text for recipients that have none of their own. */
-  readonly text?: string;
+  readonly text?: string | undefined;
   /** Send every recipient through this channel instead of routing by country. */
-  readonly channelId?: ChannelId;
+  readonly channelId?: ChannelId | undefined;
   /** Recipients per send (default 10 000, the provider's submit limit). */
-  readonly chunkSize?: number;
+  readonly chunkSize?: number | undefined;
   /** Sends running at once (default 2). */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /** At most this many sends start per second; each send of one country and text is one submit. */
-  readonly ratePerSecond?: number;
+  readonly ratePerSecond?: number | undefined;
   /**
    * Send a recipient that repeats an earlier one (same number after normalisation, same
    * text) only once, anywhere in the source and across resumed runs (default true).
    */
-  readonly dedupe?: boolean;
+  readonly dedupe?: boolean | undefined;
   /**
    * Stops reading the source; sends in flight finish; `sendBulk` then rejects with a
    * `BulkInterruptedError` whose `summary` says what was sent.
    */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Called after each send with the running counters. A throw stops the run (see `signal`). */
-  readonly onProgress?: (progress: BulkProgress) => void;
+  readonly onProgress?: ((progress: BulkProgress) => void) | undefined;
   /**
    * Called with each accepted batch and its wire numbers, to record them as they go. A
    * throw (or a rejected promise) stops the run; the batch stays accepted in the books.
    */
-  readonly onBatch?: (batch: SentBatch) => unknown;
+  readonly onBatch?: ((batch: SentBatch) => unknown) | undefined;
   /** A previous run's summary or `resumeToken`: recipients it accepted (or may have sent) are skipped. */
-  readonly resumeFrom?: BulkSummary | string;
+  readonly resumeFrom?: BulkSummary | string | undefined;
   /** Most recipients held in memory waiting for their chunk to fill (default 50 000). */
-  readonly maxBuffered?: number;
+  readonly maxBuffered?: number | undefined;
 }
+
+/** Every key of {@link BulkOptions}. */
+const BULK_OPTION_KEYS: readonly string[] = Object.keys({
+  text: true,
+  channelId: true,
+  chunkSize: true,
+  concurrency: true,
+  ratePerSecond: true,
+  dedupe: true,
+  signal: true,
+  onProgress: true,
+  onBatch: true,
+  resumeFrom: true,
+  maxBuffered: true,
+  defaultCountry: true,
+  validation: true,
+} satisfies Record<keyof BulkOptions, true>);
 
 /**
  * Sends to a stream of recipients with bounded memory: recipients are read one by one,
@@ -61,6 +79,7 @@ export async function sendBulk(
   source: BulkSource,
   options: BulkOptions = {},
 ): Promise<BulkSummary> {
+  checkKnownKeys(options, BULK_OPTION_KEYS, 'sendBulk options');
   checkSource(source);
   const chunkSize = checkedInteger(options.chunkSize, 10_000, 'chunkSize');
   const concurrency = checkedInteger(options.concurrency, 2, 'concurrency');

@@ -5,21 +5,22 @@ import { runLimited } from '../sending/run-limited.js';
 import type { DeliveryReport } from '../transport/delivery-report.js';
 import type { SentBatch } from '../transport/send-result.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
+import { checkKnownKeys } from '../validation/check-options.js';
 
 /** Options of {@link waitForDelivery}. */
 export interface WaitForDeliveryOptions {
   /** Give up after this many milliseconds (default 10 minutes); the result then lists what is pending. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** First pause between polls in milliseconds (default 1 000); grows 1.5× per round up to `maxInterval`. */
-  readonly interval?: number;
+  readonly interval?: number | undefined;
   /** Longest pause between polls (default 15 000). */
-  readonly maxInterval?: number;
+  readonly maxInterval?: number | undefined;
   /** Batches polled at once (default 4). */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /** Stops waiting; the promise rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Called with every report as it arrives. */
-  readonly onReport?: (report: DeliveryReport) => void;
+  readonly onReport?: ((report: DeliveryReport) => void) | undefined;
 }
 
 /** Where waiting ended. */
@@ -34,6 +35,16 @@ export interface DeliveryWaitResult {
   readonly pendingNumbers: number;
 }
 
+/** Every key of {@link WaitForDeliveryOptions}. */
+const WAIT_OPTION_KEYS: readonly string[] = Object.keys({
+  timeout: true,
+  interval: true,
+  maxInterval: true,
+  concurrency: true,
+  signal: true,
+  onReport: true,
+} satisfies Record<keyof WaitForDeliveryOptions, true>);
+
 /**
  * Polls delivery receipts until every number of every batch has a final receipt or the
  * timeout passes, backing off between rounds and polling at most `concurrency` batches
@@ -46,6 +57,7 @@ export async function waitForDelivery(
   batches: readonly (string | SentBatch)[],
   options: WaitForDeliveryOptions = {},
 ): Promise<DeliveryWaitResult> {
+  checkKnownKeys(options, WAIT_OPTION_KEYS, 'waitForDelivery options');
   if (!Array.isArray(batches) || batches.length === 0)
     throw new ValidationError('batchIds', 'give at least one batch id');
   const deadline = Date.now() + (options.timeout ?? 10 * 60_000);

@@ -9,6 +9,7 @@ import { SmsError } from '../errors/sms-error.js';
 import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
+import { checkKnownKeys, checkOneOf } from '../validation/check-options.js';
 
 /** Options of {@link createFailoverTransport}. */
 export interface FailoverOptions {
@@ -16,7 +17,7 @@ export interface FailoverOptions {
    * `priority` (default): always try the transports in the given order.
    * `round-robin`: start each send with the next transport in turn.
    */
-  readonly strategy?: 'priority' | 'round-robin';
+  readonly strategy?: 'priority' | 'round-robin' | undefined;
   /**
    * Also move on after a submit the provider answered with an error code that does not
    * prove a refusal (`500`, a code the contract does not list: a
@@ -25,13 +26,13 @@ export interface FailoverOptions {
    * transport may then deliver it a second time. Turn it on only if a duplicate SMS costs
    * you less than a missing one.
    */
-  readonly failOverOnProviderError?: boolean;
+  readonly failOverOnProviderError?: boolean | undefined;
 }
 
 /** What {@link mayFailOver} may accept besides a provable refusal. */
 export interface MayFailOverOptions {
   /** See {@link FailoverOptions.failOverOnProviderError}. */
-  readonly failOverOnProviderError?: boolean;
+  readonly failOverOnProviderError?: boolean | undefined;
 }
 
 const REMEMBERED_BATCHES = 10_000;
@@ -67,7 +68,13 @@ export function createFailoverTransport(
   transports: readonly SmsTransport[],
   options: FailoverOptions = {},
 ): SmsTransport {
-  if (transports.length === 0)
+  checkKnownKeys(
+    options,
+    ['strategy', 'failOverOnProviderError'],
+    'createFailoverTransport options',
+  );
+  checkOneOf('strategy', options.strategy, ['priority', 'round-robin']);
+  if (!Array.isArray(transports) || transports.length === 0)
     throw new ConfigurationError(
       'transports',
       'createFailoverTransport needs at least one transport',

@@ -1,3 +1,4 @@
+import { checkKnownKeys, checkOneOf } from '../validation/check-options.js';
 import { loadPhoneNormalizer, type PhoneCheck, type PhoneOptions } from './normalize-phone.js';
 
 /**
@@ -5,5 +6,7 @@ import { loadPhoneNormalizer, type PhoneCheck, type PhoneOptions } from './norma
  * it cannot be sent to. Loads the phone metadata on first use.
  */
 export async function normalizePhone(input: string, options?: PhoneOptions): Promise<PhoneCheck> {
+  checkKnownKeys(options, ['defaultCountry', 'validation'], 'normalizePhone options');
+  checkOneOf('validation', options?.validation, ['valid', 'possible']);
   return (await loadPhoneNormalizer())(input, options);
 }

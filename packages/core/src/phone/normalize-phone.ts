@@ -22,13 +22,13 @@ export type PhoneCheck =
 /** How numbers are read and checked. */
 export interface PhoneOptions {
   /** ISO country for numbers written nationally (`0917 123 4567` with `PH`). */
-  readonly defaultCountry?: string;
+  readonly defaultCountry?: string | undefined;
   /**
    * `valid` (default): the number must fit its country's numbering plan, by leading
    * digits and length. `possible`: only its length is checked — for ranges newer than
    * the metadata, or test ranges such as the UK's 07700 900xxx.
    */
-  readonly validation?: 'valid' | 'possible';
+  readonly validation?: 'valid' | 'possible' | undefined;
 }
 
 type Parser = typeof import('libphonenumber-js/min');
@@ -45,6 +45,19 @@ export async function loadPhoneNormalizer(): Promise<
   parserModule ??= import('libphonenumber-js/min');
   const parser = await parserModule;
   return (input, options) => normalizeWith(parser, input, options ?? {});
+}
+
+/**
+ * Loads the phone metadata and returns the calling code of an ISO country (`PH` → `63`),
+ * or undefined for a code the metadata does not know.
+ */
+export async function loadCallingCodes(): Promise<(iso: string) => string | undefined> {
+  parserModule ??= import('libphonenumber-js/min');
+  const parser = await parserModule;
+  return (iso) => {
+    const code = iso.toUpperCase() as CountryCode;
+    return parser.isSupportedCountry(code) ? parser.getCountryCallingCode(code) : undefined;
+  };
 }
 
 const SEPARATORS = /[\s\-().\u00a0/]/g;

@@ -1,6 +1,6 @@
 import { ChannelUnavailableError } from '../errors/channel-unavailable-error.js';
 import { loadPhoneNormalizer } from '../phone/normalize-phone.js';
-import { ChannelIndex } from '../routing/channel-index.js';
+import { ChannelIndex, type ChannelPreferences } from '../routing/channel-index.js';
 import type { RecipientOutcome } from '../transport/send-result.js';
 import type { ChannelGroup } from './prepare-recipients.js';
 import type { SendPipeline } from './send-pipeline.js';
@@ -29,6 +29,7 @@ export async function rerouteRefused(
   outcomes: RecipientOutcome[],
   submit: SubmitBatch,
   pipeline: SendPipeline,
+  preferences: ChannelPreferences,
 ): Promise<SubmitReport> {
   const refused = report.failures.filter(isChannelRefusal);
   const kept = report.failures.filter((failure) => !isChannelRefusal(failure));
@@ -47,9 +48,7 @@ export async function rerouteRefused(
     failure.phones.forEach((phone, i) => {
       const position = failure.indexes[i] as number;
       const check = normalize(`+${phone}`, { validation: 'possible' });
-      const channel = check.ok
-        ? index.route(check.value, pipeline.defaults.preferences)
-        : undefined;
+      const channel = check.ok ? index.route(check.value, preferences) : undefined;
       if (!channel) {
         left.push({ phone, index: position });
         return;

@@ -1,13 +1,20 @@
 import { InsufficientBalanceError } from '../errors/insufficient-balance-error.js';
 import { InvalidRecipientsError } from '../errors/invalid-recipients-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { channelCosts, type SendEstimate, totalCost } from '../estimate/cost-estimate.js';
-import { loadPhoneNormalizer, type PhoneOptions } from '../phone/normalize-phone.js';
+import {
+  loadCallingCodes,
+  loadPhoneNormalizer,
+  type PhoneOptions,
+} from '../phone/normalize-phone.js';
 import { ChannelIndex, type ChannelPreferences } from '../routing/channel-index.js';
+import { checkPreferences } from '../routing/check-preferences.js';
 import { countSegments } from '../text/segments.js';
 import type { Balance } from '../transport/balance.js';
 import type { Channel, ChannelId } from '../transport/channel.js';
 import type { SendResult } from '../transport/send-result.js';
-import type { SmsMessage } from '../transport/sms-message.js';
+import { SMS_MESSAGE_KEYS, type SmsMessage } from '../transport/sms-message.js';
+import { checkKnownKeys, checkOneOf } from '../validation/check-options.js';
 import { checkText } from './check-text.js';
 import {
   noRouteError,
@@ -55,13 +62,15 @@ export interface SendPipeline {
  * result or a `PartialSendError` holding every accepted batch, never a retryable error.
  */
 export async function runSend(message: SmsMessage, pipeline: SendPipeline): Promise<SendResult> {
-  const text = checkText(message?.text);
+  checkMessage(message);
+  const text = checkText(message.text);
   const { prepared, index } = await prepare(message, pipeline);
   if (message.checkBalance) await checkBalance(prepared, text, index, pipeline);
   const submit: SubmitBatch = (channelId, phones) => pipeline.submit(channelId, phones, text);
   let report = await submitGroups(prepared.groups, prepared.outcomes, submit, pipeline.defaults);
   if (message.channelId === undefined && report.failures.some(isChannelRefusal)) {
-    report = await rerouteRefused(report, prepared.outcomes, submit, pipeline);
+    const preferences = preferencesOf(message, pipeline.defaults);
+    report = await rerouteRefused(report, prepared.outcomes, submit, pipeline, preferences);
   }
   return sendOutcome(report, prepared.outcomes, prepared.rejected, prepared.duplicates);
 }
@@ -71,7 +80,8 @@ export async function runEstimate(
   message: SmsMessage,
   pipeline: SendPipeline,
 ): Promise<SendEstimate> {
-  const text = checkText(message?.text);
+  checkMessage(message);
+  const text = checkText(message.text);
   const { prepared, index } = await prepare({ ...message, onInvalid: 'skip' }, pipeline, true);
   const segments = countSegments(text);
   const channels = channelCosts(prepared.groups, segments.segments, index);
@@ -86,20 +96,30 @@ export async function runEstimate(
   };
 }
 
+/** The transport's channel preferences with the message's over them. */
+function preferencesOf(message: SmsMessage, defaults: SendDefaults): ChannelPreferences {
+  return message.channelPreferences
+    ? { ...defaults.preferences, ...message.channelPreferences }
+    : defaults.preferences;
+}
+
 async function prepare(message: SmsMessage, pipeline: SendPipeline, forEstimate = false) {
   const list = recipientList(message.to);
   const normalize = await loadPhoneNormalizer();
   const needChannels = message.channelId === undefined || message.checkBalance || forEstimate;
   const index = needChannels ? new ChannelIndex(await pipeline.channels()) : undefined;
   const { defaults } = pipeline;
+  const preferences = preferencesOf(message, defaults);
+  if (index && Object.keys(preferences).length > 0)
+    checkPreferences(preferences, index, await loadCallingCodes());
   const prepared = prepareRecipients(list, {
     normalize,
     dedupe: message.dedupe ?? defaults.dedupe,
     channelId: message.channelId,
     index,
-    preferences: defaults.preferences,
+    preferences,
     ...withDefined('defaultCountry', message.defaultCountry ?? defaults.defaultCountry),
-    ...withDefined('validation', defaults.validation),
+    ...withDefined('validation', message.phoneValidation ?? defaults.validation),
   });
   const onInvalid = message.onInvalid ?? defaults.onInvalid;
   if (
@@ -129,6 +149,16 @@ async function checkBalance(
       { balance: balance.amount, required: required.toString() },
     );
   }
+}
+
+/** Refuses a message that is not an object or has a key `SmsMessage` does not know. */
+function checkMessage(message: unknown): asserts message is SmsMessage {
+  if (typeof message !== 'object' || message === null || Array.isArray(message))
+    throw new ValidationError('message', 'the message must be an object: { to, text }');
+  checkKnownKeys(message, SMS_MESSAGE_KEYS, 'the message');
+  const { onInvalid, phoneValidation } = message as SmsMessage;
+  checkOneOf('onInvalid', onInvalid, ['reject', 'skip']);
+  checkOneOf('phoneValidation', phoneValidation, ['valid', 'possible']);
 }
 
 function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -1,4 +1,8 @@
-import { DEMO_ACCOUNT, type StartMockServerOptions, startMockServer } from '@intl-sms/mock-server';
+import {
+  DEMO_CREDENTIALS,
+  type StartMockServerOptions,
+  startMockServer,
+} from '@intl-sms/mock-server';
 import {
   createSjroomTransport,
   type SjroomTransportSettings,
@@ -21,7 +25,7 @@ export async function mockServer(options: StartMockServerOptions = {}) {
   };
   const transport = (settings: SjroomTransportSettings = {}) =>
     createSjroomTransport({
-      ...DEMO_ACCOUNT,
+      ...DEMO_CREDENTIALS,
       baseUrl: mock.url,
       retry: { initialDelayMs: 1, maxDelayMs: 5 },
       ...settings,

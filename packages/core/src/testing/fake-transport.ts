@@ -21,10 +21,15 @@ import type {
   DeliveryStatus,
   RecipientStatus,
 } from '../transport/delivery-report.js';
-import type { RoutingSettings } from '../transport/routing-settings.js';
+import {
+  checkRoutingSettings,
+  ROUTING_SETTING_KEYS,
+  type RoutingSettings,
+} from '../transport/routing-settings.js';
 import type { SendResult, SentBatch } from '../transport/send-result.js';
 import type { SmsMessage } from '../transport/sms-message.js';
 import type { DeliveryReportOptions, SmsTransport } from '../transport/sms-transport.js';
+import { checkKnownKeys } from '../validation/check-options.js';
 import { DEFAULT_FAKE_CHANNELS } from './fake-channels.js';
 
 /** A submit the fake accepted. */
@@ -42,16 +47,16 @@ export interface FakeSubmit {
 /** Options of {@link FakeTransport}. */
 export interface FakeTransportOptions extends RoutingSettings {
   /** The account's channels (default: a handful of countries, see `DEFAULT_FAKE_CHANNELS`). */
-  readonly channels?: readonly Channel[];
+  readonly channels?: readonly Channel[] | undefined;
   /** Starting balance as a decimal string (default `100.0000`). */
-  readonly balance?: string;
+  readonly balance?: string | undefined;
   /**
    * The receipt each number gets (default: `failed` for numbers ending 0001, `pending`
    * for 0002 — like the mock server — else `delivered`).
    */
-  readonly receipt?: (phone: string) => DeliveryStatus;
+  readonly receipt?: ((phone: string) => DeliveryStatus) | undefined;
   /** When false, receipts stay pending until `deliver()` (default true: immediate). */
-  readonly autoDeliver?: boolean;
+  readonly autoDeliver?: boolean | undefined;
 }
 
 /**
@@ -76,6 +81,12 @@ export class FakeTransport implements SmsTransport {
   #closed = false;
 
   constructor(options: FakeTransportOptions = {}) {
+    checkKnownKeys(
+      options,
+      [...ROUTING_SETTING_KEYS, 'channels', 'balance', 'receipt', 'autoDeliver'],
+      'FakeTransport options',
+    );
+    checkRoutingSettings(options);
     this.#options = options;
     this.#balance = Decimal.parse(options.balance ?? '100.0000');
     this.#channels = new ChannelCache(

@@ -1,5 +1,5 @@
 import type { Balance } from './balance.js';
-import type { CallOptions } from './call-options.js';
+import { CALL_OPTION_KEYS, type CallOptions } from './call-options.js';
 import type { Channel } from './channel.js';
 import type { DeliveryReport } from './delivery-report.js';
 import type { SendResult } from './send-result.js';
@@ -11,7 +11,7 @@ export interface DeliveryReportOptions extends CallOptions {
    * The numbers the batch was sent to, when this transport instance did not send it
    * itself; lets the report list pending numbers and say when the batch is complete.
    */
-  readonly recipients?: readonly string[];
+  readonly recipients?: readonly string[] | undefined;
 }
 
 /**
@@ -37,3 +37,6 @@ export interface SmsTransport {
   /** Releases connections; waits for calls in flight. The transport is unusable afterwards. */
   close(): Promise<void>;
 }
+
+/** Every key of {@link DeliveryReportOptions}. */
+export const DELIVERY_REPORT_OPTION_KEYS: readonly string[] = [...CALL_OPTION_KEYS, 'recipients'];

@@ -17,7 +17,10 @@ export interface PublicAccount {
   readonly channelIds: readonly string[];
 }
 
-/** The account the README demo uses. */
+/** The demo account's credentials alone: spread them into a transport's settings. */
+export const DEMO_CREDENTIALS = { account: 'demo', password: 'demo-password' } as const;
+
+/** The account the README demo uses (with its starting balance). */
 export const DEMO_ACCOUNT = {
   account: 'demo',
   password: 'demo-password',

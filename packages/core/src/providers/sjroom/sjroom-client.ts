@@ -23,12 +23,17 @@ import { defaultRetryPolicy, type RetryPolicy } from '../../http/retry-policy.js
 import { TransportFailure } from '../../http/transport-failure.js';
 import { Decimal } from '../../money/decimal.js';
 import type { Balance } from '../../transport/balance.js';
-import type { CallOptions } from '../../transport/call-options.js';
+import { CALL_OPTION_KEYS, type CallOptions } from '../../transport/call-options.js';
+import { checkKnownKeys } from '../../validation/check-options.js';
 import { type AnswerPayload, readSjroomAnswer } from './sjroom-answer.js';
 import type { SjroomChannel, SjroomReceipt } from './sjroom-api.js';
 import { loadSjroomApi } from './sjroom-api-loader.js';
 import { CallEvents } from './sjroom-call-events.js';
-import { SJROOM_DEFAULT_BASE_URL, type SjroomClientSettings } from './sjroom-client-settings.js';
+import {
+  SJROOM_CLIENT_SETTING_KEYS,
+  SJROOM_DEFAULT_BASE_URL,
+  type SjroomClientSettings,
+} from './sjroom-client-settings.js';
 import type { SjroomEndpoint } from './sjroom-errors.js';
 import { channelIdDigits, checkBatchNo, checkContent, checkWirePhones } from './sjroom-inputs.js';
 import { sjroomRequestBody } from './sjroom-request-body.js';
@@ -48,6 +53,13 @@ export interface SjroomSubmitInput {
 export interface SjroomQueryResult extends SjroomReceipt {
   /** True when the provider said the batch is still being processed (every number pending). */
   readonly processing: boolean;
+}
+
+const NO_OPTIONS: CallOptions = Object.freeze({});
+
+/** The entries of `value` that are not `undefined` (an explicit `undefined` keeps a default). */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 interface CallSpec<T> {
@@ -79,6 +91,7 @@ export class SjroomClient {
   #closed = false;
 
   constructor(settings: SjroomClientSettings) {
+    checkKnownKeys(settings, SJROOM_CLIENT_SETTING_KEYS, 'SjroomClient settings');
     this.baseUrl = checkedBaseUrl(settings.baseUrl ?? SJROOM_DEFAULT_BASE_URL);
     const { account, password } = checkCredentials(settings?.account, settings?.password);
     this.#credentials = new Credentials(account, password);
@@ -95,7 +108,7 @@ export class SjroomClient {
     this.#retry =
       settings.retry === false
         ? { ...defaultRetryPolicy, maxAttempts: 1 }
-        : { ...defaultRetryPolicy, ...settings.retry };
+        : { ...defaultRetryPolicy, ...definedOnly(settings.retry ?? {}) };
     this.#dispatcher = settings.dispatcher;
     if (settings.dispatcher && settings.proxy !== undefined) {
       throw new ConfigurationError(
@@ -195,9 +208,10 @@ export class SjroomClient {
     }
   }
 
-  #call<T>(spec: CallSpec<T>, options: CallOptions = {}): Promise<AnswerPayload<T>> {
+  #call<T>(spec: CallSpec<T>, options: CallOptions = NO_OPTIONS): Promise<AnswerPayload<T>> {
     if (this.#closed)
       return Promise.reject(new SmsError('CLIENT_CLOSED', 'The sjroom client is closed'));
+    if (options !== NO_OPTIONS) checkKnownKeys(options, CALL_OPTION_KEYS, 'call options');
     if (options.signal?.aborted) {
       // A submit refused here provably sent nothing: say so with a code, not the bare reason.
       return Promise.reject(

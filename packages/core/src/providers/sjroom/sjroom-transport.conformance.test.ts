@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT, startMockServer } from '@intl-sms/mock-server';
+import { DEMO_CREDENTIALS, startMockServer } from '@intl-sms/mock-server';
 import { testSmsTransport } from '../../testing/conformance-entry.js';
 import { createSjroomTransport } from './create-sjroom-transport.js';
 
@@ -7,7 +7,7 @@ testSmsTransport({
   create: async () => {
     const mock = await startMockServer({ receiptDelay: { minMs: 0, maxMs: 200 } });
     return {
-      transport: createSjroomTransport({ ...DEMO_ACCOUNT, baseUrl: mock.url }),
+      transport: createSjroomTransport({ ...DEMO_CREDENTIALS, baseUrl: mock.url }),
       cleanup: () => mock.close(),
     };
   },

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
+import { DEMO_CREDENTIALS, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
@@ -19,7 +19,7 @@ let philippines: Channel;
 beforeAll(async () => {
   mock = await startMockServer({ receiptDelay: { minMs: 0, maxMs: 1000 } });
   sms = createSjroomTransport({
-    ...DEMO_ACCOUNT,
+    ...DEMO_CREDENTIALS,
     baseUrl: mock.url,
     retry: { initialDelayMs: 1, maxDelayMs: 5 },
   });
@@ -175,7 +175,7 @@ describe('sjroom transport against the mock server', () => {
 
   it('keeps int64 channel ids above 2^53 exact end to end', async () => {
     const big = await startMockServer({ bigIds: true, receiptDelay: 0 });
-    const transport = createSjroomTransport({ ...DEMO_ACCOUNT, baseUrl: big.url });
+    const transport = createSjroomTransport({ ...DEMO_CREDENTIALS, baseUrl: big.url });
     try {
       const channel = (await transport.listChannels()).find(
         (c) => c.enabled && c.countryCode === '44',

@@ -18,10 +18,15 @@ import type { CallOptions } from '../../transport/call-options.js';
 import type { Channel } from '../../transport/channel.js';
 import type { DeliveryReport } from '../../transport/delivery-report.js';
 import { InFlight } from '../../transport/in-flight.js';
-import type { RoutingSettings } from '../../transport/routing-settings.js';
+import { checkRoutingSettings, type RoutingSettings } from '../../transport/routing-settings.js';
 import type { SendResult, SentBatch } from '../../transport/send-result.js';
 import type { SmsMessage } from '../../transport/sms-message.js';
-import type { DeliveryReportOptions, SmsTransport } from '../../transport/sms-transport.js';
+import {
+  DELIVERY_REPORT_OPTION_KEYS,
+  type DeliveryReportOptions,
+  type SmsTransport,
+} from '../../transport/sms-transport.js';
+import { checkKnownKeys } from '../../validation/check-options.js';
 import { toChannel } from './sjroom-channel.js';
 import type { SjroomClient } from './sjroom-client.js';
 import { toDeliveryReport } from './sjroom-delivery-report.js';
@@ -44,6 +49,7 @@ export class SjroomTransport implements SmsTransport {
   readonly #inFlight = new InFlight();
 
   constructor(client: SjroomClient, settings: RoutingSettings = {}) {
+    checkRoutingSettings(settings);
     const maxPerSubmit = settings.maxPhonesPerSubmit ?? SJROOM_MAX_PHONES_PER_SUBMIT;
     if (
       !Number.isInteger(maxPerSubmit) ||
@@ -100,7 +106,9 @@ export class SjroomTransport implements SmsTransport {
   }
 
   async #report(id: string, options?: DeliveryReportOptions): Promise<DeliveryReport> {
-    const result = await this.client.query(id, options);
+    checkKnownKeys(options, DELIVERY_REPORT_OPTION_KEYS, 'getDeliveryReport options');
+    const { recipients: _known, ...callOptions } = options ?? {};
+    const result = await this.client.query(id, callOptions);
     let recipients = options?.recipients;
     if (recipients) {
       const normalize = await loadPhoneNormalizer();
