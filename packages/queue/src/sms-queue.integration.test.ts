@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { createSjroomTransport } from '@intl-sms/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmsQueue } from './create-sms-queue.js';
 import { createSmsWorker } from './create-sms-worker.js';
@@ -191,5 +192,60 @@ describe('a campaign through the queue and one in-process worker', () => {
       ['447400123456', 1],
       ['6591230010', 1],
     ]);
+  });
+
+  // Found by the hostile review: stored wire digits were read as national numbers of the
+  // worker transport's defaultCountry (+49 151… went out as 49 49 151…).
+  it('sends the stored number itself whatever defaultCountry the worker transport has', async () => {
+    await fx.control.clearMessages();
+    const queue = fx.queue();
+    const german = createSjroomTransport({
+      baseUrl: fx.mock.url,
+      account: 'demo',
+      password: 'demo-password',
+      defaultCountry: 'DE',
+    });
+    fx.worker({ transport: german });
+    await queue.enqueueCampaign({
+      campaignId: 'german-default',
+      recipients: ['+49 151 23456789', '+447400123456'],
+      text: 'Hallo',
+    });
+    await settled(queue, 'german-default', 'sent');
+    expect([...(await submittedCounts(fx.mock.url)).keys()].sort()).toEqual([
+      '447400123456',
+      '4915123456789',
+    ]);
+    expect((await queue.getCampaign('german-default'))?.counts.accepted).toBe(2);
+    await german.close();
+  });
+
+  // Found by the hostile review: finishing an interrupted enqueue with another chunkSize
+  // put a recipient in two chunks (sent twice).
+  it('finishes an interrupted enqueue only with the same chunking, sending each number once', async () => {
+    await fx.control.clearMessages();
+    const queue = fx.queue();
+    const phones = numbers('+63917', 6, 7, 3_000);
+    async function* breaksAfter(count: number) {
+      for (const [i, phone] of phones.entries()) {
+        if (i === count) throw new Error('the source broke');
+        yield phone;
+      }
+    }
+    const input = { campaignId: 'interrupted', text: 'Once', phoneValidation: 'possible' as const };
+    await expect(
+      queue.enqueueCampaign({ ...input, recipients: breaksAfter(4), chunkSize: 3 }),
+    ).rejects.toThrow('the source broke');
+    const changed = await queue
+      .enqueueCampaign({ ...input, recipients: phones, chunkSize: 2 })
+      .catch((e: unknown) => e);
+    expect(changed).toMatchObject({ code: 'VALIDATION_FAILED', field: 'chunkSize' });
+    const finished = await queue.enqueueCampaign({ ...input, recipients: phones, chunkSize: 3 });
+    expect(finished).toMatchObject({ resumed: true, recipients: 6, chunks: 2 });
+    fx.worker();
+    await settled(queue, 'interrupted', 'sent');
+    const counts = await submittedCounts(fx.mock.url);
+    expect(counts.size).toBe(6);
+    expect(eachOnce(counts)).toBe(true);
   });
 });

@@ -47,6 +47,10 @@ export async function* chunkRecipients(
   const buffers = new Map<string, RecipientChunk>();
   // Repeats are found over the whole campaign, not per chunk: two chunks would be two submits.
   const seen = options.dedupe ? new SeenMessages() : undefined;
+  const phoneOptions = {
+    ...(options.defaultCountry === undefined ? {} : { defaultCountry: options.defaultCountry }),
+    ...(options.validation === undefined ? {} : { validation: options.validation }),
+  };
   let buffered = 0;
   let index = -1;
   for await (const recipient of source as AsyncIterable<unknown>) {
@@ -56,7 +60,7 @@ export async function* chunkRecipients(
       yield refused(index, input, 'NO_TEXT', 'no text: give the recipient a text or pass text');
       continue;
     }
-    const check = await normalizePhone(input, options);
+    const check = await normalizePhone(input, phoneOptions);
     if (!check.ok) {
       yield refused(index, input, 'INVALID_NUMBER', check.reason);
       continue;

@@ -5,6 +5,7 @@ import type { CampaignStore, FailureEntry } from '../store/campaign-store.js';
 import { EnqueueLock } from '../store/enqueue-lock.js';
 import { checkCampaignInput, MAX_CHUNK_SIZE } from './check-campaign-input.js';
 import { chunkRecipients } from './chunk-recipients.js';
+import { checkSameChunking, chunkingOf } from './chunking-record.js';
 import { readableSource } from './require-text.js';
 import type { RouteCheck } from './route-check.js';
 
@@ -94,9 +95,12 @@ export async function enqueueCampaign(
   const maxBuffered = input.maxBuffered ?? 50_000;
   const source = await readableSource(input.recipients, input.text, maxBuffered);
   const { store } = context;
-  let created: Awaited<ReturnType<CampaignStore['create']>>;
+  const chunkingInputs = chunkingOf(input, chunkSize, maxBuffered);
+  let created: Awaited<ReturnType<CampaignStore['create']>>['state'];
   try {
-    created = await store.create(campaignId);
+    const campaign = await store.create(campaignId, JSON.stringify(chunkingInputs));
+    created = campaign.state;
+    if (created === 'open') checkSameChunking(campaignId, campaign.chunking, chunkingInputs);
   } catch (error) {
     await source.release();
     throw error;

@@ -130,13 +130,21 @@ export class CampaignStore {
     return this.redis.smembers(campaignsKey(this.#base));
   }
 
-  async create(campaignId: string): Promise<'new' | 'open' | 'closed'> {
+  /**
+   * Creates the campaign unless it exists; returns its enqueue state and the chunking
+   * (a JSON string) it was first enqueued with (`''` for campaigns older than that record).
+   */
+  async create(
+    campaignId: string,
+    chunking: string,
+  ): Promise<{ state: 'new' | 'open' | 'closed'; chunking: string }> {
     const k = this.keys(campaignId);
-    return (await createCampaign.run(
+    const [state, recorded] = (await createCampaign.run(
       this.redis,
       [k.campaign, campaignsKey(this.#base), activeCampaignsKey(this.#base)],
-      [campaignId, Date.now()],
-    )) as 'new' | 'open' | 'closed';
+      [campaignId, Date.now(), chunking],
+    )) as ['new' | 'open' | 'closed', string];
+    return { state, chunking: recorded };
   }
 
   async addChunk(

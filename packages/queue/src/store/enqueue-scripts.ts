@@ -1,16 +1,20 @@
 import { LuaScript } from './lua-script.js';
 
 /**
- * Creates the campaign unless it exists. Returns `new`, or the existing campaign's
- * enqueue state (`open` while recipients are still being added, `closed` once all were).
- * KEYS: campaign, campaigns set, active campaigns set. ARGV: campaign id, now.
+ * Creates the campaign unless it exists, recording how its recipients are chunked.
+ * Returns { 'new' }, or the existing campaign's enqueue state (`open` while recipients
+ * are still being added, `closed` once all were) with the chunking it was created with.
+ * KEYS: campaign, campaigns set, active campaigns set. ARGV: campaign id, now, chunking JSON.
  */
 export const createCampaign = new LuaScript(`
-if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('HGET', KEYS[1], 'enqueue') end
-redis.call('HSET', KEYS[1], 'status', 'running', 'enqueue', 'open', 'createdAt', ARGV[2], 'updatedAt', ARGV[2])
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  return { redis.call('HGET', KEYS[1], 'enqueue'), redis.call('HGET', KEYS[1], 'chunking') or '' }
+end
+redis.call('HSET', KEYS[1], 'status', 'running', 'enqueue', 'open', 'createdAt', ARGV[2], 'updatedAt', ARGV[2],
+  'chunking', ARGV[3])
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('SADD', KEYS[3], ARGV[1])
-return 'new'
+return { 'new', ARGV[3] }
 `);
 
 /**

@@ -45,7 +45,7 @@ export function receiptProcessor(context: ReceiptProcessorContext) {
       failed = report.failed;
       failedPhones = report.recipients.filter((r) => r.status === 'failed').map((r) => r.phone);
     } catch (error) {
-      if (error instanceof BatchNotFoundError) return finish(context, job.data, 0, 0, [], true);
+      if (BatchNotFoundError.isInstance(error)) return finish(context, job.data, 0, 0, [], true);
       if (!(SmsError.isInstance(error) && error.retryable) || expiredNow) throw error;
       return later(job, token, polling);
     }

@@ -46,7 +46,9 @@ export function sendProcessor(context: SendProcessorContext) {
     let record: SubmitRecord;
     try {
       const result = await context.transport().send({
-        to: claim.phones,
+        // Stored numbers are wire digits: the `+` keeps a transport's `defaultCountry`
+        // from reading them as national numbers of its own country.
+        to: claim.phones.map((phone) => `+${phone}`),
         text: claim.text,
         onInvalid: 'skip',
         ...(claim.channelId === '' ? {} : { channelId: channelIdOf(claim.channelId) }),
@@ -56,7 +58,7 @@ export function sendProcessor(context: SendProcessorContext) {
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (isSafeToRetry(error) && !lastTry) {
         await persist(() => context.store.release(campaignId, n, attempt));
-        if (error instanceof RateLimitError) {
+        if (RateLimitError.isInstance(error)) {
           await context.worker().rateLimit(error.retryAfterMs ?? 1_000);
           throw Worker.RateLimitError();
         }

@@ -22,7 +22,7 @@ const FIXABLE = new Set(['AUTHENTICATION_FAILED', 'INSUFFICIENT_BALANCE']);
 
 /** Whether an error from `transport.send` certainly sent nothing and may be tried again. */
 export function isSafeToRetry(error: unknown): boolean {
-  if (!SmsError.isInstance(error) || error instanceof SubmitOutcomeUnknownError) return false;
+  if (!SmsError.isInstance(error) || SubmitOutcomeUnknownError.isInstance(error)) return false;
   return error.retryable || FIXABLE.has(error.code);
 }
 
@@ -67,10 +67,10 @@ export function recordFromResult(
 
 /** Turns a send that threw into the chunk's record: refused, rejected or unknown. */
 export function recordFromError(chunk: ChunkRecipients, error: unknown): SubmitRecord {
-  if (error instanceof PartialSendError) return recordFromResult(chunk, error.result, error);
+  if (PartialSendError.isInstance(error)) return recordFromResult(chunk, error.result, error);
   const none = { accepted: 0, failed: 0, rejected: 0, unknown: 0, batches: [] };
   const message = error instanceof Error ? error.message : String(error);
-  if (!SmsError.isInstance(error) || error instanceof SubmitOutcomeUnknownError) {
+  if (!SmsError.isInstance(error) || SubmitOutcomeUnknownError.isInstance(error)) {
     // Anything but a typed refusal may have left this process: never resubmit it.
     const unknown = chunk.phones.length;
     return {
@@ -104,7 +104,7 @@ export function recordFromError(chunk: ChunkRecipients, error: unknown): SubmitR
 
 /** Why recipient i was left out before submitting, when the error says so. */
 function rejectionReason(error: SmsError, i: number): string | undefined {
-  if (error instanceof InvalidRecipientsError)
+  if (InvalidRecipientsError.isInstance(error))
     return error.rejected.find((r) => r.index === i)?.reason;
   return error.code === 'CHANNEL_UNAVAILABLE' ? error.message : undefined;
 }
