@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from '@intl-sms/core';
@@ -131,6 +131,11 @@ describe('intl-sms send --file: a malformed row, fixed and resumed', () => {
     const nowhere = await env.run([...base, '--summary-file', join(dir, 'missing', 'x.json')]);
     expect(nowhere.code).toBe(1);
     expect(nowhere.stderr).toContain('--summary-file');
+    // Found by the hostile review: the summary overwrote the recipients file.
+    const itself = await env.run([...base, '--summary-file', file]);
+    expect(itself.code).toBe(1);
+    expect(itself.stderr).toContain('would overwrite the recipients');
+    expect(await readFile(file, 'utf8')).toContain('mobile');
     expect((await env.sentPerNumber()).size).toBe(0);
   });
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sendBulk } from './bulk/send-bulk.js';
+import { waitForDelivery } from './delivery/wait-for-delivery.js';
 import {
   BulkInterruptedError,
   PartialSendError,
@@ -238,5 +239,67 @@ describe('7. a provider 500 on submit is an unknown outcome', () => {
     expect(backup.sentPhones).toEqual(['639171234567']);
     await strict.close();
     await lenient.close();
+  });
+});
+
+describe('found by the hostile review', () => {
+  it('treats a bare HTTP 429 to a submit as an unknown outcome, never retrying it', async () => {
+    const sms = env.transport();
+    await faults([
+      { type: 'http-status', status: 429, afterProcessing: true, endpoint: 'submit', times: 1 },
+    ]);
+    const error = await sms.send({ to: '+639171234567', text: '429' }).catch((e: unknown) => e);
+    expect(SubmitOutcomeUnknownError.isInstance(error)).toBe(true);
+    expect(await phonesReceived()).toEqual(['639171234567']);
+    await faults([{ type: 'state-code', stateCode: '429', endpoint: 'submit', times: 1 }]);
+    await sms.send({ to: '+639171234568', text: '429' }); // a 429 envelope: refused, retried
+    await sms.close();
+  });
+
+  it('books a source value that is not a number as rejected and goes on', async () => {
+    const sms = env.transport();
+    const summary = await sendBulk(
+      sms,
+      [
+        '+639171234567',
+        { to: Object.create(null), text: 'hi' },
+        null,
+        42,
+        '+639171234568',
+      ] as never,
+      { text: 'garbage' },
+    );
+    expect(summary).toMatchObject({ read: 5, submitted: 2, rejected: 3 });
+    expect(summary.rejectedRecipients.map((r) => r.input)).toEqual(['[object]', 'null', '42']);
+    await sms.close();
+  });
+
+  it('stops with the books when an onBatch promise rejects late', async () => {
+    const sms = env.transport();
+    const error = await sendBulk(sms, ['+639171234567', '+447400123456'], {
+      text: 'late',
+      onBatch: () =>
+        new Promise((_, reject) => setTimeout(() => reject(new Error('db write failed')), 30)),
+    }).catch((e: unknown) => e);
+    expect(BulkInterruptedError.isInstance(error)).toBe(true);
+    expect((error as BulkInterruptedError).interruption).toBe('callback-error');
+    expect((error as BulkInterruptedError).summary.submitted).toBe(2);
+    await sms.close();
+  });
+
+  it('tells apart two transports that issued the same batch number, by its recipients', async () => {
+    const a = new FakeTransport();
+    const b = new FakeTransport();
+    const sms = createFailoverTransport([a, b], { strategy: 'round-robin' });
+    const first = await sms.send({ to: '+639171234567', text: 'a' });
+    const second = await sms.send({ to: '+639179876543', text: 'b' });
+    expect(second.id).toBe(first.id); // each fake numbers its batches from fake-1
+    const report = await sms.getDeliveryReport(second.id, { recipients: second.accepted });
+    expect(report.recipients.map((r) => r.phone)).toEqual(['639179876543']);
+    const ambiguous = await sms.getDeliveryReport(first.id).catch((e: unknown) => e);
+    expect(ambiguous).toMatchObject({ code: 'VALIDATION_FAILED', field: 'recipients' });
+    const waited = await waitForDelivery(sms, first.batches, { timeout: 2_000 });
+    expect(waited.reports[0]?.recipients.map((r) => r.phone)).toEqual(['639171234567']);
+    await sms.close();
   });
 });

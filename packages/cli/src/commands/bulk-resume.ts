@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { access, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { type CsvColumns, type CsvFingerprint, fingerprintOf } from '../csv-recipients.js';
 import { UsageError } from '../exit-codes.js';
@@ -70,8 +70,19 @@ function parseSummary(path: string, text: string): ResumePoint {
   return { token: summary.resumeToken, fingerprint };
 }
 
-/** Refuses, before anything is sent, a summary path that cannot be written. */
-export async function checkSummaryPath(path: string): Promise<void> {
+/**
+ * Refuses, before anything is sent, a summary path that cannot be written, or that is
+ * the recipients file itself (writing the summary would destroy the list).
+ */
+export async function checkSummaryPath(path: string, recipientsFile: string): Promise<void> {
+  const same = await Promise.all([realpath(path), realpath(recipientsFile)]).then(
+    ([a, b]) => a === b,
+    () => resolve(path) === resolve(recipientsFile),
+  );
+  if (same)
+    throw new UsageError(
+      `--summary-file ${path} is the --file being sent: the summary would overwrite the recipients`,
+    );
   const info = await stat(path).catch(() => undefined);
   const writable = await access(info ? path : dirname(resolve(path)), constants.W_OK).then(
     () => !info || info.isFile(),

@@ -61,7 +61,7 @@ export async function sendFile(options: SendFileOptions, global: GlobalOptions):
   const resume = options.resume
     ? await readResume(options.resume, options.file, columns)
     : undefined;
-  if (options.summaryFile) await checkSummaryPath(options.summaryFile);
+  if (options.summaryFile) await checkSummaryPath(options.summaryFile, options.file);
   const bulkOptions = {
     ...(options.text ? { text: options.text } : {}),
     ...(channel ? { channelId: channel } : {}),

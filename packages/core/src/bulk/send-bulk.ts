@@ -105,15 +105,19 @@ export async function sendBulk(
       stop = { interruption: 'aborted', cause: options.signal.reason };
     return stop !== undefined;
   };
-  // A callback's failure stops the run but never changes a recipient's outcome.
+  // A callback's failure stops the run but never changes a recipient's outcome. Promises
+  // a callback returns are awaited before the end, so a late rejection still counts.
+  const callbacksPending = new Set<Promise<unknown>>();
   const callback = <A>(fn: ((arg: A) => unknown) | undefined, arg: A) => {
     if (fn === undefined || stop) return;
     try {
       const result = fn(arg);
       if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
-        (result as PromiseLike<unknown>).then(undefined, (error: unknown) => {
+        const settled = Promise.resolve(result).then(undefined, (error: unknown) => {
           stop ??= { interruption: 'callback-error', cause: error };
         });
+        callbacksPending.add(settled);
+        void settled.finally(() => callbacksPending.delete(settled));
       }
     } catch (error) {
       stop ??= { interruption: 'callback-error', cause: error };
@@ -187,6 +191,7 @@ export async function sendBulk(
   }
   for (const chunk of buffers.values()) await dispatch(chunk);
   while (inFlight.size > 0) await Promise.all(inFlight);
+  while (callbacksPending.size > 0) await Promise.all(callbacksPending);
   stopped();
   const summary = tally.summary(stop?.interruption === 'aborted', skip);
   if (stop) throw new BulkInterruptedError(summary, stop.interruption, { cause: stop.cause });
@@ -221,6 +226,10 @@ function checkedInteger(value: number | undefined, fallback: number, field: stri
   return checked;
 }
 
+/**
+ * A recipient as input text and its text. Never throws, whatever the source yields: a
+ * value that is not a number's text is kept (described) and refused by normalisation.
+ */
 function readRecipient(
   recipient: unknown,
   defaultText: string | undefined,
@@ -229,11 +238,19 @@ function readRecipient(
   if (typeof recipient === 'object' && recipient !== null && 'to' in recipient) {
     const { to, text } = recipient as { to: unknown; text?: unknown };
     return {
-      input: String(to),
+      input: describe(to),
       text: typeof text === 'string' && text.length > 0 ? text : defaultText,
     };
   }
-  return { input: String(recipient), text: defaultText };
+  return { input: describe(recipient), text: defaultText };
+}
+
+/** A value as input text: strings and numbers as they are, anything else by its kind. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (value === null || value === undefined) return String(value);
+  return `[${Array.isArray(value) ? 'array' : typeof value}]`;
 }
 
 function resumeSet(resumeFrom: BulkOptions['resumeFrom']): IndexBitset | undefined {

@@ -10,6 +10,7 @@ import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-erro
 import { ValidationError } from '../errors/validation-error.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
 import { checkKnownKeys, checkOneOf } from '../validation/check-options.js';
+import { BatchSenders } from './batch-senders.js';
 
 /** Options of {@link createFailoverTransport}. */
 export interface FailoverOptions {
@@ -34,8 +35,6 @@ export interface MayFailOverOptions {
   /** See {@link FailoverOptions.failOverOnProviderError}. */
   readonly failOverOnProviderError?: boolean | undefined;
 }
-
-const REMEMBERED_BATCHES = 10_000;
 
 /**
  * Whether the next transport may be tried after `error`: only when the failed send
@@ -81,7 +80,7 @@ export function createFailoverTransport(
     );
   const strategy = options.strategy ?? 'priority';
   const sendMayFailOver = (error: unknown) => mayFailOver(error, options);
-  const senderOf = new Map<string, SmsTransport>();
+  const senders = new BatchSenders();
   let turn = 0;
 
   const order = (): SmsTransport[] => {
@@ -113,17 +112,16 @@ export function createFailoverTransport(
       return firstThatAnswers(async (transport) => {
         try {
           const result = await transport.send(message, callOptions);
-          for (const batch of result.batches) remember(senderOf, batch.id, transport);
+          senders.remember(transport, result.batches);
           return result;
         } catch (error) {
-          if (PartialSendError.isInstance(error))
-            for (const batch of error.result.batches) remember(senderOf, batch.id, transport);
+          if (PartialSendError.isInstance(error)) senders.remember(transport, error.result.batches);
           throw error;
         }
       }, sendMayFailOver);
     },
     async getDeliveryReport(id, reportOptions) {
-      const sender = senderOf.get(id);
+      const sender = senders.senderOf(id, reportOptions?.recipients);
       if (sender) return sender.getDeliveryReport(id, reportOptions);
       return firstThatAnswers(
         (transport) => transport.getDeliveryReport(id, reportOptions),
@@ -139,12 +137,4 @@ export function createFailoverTransport(
       await Promise.all(transports.map((transport) => transport.close()));
     },
   };
-}
-
-function remember(senders: Map<string, SmsTransport>, id: string, transport: SmsTransport): void {
-  if (senders.size >= REMEMBERED_BATCHES) {
-    const oldest = senders.keys().next().value;
-    if (oldest !== undefined) senders.delete(oldest);
-  }
-  senders.set(id, transport);
 }

@@ -48,7 +48,10 @@ export function readSjroomAnswer<T>(
       },
     );
 
-  if (answer.statusCode === 429) {
+  // A bare HTTP 429 to a submit comes from whatever sits in front of the provider, and
+  // proves nothing about the submit: only a `429` envelope (below) refuses it for sure.
+  if (answer.statusCode === 429 && (endpoint !== 'submit' || !answer.text.includes('stateCode'))) {
+    if (endpoint === 'submit') throw unexpected('HTTP 429 without a sjroom envelope', false);
     throw new RateLimitError(
       `The provider is rate limiting ${endpoint} (HTTP 429)`,
       retryAfterMs(answer.headers),
