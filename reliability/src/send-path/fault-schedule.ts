@@ -26,6 +26,7 @@ const faultKind: fc.Arbitrary<Omit<FaultRuleInput, 'endpoint'>> = fc.oneof(
       { type: 'state-code' as const, stateCode: '500', afterProcessing: true },
       { type: 'state-code' as const, stateCode: 'COM00101', afterProcessing: true },
       { type: 'http-status' as const, status: 502, afterProcessing: true },
+      { type: 'http-status' as const, status: 429, afterProcessing: true },
     ),
   },
   {
