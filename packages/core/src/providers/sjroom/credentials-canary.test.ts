@@ -50,6 +50,9 @@ describe('credentials never leak (canary)', () => {
       expectNoCanary(inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }));
       expectNoCanary(JSON.stringify(value) ?? '');
       expectNoCanary(String(value));
+      // …and they do show what you need to tell two clients apart: the base URL.
+      expect(String(value)).toContain(`baseUrl: '${client.baseUrl}'`);
+      expect(JSON.stringify(value)).toContain(client.baseUrl);
     }
   });
 

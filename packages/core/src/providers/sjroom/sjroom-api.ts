@@ -44,7 +44,20 @@ export const sjroomChannelSchema = z.object({
     .string()
     .nullish()
     .transform((value) => value ?? ''),
-  customerPrice: z.union([z.number().nonnegative(), z.string().regex(/^\d+(?:\.\d+)?$/)]),
+  // A JSON number on the wire; kept as exact decimal text (its shortest round-trip form,
+  // exact for the few decimals a price has), so nobody multiplies money as a float.
+  customerPrice: z
+    .union([z.number().nonnegative(), z.string().regex(/^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/)])
+    .transform((price, context): string => {
+      try {
+        return (
+          typeof price === 'number' ? Decimal.fromNumber(price) : Decimal.parse(price)
+        ).toString();
+      } catch {
+        context.addIssue({ code: 'custom', message: 'the price is not a decimal number' });
+        return z.NEVER;
+      }
+    }),
   nameEn: z
     .string()
     .nullish()

@@ -1,18 +1,13 @@
-import { Decimal } from '../../money/decimal.js';
 import type { Channel } from '../../transport/channel.js';
 import type { SjroomChannel } from './sjroom-api.js';
 
 /** Maps a channel from the sjroom wire format to the provider-agnostic {@link Channel}. */
 export function toChannel(channel: SjroomChannel): Channel {
-  const price =
-    typeof channel.customerPrice === 'number'
-      ? Decimal.fromNumber(channel.customerPrice)
-      : Decimal.parse(channel.customerPrice);
   return {
     id: channel.goodsSupplySmsConfigId,
     countryCode: channel.countryCode,
     operator: channel.countryOperator,
-    price: price.toString(),
+    price: channel.customerPrice,
     nameEn: channel.nameEn,
     nameZh: channel.nameZh,
     enabled: channel.status === 1,

@@ -10,6 +10,8 @@ const channel = {
   nameZh: '菲律宾',
   status: 1,
 };
+/** The channel as the client returns it: the price as exact decimal text. */
+const listed = { ...channel, customerPrice: '0.035' };
 const receipt = {
   failPhones: ['639170000001'],
   failedNum: 1,
@@ -29,13 +31,13 @@ describe('SjroomClient endpoints (MockAgent)', () => {
   it('lists channels from a bare array, as the vendor documents', async () => {
     current = mockedClient();
     current.intercept('list').reply(200, [channel]);
-    expect(await current.client.listChannels()).toEqual([channel]);
+    expect(await current.client.listChannels()).toEqual([listed]);
   });
 
   it('lists channels from an enveloped array too', async () => {
     current = mockedClient();
     current.intercept('list').reply(200, ok([channel]));
-    expect(await current.client.listChannels()).toEqual([channel]);
+    expect(await current.client.listChannels()).toEqual([listed]);
   });
 
   it('keeps int64 channel ids above 2^53 exact, as strings', async () => {

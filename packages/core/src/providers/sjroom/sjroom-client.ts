@@ -278,6 +278,11 @@ export class SjroomClient {
     return `SjroomClient { baseUrl: '${this.baseUrl}' }`;
   }
 
+  /** `SjroomClient { baseUrl: '…' }`: the base URL only; credentials stay hidden. */
+  toString(): string {
+    return `SjroomClient { baseUrl: '${this.baseUrl}' }`;
+  }
+
   /** Serialises to the base URL only; credentials stay hidden. */
   toJSON(): { baseUrl: string } {
     return { baseUrl: this.baseUrl };

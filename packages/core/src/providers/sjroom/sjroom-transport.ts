@@ -151,6 +151,16 @@ export class SjroomTransport implements SmsTransport {
     };
   }
 
+  /** `SjroomTransport { baseUrl: '…' }`: the base URL only; credentials stay hidden. */
+  toString(): string {
+    return `SjroomTransport { baseUrl: '${this.client.baseUrl}' }`;
+  }
+
+  /** Serialises to the provider and base URL only. */
+  toJSON(): { provider: string; baseUrl: string } {
+    return { provider: this.provider, baseUrl: this.client.baseUrl };
+  }
+
   /** Shows the provider and base URL only. */
   [inspect.custom](): string {
     return `SjroomTransport { baseUrl: '${this.client.baseUrl}' }`;
