@@ -1,7 +1,10 @@
 // The README demo: starts the mock server in-process, then sends one SMS to two numbers
 // through @intl-sms/core exactly as an application would against the real service.
-import { createSjroomTransport } from '@intl-sms/core';
+import { createSjroomTransport, Decimal } from '@intl-sms/core';
 import { DEMO_ACCOUNT, startMockServer } from '@intl-sms/mock-server';
+
+/** A price with the four decimals balances have (the API sends prices as JSON numbers). */
+const money = (price) => Decimal.parse(price).rescale(4).toString();
 
 const mock = await startMockServer({ receiptDelay: { minMs: 100, maxMs: 600 } });
 console.log(`mock server listening on ${mock.url}`);
@@ -18,13 +21,13 @@ try {
   console.log(`${channels.length} channels (${enabled.length} enabled), e.g.:`);
   for (const channel of enabled.slice(0, 3)) {
     console.log(
-      `  #${channel.id} +${channel.countryCode} ${channel.nameEn} (${channel.nameZh}), ${channel.operator}, ${channel.price}/segment`,
+      `  #${channel.id} +${channel.countryCode} ${channel.nameEn} (${channel.nameZh}), ${channel.operator}, ${money(channel.price)}/segment`,
     );
   }
 
   const philippines = enabled
     .filter((channel) => channel.countryCode === '63')
-    .sort((a, b) => Number(a.price) - Number(b.price))[0];
+    .sort((a, b) => Decimal.parse(a.price).compare(Decimal.parse(b.price)))[0];
   if (!philippines) throw new Error('the mock has no enabled channel for +63');
 
   const before = await sms.getBalance();

@@ -113,8 +113,8 @@ describe(`${DOC} matches the mock's OpenAPI document`, () => {
     },
   );
 
-  // The OpenAPI document leaves some fields untyped (goodsSupplySmsConfigId takes an
-  // integer or its digits): so every documented type is also checked against the mock.
+  // A schema can only say so much (goodsSupplySmsConfigId takes an integer or its digits,
+  // a pattern the types alone cannot show): every documented type is also tried at the mock.
   it('every request field accepts exactly its documented types at the mock', async () => {
     const samples: Record<string, unknown> = {
       string: '1',

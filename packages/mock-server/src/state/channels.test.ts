@@ -49,5 +49,7 @@ describe('generated channels', () => {
     expect(new Set(channels.map((c) => c.id)).size).toBe(channels.length);
     const big = generateChannels({ seed: DEFAULT_SEED, bigIds: true });
     expect(big.every((c) => BigInt(c.id) > BigInt(Number.MAX_SAFE_INTEGER))).toBe(true);
+    // 19 digits, as the README promises, and still a signed int64.
+    expect(big.every((c) => c.id.length === 19 && BigInt(c.id) < 2n ** 63n)).toBe(true);
   });
 });

@@ -37,7 +37,8 @@ export function generateChannels({ seed, bigIds }: ChannelGeneration): MockChann
   const nextId = () => {
     serial++;
     if (!bigIds) return String(10_000 + serial);
-    return (9_007_199_254_740_993n + BigInt(serial) * 1_000_003n).toString();
+    // 19 digits, beyond 2^53 and below 2^63 (a signed int64), as snowflake ids are.
+    return (1_234_567_890_123_456_789n + BigInt(serial) * 1_000_003n).toString();
   };
   for (const country of COUNTRIES) {
     const operators = faker.helpers.shuffle([...country.operators]);

@@ -20,7 +20,13 @@ const channelId = z
       error: (issue) => (issue.input === undefined ? 'required' : 'must be a non-negative integer'),
     },
   )
-  .meta({ description: 'Channel id (int64): a JSON integer, or its digits as a string' });
+  .meta({
+    description: 'Channel id (int64): a JSON integer, or its digits as a string',
+    anyOf: [
+      { type: 'integer', format: 'int64', minimum: 0 },
+      { type: 'string', pattern: '^[0-9]{1,19}$' },
+    ],
+  });
 
 /** Request bodies of the four endpoints. Unknown fields are refused so typos surface. */
 export const requestSchemas = {
