@@ -21,6 +21,8 @@ import { validateMedusaOptions } from './validate-options.js';
 export interface IntlSmsMedusaOptions extends SjroomTransportSettings, IncompleteSendOptions {
   /** Send through this transport instead of creating a sjroom one. */
   readonly transport?: SmsTransport;
+  /** Medusa's own: the notification channels this provider serves (`['sms']`). */
+  readonly channels?: readonly string[];
   /**
    * Texts per Medusa template name, with `{{placeholders}}` filled from the
    * notification's `data`: `{ 'order-placed': 'Order {{order.display_id}} is confirmed' }`.
@@ -60,8 +62,16 @@ export class IntlSmsNotificationProviderService extends AbstractNotificationProv
   constructor(container: { logger?: Logger }, options: IntlSmsMedusaOptions) {
     super();
     this.#logger = container?.logger;
-    const { templates, onInvalid, transport, onIncompleteSend, incomplete, ...settings } =
-      options ?? {};
+    // `channels` is Medusa's own option (which notification channels the provider serves).
+    const {
+      templates,
+      onInvalid,
+      transport,
+      onIncompleteSend,
+      incomplete,
+      channels: _medusaChannels,
+      ...settings
+    } = options ?? {};
     this.#incomplete = {
       ...(onIncompleteSend ? { onIncompleteSend } : {}),
       ...(incomplete ? { incomplete } : {}),

@@ -15,11 +15,14 @@ export interface NotifmeSender {
 // notifme-sdk is Babel CJS: Node's ESM import gives `{ default: NotifmeSdk }`, vitest the class.
 const NotifmeSdk = ((notifme as { default?: unknown }).default ?? notifme) as new (
   options: object,
-) => NotifmeSender;
+) => NotifmeSender & { logger: { innerLogger: { level: string } } };
 
 /** A real notifme-sdk with these SMS providers and strategy (`fallback` by default). */
 export function notifmeSdk(providers: readonly object[], strategy = 'fallback'): NotifmeSender {
-  return new NotifmeSdk({
+  const sdk = new NotifmeSdk({
     channels: { sms: { multiProviderStrategy: strategy, providers: [...providers] } },
   });
+  // notifme logs every provider failure through winston (a JSON line each, at `warn`).
+  sdk.logger.innerLogger.level = 'error';
+  return sdk;
 }
