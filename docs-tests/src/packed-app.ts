@@ -7,6 +7,9 @@ import type { DocFile } from './doc-files.js';
 
 const run = promisify(execFile);
 
+/** Where the packed app keeps what `npm install` printed. */
+export const INSTALL_LOG = 'npm-install.log';
+
 /**
  * `pnpm` as it runs this script: `npm_execpath` when pnpm started us (so
  * `npx -y pnpm@… test` works with no global pnpm), else `pnpm` from the PATH.
@@ -86,11 +89,13 @@ export async function createPackedApp(
   // npm, not the pnpm that runs this test: none of pnpm's npm_* settings leak into it.
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (/^(npm|pnpm)_/i.test(key)) delete env[key];
-  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+  // Warnings kept: a user's install must not warn (an EBADENGINE from a dependency, say).
+  const install = await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=warn'], {
     cwd: dir,
     env,
     maxBuffer: 64 * 1024 * 1024,
   });
+  await writeFile(join(dir, INSTALL_LOG), `${install.stdout}\n${install.stderr}`);
   await run(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '--init'], {
     cwd: dir,
   });
