@@ -1,4 +1,6 @@
 import {
+  checkKnownKeys,
+  checkOneOf,
   createSjroomTransport,
   type SjroomTransportSettings,
   type SmsTransport,
@@ -33,7 +35,16 @@ export function resolveTransport(options: SmsMailOptions = {}): {
   transport: SmsTransport;
   owned: boolean;
 } {
-  if (options.transport) return { transport: options.transport, owned: false };
+  // With a transport of your own, sjroom settings would be ignored: refuse them instead.
+  if (options.transport) {
+    checkKnownKeys(
+      options,
+      ['transport', 'subjectPrefix', 'html'],
+      'SMS mail options with transport',
+    );
+    return { transport: options.transport, owned: false };
+  }
+  checkOneOf('html', options.html, ['convert', 'reject']);
   const {
     subjectPrefix: _s,
     html: _h,

@@ -1,4 +1,6 @@
 import {
+  checkKnownKeys,
+  checkOneOf,
   createSjroomTransport,
   type SendResult,
   type SjroomTransportSettings,
@@ -28,6 +30,22 @@ export interface SmsNotifierOptions {
   readonly templates?: Readonly<Record<string, string>>;
   /** Invalid numbers among several: `reject` (default) sends nothing, `skip` sends the rest. */
   readonly onInvalid?: 'reject' | 'skip';
+}
+
+/** Every key of {@link SmsNotifierOptions}. */
+export const NOTIFIER_OPTION_KEYS: readonly string[] = ['templates', 'onInvalid'];
+
+/**
+ * Checks the options of a framework provider (the notifier's, the incomplete-send ones
+ * and `id`) and returns the notifier's part of them.
+ */
+export function providerOptions(options: object, where: string): SmsNotifierOptions {
+  checkKnownKeys(options, [...NOTIFIER_OPTION_KEYS, 'onIncompleteSend', 'incomplete', 'id'], where);
+  const { templates, onInvalid } = options as SmsNotifierOptions;
+  return {
+    ...(templates === undefined ? {} : { templates }),
+    ...(onInvalid === undefined ? {} : { onInvalid }),
+  };
 }
 
 /** What a notification produced: the same shape for every adapter. */
@@ -71,6 +89,8 @@ export function createSmsNotifier(
   source: SmsNotifierSource = {},
   options: SmsNotifierOptions = {},
 ): SmsNotifier {
+  checkKnownKeys(options, NOTIFIER_OPTION_KEYS, 'createSmsNotifier options');
+  checkOneOf('onInvalid', options.onInvalid, ['reject', 'skip']);
   const owned = !isTransport(source);
   const transport = isTransport(source) ? source : createSjroomTransport(source);
   return {

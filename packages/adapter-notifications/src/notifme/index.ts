@@ -1,5 +1,6 @@
 import {
   createSmsNotifier,
+  providerOptions,
   type SmsNotifierOptions,
   type SmsNotifierSource,
 } from '../notifier/create-sms-notifier.js';
@@ -60,7 +61,10 @@ export function createNotifmeSmsProvider(
   options: NotifmeProviderOptions = {},
 ): NotifmeSmsProvider {
   const id = options.id ?? 'intl-sms';
-  const notifier = createSmsNotifier(source, options);
+  const notifier = createSmsNotifier(
+    source,
+    providerOptions(options, 'createNotifmeSmsProvider options'),
+  );
   return {
     type: 'custom',
     id,

@@ -2,6 +2,7 @@ import type { DeliveryReport } from '@intl-sms/core';
 import type { ISMSEventBody, ISmsProvider } from '@novu/stateless';
 import {
   createSmsNotifier,
+  providerOptions,
   type SmsNotifierOptions,
   type SmsNotifierSource,
 } from '../notifier/create-sms-notifier.js';
@@ -37,7 +38,10 @@ export function createNovuSmsProvider(
   source?: SmsNotifierSource,
   options: NovuProviderOptions = {},
 ): ISmsProvider {
-  const notifier = createSmsNotifier(source, options);
+  const notifier = createSmsNotifier(
+    source,
+    providerOptions(options, 'createNovuSmsProvider options'),
+  );
   return {
     id: options.id ?? 'intl-sms',
     channelType: 'sms' as ISmsProvider['channelType'],
