@@ -1,0 +1,69 @@
+/** A complete HTTP answer, body decoded as UTF-8. */
+export interface HttpAnswer {
+  readonly statusCode: number;
+  /** Header names in lower case. */
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly text: string;
+  /** True when the body exceeded the size limit and was cut off. */
+  readonly truncated: boolean;
+}
+
+/** One POST of a JSON body, with its limits. */
+export interface HttpPost {
+  readonly url: URL;
+  readonly body: string;
+  /** Longest wait for the answer's headers, in milliseconds. */
+  readonly headersTimeout: number;
+  /** Longest pause between two chunks of the answer's body, in milliseconds. */
+  readonly bodyTimeout: number;
+  /** Bodies beyond this size are cut off (`truncated`). */
+  readonly maxResponseBytes: number;
+  /** Fires when the whole call (retries included) has run out of time. */
+  readonly timeoutSignal: AbortSignal;
+  /** The caller's own abort. */
+  readonly callerSignal: AbortSignal | undefined;
+}
+
+/**
+ * How core speaks HTTP: undici on Node (keep-alive pools, proxies, dispatcher injection),
+ * the runtime's `fetch` elsewhere (Bun, Deno, Workers, the Edge runtime) or an injected
+ * `fetch`. Both resolve with any HTTP answer and reject only with a `TransportFailure`
+ * that says how far the request got — the same timeouts, size caps and classification.
+ */
+export interface HttpEngine {
+  /** `undici` or `fetch`. */
+  readonly name: 'undici' | 'fetch';
+  post(request: HttpPost): Promise<HttpAnswer>;
+  /** Releases connections this engine opened (an injected dispatcher stays open). */
+  close(): Promise<void>;
+}
+
+/** Reads at most `maxBytes` of a body given as chunks; decodes it as UTF-8. */
+export async function readCapped(
+  chunks: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  stop: () => void,
+): Promise<{ text: string; truncated: boolean }> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for await (const chunk of chunks) {
+    const room = maxBytes - size;
+    if (chunk.length > room) {
+      parts.push(chunk.subarray(0, room));
+      size = maxBytes;
+      truncated = true;
+      stop();
+      break;
+    }
+    parts.push(chunk);
+    size += chunk.length;
+  }
+  const joined = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return { text: new TextDecoder().decode(joined), truncated };
+}

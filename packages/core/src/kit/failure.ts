@@ -1,0 +1,95 @@
+import { AuthenticationError } from '../errors/authentication-error.js';
+import { ChannelUnavailableError } from '../errors/channel-unavailable-error.js';
+import { InsufficientBalanceError } from '../errors/insufficient-balance-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import { ProviderError } from '../errors/provider-error.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
+import {
+  type SubmitOutcomeEvidence,
+  SubmitOutcomeUnknownError,
+} from '../errors/submit-outcome-unknown-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { TransportFailure } from '../http/transport-failure.js';
+import type { OperationSpec } from './operation.js';
+
+/** What a sending operation carried: named in its unknown-outcome error. */
+export interface SentPayload {
+  readonly phones: readonly string[];
+  readonly channelId: string;
+}
+
+/** Everything that turns what an attempt threw into the error the caller sees. */
+export interface FailureContext {
+  readonly operation: OperationSpec;
+  readonly timeoutMs: number;
+  readonly callerSignal: AbortSignal | undefined;
+  /** For a sending operation: what it sent. */
+  readonly sent?: SentPayload | undefined;
+}
+
+/**
+ * Converts what an attempt threw into the public error. A sending operation fails
+ * definitely only when nothing can have been sent — the connection was never made, or
+ * the provider refused it with a typed refusal (validation, authentication, balance,
+ * channel, rate limit); anything else — a `500` or unknown code, an unreadable answer, a
+ * timeout, a reset, an error of our own after the request left — is an unknown outcome.
+ */
+export function publicError(thrown: unknown, context: FailureContext): unknown {
+  const error = thrown instanceof TransportFailure ? transportError(thrown, context) : thrown;
+  if (!context.operation.idempotent) return sendingError(thrown, error, context);
+  if (thrown instanceof TransportFailure && thrown.kind === 'aborted')
+    return context.callerSignal?.reason ?? thrown.cause;
+  return error;
+}
+
+function transportError(failure: TransportFailure, context: FailureContext) {
+  const name = context.operation.name;
+  return failure.kind === 'timeout'
+    ? new TimeoutError(name, context.timeoutMs, { cause: failure.cause })
+    : new NetworkError(
+        name,
+        failure.kind !== 'not-sent',
+        `Could not reach the provider for ${name}: ${failure.message}`,
+        { cause: failure.cause },
+      );
+}
+
+function sendingError(thrown: unknown, error: unknown, context: FailureContext): unknown {
+  if (thrown instanceof TransportFailure) {
+    if (thrown.kind === 'not-sent') return error;
+    return outcomeUnknown(context, thrown.message, error, 'no-answer');
+  }
+  if (isDefiniteRefusal(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  const evidence =
+    ProviderError.isInstance(error) && error.stateCode !== undefined
+      ? 'provider-error'
+      : 'unreadable-answer';
+  return outcomeUnknown(context, reason, error, evidence);
+}
+
+/** Refusals that prove nothing was sent (sjroom: stateCode 400, 401, 402, 403, 413, 429). */
+export function isDefiniteRefusal(error: unknown): boolean {
+  return (
+    RateLimitError.isInstance(error) ||
+    ValidationError.isInstance(error) ||
+    AuthenticationError.isInstance(error) ||
+    InsufficientBalanceError.isInstance(error) ||
+    ChannelUnavailableError.isInstance(error)
+  );
+}
+
+function outcomeUnknown(
+  context: FailureContext,
+  reason: string,
+  cause: unknown,
+  evidence: SubmitOutcomeEvidence,
+): SubmitOutcomeUnknownError {
+  return new SubmitOutcomeUnknownError(
+    context.sent?.phones ?? [],
+    context.sent?.channelId ?? '',
+    reason,
+    { cause, evidence },
+  );
+}
