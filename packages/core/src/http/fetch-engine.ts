@@ -37,7 +37,11 @@ async function post(fetchFunction: FetchFunction, request: HttpPost): Promise<Ht
     arm(request.headersTimeout, 'UND_ERR_HEADERS_TIMEOUT');
     const response = await fetchFunction(request.url.href, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        accept: 'application/json',
+        ...request.headers,
+      },
       body: request.body,
       signal,
       redirect: 'manual',

@@ -12,6 +12,8 @@ export interface HttpAnswer {
 export interface HttpPost {
   readonly url: URL;
   readonly body: string;
+  /** Extra request headers (an `authorization`, say): never logged nor put in errors. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Longest wait for the answer's headers, in milliseconds. */
   readonly headersTimeout: number;
   /** Longest pause between two chunks of the answer's body, in milliseconds. */

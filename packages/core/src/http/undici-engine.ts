@@ -64,6 +64,7 @@ async function post(dispatcher: Dispatcher, request: HttpPost): Promise<HttpAnsw
       headers: {
         'content-type': 'application/json; charset=utf-8',
         accept: 'application/json',
+        ...request.headers,
       },
       body: request.body,
       signal,

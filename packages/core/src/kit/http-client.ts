@@ -19,6 +19,8 @@ export interface HttpCall<T> {
   readonly url: URL;
   /** The JSON body. */
   readonly body: string;
+  /** Extra request headers (credentials, say): never logged nor put in errors. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Turns an answer into the result, or throws the provider's typed error for it. */
   readonly read: (answer: HttpAnswer) => T;
   /** For a sending operation: what it sends, named if its outcome becomes unknown. */
@@ -111,6 +113,7 @@ export class HttpClient {
         const answer = await this.#engine.post({
           url: request.url,
           body: request.body,
+          headers: request.headers,
           headersTimeout: responseTimeout,
           bodyTimeout: responseTimeout,
           maxResponseBytes: settings.maxResponseBytes ?? 8 * 1024 * 1024,

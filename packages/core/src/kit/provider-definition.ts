@@ -21,6 +21,8 @@ export interface ProviderHttp {
   call<T>(request: {
     readonly url: URL;
     readonly body: string;
+    /** Extra headers, e.g. `authorization`: never logged nor put in errors. */
+    readonly headers?: Readonly<Record<string, string>> | undefined;
     readonly read: (answer: HttpAnswer) => T;
   }): Promise<T>;
 }
