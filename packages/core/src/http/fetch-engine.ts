@@ -1,3 +1,4 @@
+import { anySignal } from '../runtime/signals.js';
 import { type HttpAnswer, type HttpEngine, type HttpPost, readCapped } from './http-engine.js';
 import { classifyTransportError, TransportFailure } from './transport-failure.js';
 
@@ -21,7 +22,7 @@ async function post(fetchFunction: FetchFunction, request: HttpPost): Promise<Ht
   const stall = new AbortController();
   const signals = [request.timeoutSignal, stall.signal];
   if (request.callerSignal) signals.push(request.callerSignal);
-  const signal = AbortSignal.any(signals);
+  const signal = anySignal(signals);
   let stalled: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = (ms: number, code: string) => {

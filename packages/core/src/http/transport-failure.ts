@@ -5,14 +5,25 @@
  */
 export type TransportFailureKind = 'not-sent' | 'sent' | 'timeout' | 'aborted';
 
-/** Internal: a failed attempt with its classification; converted to a public error by the client. */
+const brand = Symbol.for('intl-sms.transport-failure');
+
+/** Internal: a failed attempt with its classification; converted to a public error by the kit. */
 export class TransportFailure extends Error {
   readonly kind: TransportFailureKind;
 
   constructor(kind: TransportFailureKind, message: string, cause: unknown) {
     super(message, { cause });
     this.kind = kind;
+    Object.defineProperty(this, brand, { value: true });
   }
+}
+
+/**
+ * Whether `value` is a {@link TransportFailure}, also one made by another instance of
+ * this module (the Node engine is loaded through the package's `#undici-engine` import).
+ */
+export function isTransportFailure(value: unknown): value is TransportFailure {
+  return typeof value === 'object' && value !== null && brand in value;
 }
 
 /** Error codes that mean no connection was ever established, so nothing was sent. */

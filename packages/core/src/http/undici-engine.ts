@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { anySignal } from '../runtime/signals.js';
 import { type HttpAnswer, type HttpEngine, type HttpPost, readCapped } from './http-engine.js';
 import { classifyTransportError } from './transport-failure.js';
 
@@ -7,13 +8,12 @@ type Undici = typeof import('undici');
 let undiciModule: Promise<Undici> | undefined;
 
 /**
- * Loads undici on first use, so importing the package stays cheap. The specifier is a
- * variable so that bundlers for Workers and the Edge runtime leave it out: only Node
- * ever takes this path.
+ * Loads undici on first use, so importing the package stays cheap. This module is only
+ * reached on Node: bundles for Workers and the Edge runtime get
+ * `undici-engine-elsewhere.js` instead (the package's `#undici-engine` import).
  */
 export function loadUndici(): Promise<Undici> {
-  const specifier = 'undici';
-  undiciModule ??= import(/* @vite-ignore */ specifier) as Promise<Undici>;
+  undiciModule ??= import('undici');
   return undiciModule;
 }
 
@@ -54,7 +54,7 @@ export function createUndiciEngine(settings: UndiciEngineSettings): HttpEngine {
 
 async function post(dispatcher: Dispatcher, request: HttpPost): Promise<HttpAnswer> {
   const signal = request.callerSignal
-    ? AbortSignal.any([request.timeoutSignal, request.callerSignal])
+    ? anySignal([request.timeoutSignal, request.callerSignal])
     : request.timeoutSignal;
   try {
     const response = await dispatcher.request({

@@ -10,7 +10,7 @@ import {
 } from '../errors/submit-outcome-unknown-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { TransportFailure } from '../http/transport-failure.js';
+import { isTransportFailure, type TransportFailure } from '../http/transport-failure.js';
 import type { OperationSpec } from './operation.js';
 
 /** What a sending operation carried: named in its unknown-outcome error. */
@@ -36,9 +36,9 @@ export interface FailureContext {
  * timeout, a reset, an error of our own after the request left — is an unknown outcome.
  */
 export function publicError(thrown: unknown, context: FailureContext): unknown {
-  const error = thrown instanceof TransportFailure ? transportError(thrown, context) : thrown;
+  const error = isTransportFailure(thrown) ? transportError(thrown, context) : thrown;
   if (!context.operation.idempotent) return sendingError(thrown, error, context);
-  if (thrown instanceof TransportFailure && thrown.kind === 'aborted')
+  if (isTransportFailure(thrown) && thrown.kind === 'aborted')
     return context.callerSignal?.reason ?? thrown.cause;
   return error;
 }
@@ -56,7 +56,7 @@ function transportError(failure: TransportFailure, context: FailureContext) {
 }
 
 function sendingError(thrown: unknown, error: unknown, context: FailureContext): unknown {
-  if (thrown instanceof TransportFailure) {
+  if (isTransportFailure(thrown)) {
     if (thrown.kind === 'not-sent') return error;
     return outcomeUnknown(context, thrown.message, error, 'no-answer');
   }

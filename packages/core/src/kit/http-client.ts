@@ -3,9 +3,10 @@ import { SmsError } from '../errors/sms-error.js';
 import { callWithRetry } from '../http/call-with-retry.js';
 import { createFetchEngine, type FetchFunction } from '../http/fetch-engine.js';
 import type { HttpAnswer, HttpEngine } from '../http/http-engine.js';
+import { createLazyUndiciEngine } from '../http/lazy-undici-engine.js';
 import { defaultRetryPolicy, type RetryPolicy } from '../http/retry-policy.js';
-import { createUndiciEngine } from '../http/undici-engine.js';
 import { isNode } from '../runtime/host.js';
+import { timeoutSignal } from '../runtime/signals.js';
 import { CALL_OPTION_KEYS, type CallOptions } from '../transport/call-options.js';
 import { checkKnownKeys } from '../validation/check-options.js';
 import { CallEvents } from './call-events.js';
@@ -97,7 +98,7 @@ export class HttpClient {
   async #attempts<T>(request: HttpCall<T>, options: CallOptions): Promise<T> {
     const settings = this.#settings;
     const timeoutMs = options.timeout ?? settings.timeout ?? 60_000;
-    const deadline = AbortSignal.timeout(timeoutMs);
+    const deadline = timeoutSignal(timeoutMs);
     const responseTimeout = settings.responseTimeout ?? 30_000;
     const events = new CallEvents(request.operation.name, settings);
     const failure: FailureContext = {
@@ -147,7 +148,7 @@ function selectEngine(settings: HttpSettings): HttpEngine {
     return createFetchEngine(settings.fetch);
   }
   if (nodeOnly || isNode())
-    return createUndiciEngine({
+    return createLazyUndiciEngine({
       dispatcher: settings.dispatcher,
       proxy: settings.proxy,
       connectTimeout: settings.connectTimeout ?? 10_000,
