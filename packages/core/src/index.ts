@@ -6,6 +6,12 @@ export type {
   BulkSource,
   BulkSummary,
 } from './bulk/bulk-types.js';
+export {
+  type ChunkerNote,
+  type ChunkerOptions,
+  type RecipientChunk,
+  RecipientChunker,
+} from './bulk/recipient-chunker.js';
 export { SeenMessages } from './bulk/seen-messages.js';
 export { type BulkOptions, sendBulk } from './bulk/send-bulk.js';
 export {
