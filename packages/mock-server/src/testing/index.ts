@@ -1,5 +1,7 @@
 // `@intl-sms/mock-server/testing`: what a test needs around the mock — a typed client of
 // its inspection API and numbers that are not magic.
+
+export type { MessageView } from '../inspect/message-view.js';
 export {
   type AccountChanges,
   type MessageFilter,
