@@ -17,7 +17,10 @@ export default {
       const result = await sms.send({ to, text });
       return Response.json({ balance: amount, accepted: result.accepted });
     } catch (error) {
-      return Response.json({ error: error.code ?? 'ERROR', message: error.message }, { status: 502 });
+      return Response.json(
+        { error: error.code ?? 'ERROR', message: error.message },
+        { status: 502 },
+      );
     } finally {
       await sms.close();
     }

@@ -1,9 +1,9 @@
 import {
   ConfigurationError,
   Decimal,
-  type DeliveryReport,
   type DeliveryStatus,
   defineSmsProvider,
+  deliveryReportOf,
 } from '@intl-sms/core';
 import { readAcme } from './acme-answers.js';
 import type { AcmeResult, AcmeRoute } from './acme-api.js';
@@ -88,7 +88,10 @@ export const acmeProvider = defineSmsProvider<AcmeSettings, AcmeClient>({
       headers: client.headers,
       read: (answer) => readAcme('receipts', answer, request.id),
     })) as { results: AcmeResult[] };
-    return report(request.id, body.results);
+    return deliveryReportOf(
+      request.id,
+      body.results.map((r) => ({ phone: r.to, status: STATES[r.state] })),
+    );
   },
   async getBalance(client, call) {
     const body = (await call.http.call({
@@ -101,16 +104,3 @@ export const acmeProvider = defineSmsProvider<AcmeSettings, AcmeClient>({
   },
   describe: (client) => `AcmeTransport { baseUrl: '${client.baseUrl}' }`,
 });
-
-function report(id: string, results: readonly AcmeResult[]): DeliveryReport {
-  const recipients = results.map((r) => ({ phone: r.to, status: STATES[r.state] }));
-  const count = (status: DeliveryStatus) => recipients.filter((r) => r.status === status).length;
-  return {
-    id,
-    recipients,
-    delivered: count('delivered'),
-    failed: count('failed'),
-    pending: count('pending'),
-    complete: count('pending') === 0,
-  };
-}

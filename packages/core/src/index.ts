@@ -62,6 +62,7 @@ export {
   type ProviderTransportSettings,
   type SmsProvider,
 } from './kit/define-sms-provider.js';
+export { deliveryReportOf } from './kit/delivery-report-of.js';
 export type { HttpClient } from './kit/http-client.js';
 export type { HttpSettings, SmsLogger } from './kit/http-settings.js';
 export { KitTransport } from './kit/kit-transport.js';

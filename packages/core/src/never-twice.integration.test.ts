@@ -12,19 +12,10 @@ import {
   SubmitOutcomeUnknownError,
 } from './errors/index.js';
 import { createFailoverTransport } from './failover/create-failover-transport.js';
-import { mockServer, philippineNumbers } from './test-support/mock-server.js';
+import { philippineNumbers, useMockServer } from './test-support/mock-server.js';
 import { FakeTransport } from './testing/fake-transport.js';
 
-let env: Awaited<ReturnType<typeof mockServer>>;
-beforeAll(async () => {
-  env = await mockServer();
-});
-afterAll(async () => {
-  await env.mock.close();
-});
-afterEach(async () => {
-  await env.reset();
-});
+const env = useMockServer();
 
 const faults = (rules: object[]) => env.inject('PUT', '/__mock/faults', rules);
 const phonesReceived = async () => (await env.received()).map((r) => r.phone).sort();

@@ -1,5 +1,11 @@
 import { anySignal } from '../runtime/signals.js';
-import { type HttpAnswer, type HttpEngine, type HttpPost, readCapped } from './http-engine.js';
+import {
+  type HttpAnswer,
+  type HttpEngine,
+  type HttpPost,
+  JSON_HEADERS,
+  readCapped,
+} from './http-engine.js';
 import { classifyTransportError, TransportFailure } from './transport-failure.js';
 
 /** The `fetch` the engine calls: the runtime's, or one injected in the settings. */
@@ -38,11 +44,7 @@ async function post(fetchFunction: FetchFunction, request: HttpPost): Promise<Ht
     arm(request.headersTimeout, 'UND_ERR_HEADERS_TIMEOUT');
     const response = await fetchFunction(request.url.href, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        accept: 'application/json',
-        ...request.headers,
-      },
+      headers: { ...JSON_HEADERS, ...request.headers },
       body: request.body,
       signal,
       redirect: 'manual',

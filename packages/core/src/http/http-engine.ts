@@ -40,6 +40,12 @@ export interface HttpEngine {
   close(): Promise<void>;
 }
 
+/** The headers of every JSON POST, before the caller's own. */
+export const JSON_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/json; charset=utf-8',
+  accept: 'application/json',
+};
+
 /** Reads at most `maxBytes` of a body given as chunks; decodes it as UTF-8. */
 export async function readCapped(
   chunks: AsyncIterable<Uint8Array>,

@@ -1,6 +1,12 @@
 import type { Dispatcher } from 'undici';
 import { anySignal } from '../runtime/signals.js';
-import { type HttpAnswer, type HttpEngine, type HttpPost, readCapped } from './http-engine.js';
+import {
+  type HttpAnswer,
+  type HttpEngine,
+  type HttpPost,
+  JSON_HEADERS,
+  readCapped,
+} from './http-engine.js';
 import { classifyTransportError } from './transport-failure.js';
 
 type Undici = typeof import('undici');
@@ -61,11 +67,7 @@ async function post(dispatcher: Dispatcher, request: HttpPost): Promise<HttpAnsw
       origin: request.url.origin,
       path: request.url.pathname + request.url.search,
       method: 'POST',
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        accept: 'application/json',
-        ...request.headers,
-      },
+      headers: { ...JSON_HEADERS, ...request.headers },
       body: request.body,
       signal,
       headersTimeout: request.headersTimeout,

@@ -9,16 +9,10 @@ import { ValidationError } from '../errors/index.js';
 import { createFailoverTransport } from '../failover/create-failover-transport.js';
 import { normalizePhone } from '../phone/index.js';
 import { createSjroomTransport } from '../providers/sjroom/create-sjroom-transport.js';
-import { mockServer } from '../test-support/mock-server.js';
+import { useMockServer } from '../test-support/mock-server.js';
 import { FakeTransport } from '../testing/fake-transport.js';
 
-let env: Awaited<ReturnType<typeof mockServer>>;
-beforeAll(async () => {
-  env = await mockServer();
-});
-afterAll(async () => {
-  await env.mock.close();
-});
+const env = useMockServer({}, { resetAfterEach: false });
 
 /** The error a call throws (or rejects with). */
 async function refusal(call: () => unknown): Promise<ValidationError> {

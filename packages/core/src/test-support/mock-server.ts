@@ -4,6 +4,7 @@ import {
   startMockServer,
 } from '@intl-sms/mock-server';
 import { mockInspector } from '@intl-sms/mock-server/testing';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   createSjroomTransport,
   type SjroomTransportSettings,
@@ -56,3 +57,30 @@ export async function mockServer(options: StartMockServerOptions = {}) {
 
 /** `count` distinct valid Philippine mobile numbers in wire form (none of them magic). */
 export { philippineNumbers } from '@intl-sms/mock-server/testing';
+
+/** What {@link mockServer} gives a test. */
+export type MockEnv = Awaited<ReturnType<typeof mockServer>>;
+
+/**
+ * A mock server for the whole test file: started before the first test, reset after each
+ * (when `resetAfterEach`), closed after the last. The returned object stands for it.
+ */
+export function useMockServer(
+  options: StartMockServerOptions = {},
+  { resetAfterEach = true }: { resetAfterEach?: boolean } = {},
+): MockEnv {
+  let env: MockEnv | undefined;
+  beforeAll(async () => {
+    env = await mockServer(options);
+  });
+  afterAll(async () => {
+    await env?.mock.close();
+  });
+  if (resetAfterEach)
+    afterEach(async () => {
+      await env?.reset();
+    });
+  return new Proxy({} as MockEnv, {
+    get: (_, key) => (env as unknown as Record<PropertyKey, unknown>)[key],
+  });
+}

@@ -1,5 +1,6 @@
 import { BatchNotFoundError } from '../errors/batch-not-found-error.js';
 import { InsufficientBalanceError } from '../errors/insufficient-balance-error.js';
+import { deliveryReportOf } from '../kit/delivery-report-of.js';
 import { Decimal } from '../money/decimal.js';
 import { countSegments } from '../text/segments.js';
 import type { Balance } from '../transport/balance.js';
@@ -122,15 +123,7 @@ export class FakeAccount {
       phone,
       status: arrived ? receipt(phone) : 'pending',
     }));
-    const count = (status: DeliveryStatus) => recipients.filter((r) => r.status === status).length;
-    return {
-      id,
-      recipients,
-      delivered: count('delivered'),
-      failed: count('failed'),
-      pending: count('pending'),
-      complete: count('pending') === 0,
-    };
+    return deliveryReportOf(id, recipients);
   }
 }
 
