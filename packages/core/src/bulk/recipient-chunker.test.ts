@@ -32,6 +32,24 @@ async function collect(
 }
 
 describe('RecipientChunker', () => {
+  it('keeps the chunks a consumer did not take before stopping in remaining()', async () => {
+    const chunker = new RecipientChunker({
+      chunkSize: 10,
+      maxBuffered: 10_000,
+      dedupe: true,
+      validation: 'possible',
+    });
+    const texts = ['one', 'two', 'three'].map((text) => ({ to: '+12025550010', text }));
+    const taken: RecipientChunk[] = [];
+    for await (const item of chunker.read(texts)) {
+      if (item.kind === 'chunk') taken.push(item);
+      break;
+    }
+    const left = chunker.remaining();
+    expect(taken.map((c) => c.text)).toEqual(['one']);
+    expect(left.map((c) => c.text)).toEqual(['two', 'three']);
+  });
+
   it('makes chunks of one destination and text, at most chunkSize long, covering every index once', async () => {
     const { chunks } = await collect(fiveCountries(250), 100, 10_000);
     expect(chunks.every((c) => c.phones.length <= 100)).toBe(true);

@@ -122,7 +122,12 @@ export class RecipientChunker {
       });
       if (full) yield full;
     }
-    yield* this.remaining();
+    // One by one: a consumer that stops early leaves the chunks not yet yielded in
+    // remaining(), so none of their recipients goes unbooked.
+    for (const key of [...this.#buffers.keys()]) {
+      const chunk = this.#take(key);
+      if (chunk) yield chunk;
+    }
   }
 
   /** The chunks still filling, taken out (after the source ended, or when a run stops). */

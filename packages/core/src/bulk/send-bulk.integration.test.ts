@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BulkInterruptedError } from '../errors/bulk-interrupted-error.js';
 import { philippineNumbers, useMockServer } from '../test-support/mock-server.js';
 import type { SentBatch } from '../transport/send-result.js';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/index.js';
 import { useMockServer } from '../test-support/mock-server.js';
 import { FakeTransport } from '../testing/fake-transport.js';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AllTransportsFailedError, SubmitOutcomeUnknownError } from '../errors/index.js';
 import { createSjroomTransport } from '../providers/sjroom/create-sjroom-transport.js';
 import { useMockServer } from '../test-support/mock-server.js';

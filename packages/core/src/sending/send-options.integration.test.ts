@@ -2,7 +2,7 @@
  * Every option is honoured where it is passed, or refused with a `ValidationError` naming
  * it — never accepted and ignored (issue: "every README example runs as written", item 4).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendBulk } from '../bulk/send-bulk.js';
 import { waitForDelivery } from '../delivery/wait-for-delivery.js';
 import { ValidationError } from '../errors/index.js';
