@@ -42,6 +42,16 @@ async function receivedBy(phone: string): Promise<number> {
   return ((await response.json()) as { total: number }).total;
 }
 
+/** Replaces the mock's fault rules (the files of this suite run one at a time). */
+async function setFaults(rules: object[]): Promise<void> {
+  const response = await fetch(`${mockUrl}/__mock/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(rules),
+  });
+  expect(response.status).toBe(200);
+}
+
 async function bundle(entry: string, out: string, conditions: string): Promise<void> {
   const args = [
     entry,
@@ -81,6 +91,31 @@ describe('@intl-sms/core in every runtime (packed, installed with npm)', () => {
     const args = ['run', '--allow-net', '--allow-env', '--allow-read', 'deno-send.mjs'];
     expect(await run(bin('deno'), args)).toMatchObject({ accepted: ['639171234567'] });
   });
+
+  it.each([
+    ['Bun', () => bin('bun'), [], '639171230001'],
+    [
+      'Deno',
+      () => bin('deno'),
+      ['run', '--allow-net', '--allow-env', '--allow-read'],
+      '639171230002',
+    ],
+  ])(
+    '%s never repeats a submit whose reused connection is reset after the provider processed it',
+    async (_, command, flags, phone) => {
+      // Deno's HTTP client repeats a request on a reused keep-alive connection that turns
+      // out closed, a POST included: the transport sends each submit on a fresh connection.
+      await place('run-send-once.mjs');
+      await setFaults([{ endpoint: 'submit', type: 'reset', phone, times: 1 }]);
+      try {
+        const outcome = await run(command(), [...flags, 'run-send-once.mjs', `+${phone}`]);
+        expect(outcome).toEqual({ error: 'SUBMIT_OUTCOME_UNKNOWN' });
+        expect(await receivedBy(phone)).toBe(1);
+      } finally {
+        await setFaults([]);
+      }
+    },
+  );
 
   it('sends from a Cloudflare Worker bundled as wrangler does, without nodejs_compat', async () => {
     await place('worker.mjs', 'run-worker.mjs');

@@ -24,6 +24,11 @@ export interface HttpPost {
   readonly timeoutSignal: AbortSignal;
   /** The caller's own abort. */
   readonly callerSignal: AbortSignal | undefined;
+  /**
+   * False for a request that may send an SMS: the engine must not let anything below it
+   * repeat it (a runtime's client retrying on a reused connection, say).
+   */
+  readonly idempotent: boolean;
 }
 
 /**

@@ -30,3 +30,31 @@ export function timeoutSignal(ms: number): AbortSignal {
   }, ms);
   return controller.signal;
 }
+
+/**
+ * `promise`, or a rejection with `signal`'s reason as soon as it aborts: for work that
+ * may not honour a signal itself (an injected `fetch`, a body reader).
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => undefined);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
