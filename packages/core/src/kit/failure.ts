@@ -4,6 +4,7 @@ import { InsufficientBalanceError } from '../errors/insufficient-balance-error.j
 import { NetworkError } from '../errors/network-error.js';
 import { ProviderError } from '../errors/provider-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
+import { SmsError } from '../errors/sms-error.js';
 import {
   type SubmitOutcomeEvidence,
   SubmitOutcomeUnknownError,
@@ -58,15 +59,37 @@ function transportError(failure: TransportFailure, context: FailureContext) {
 function sendingError(thrown: unknown, error: unknown, context: FailureContext): unknown {
   if (isTransportFailure(thrown)) {
     if (thrown.kind === 'not-sent') return error;
-    return outcomeUnknown(context, thrown.message, error, 'no-answer');
+    return outcomeUnknown(context.sent, thrown.message, error, 'no-answer');
   }
-  if (isDefiniteRefusal(error)) return error;
+  return unknownUnlessNotSent(error, context.sent);
+}
+
+/**
+ * What a failed submit becomes for the caller: the error itself when it proves nothing
+ * was sent — a typed refusal, a connection never made, a call refused before it left
+ * (`ABORTED`, `CLIENT_CLOSED`), an outcome already unknown — and otherwise (a `500`, an
+ * unreadable answer, a timeout, any error a provider threw after its request may have
+ * left) a {@link SubmitOutcomeUnknownError} naming what was sent.
+ */
+export function unknownUnlessNotSent(error: unknown, sent: SentPayload | undefined): unknown {
+  if (provesNothingSent(error)) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  const evidence =
-    ProviderError.isInstance(error) && error.stateCode !== undefined
-      ? 'provider-error'
-      : 'unreadable-answer';
-  return outcomeUnknown(context, reason, error, evidence);
+  return outcomeUnknown(sent, reason, error, evidenceOf(error));
+}
+
+function provesNothingSent(error: unknown): boolean {
+  if (SubmitOutcomeUnknownError.isInstance(error) || isDefiniteRefusal(error)) return true;
+  if (NetworkError.isInstance(error)) return !error.requestSent;
+  return SmsError.isInstance(error) && NOT_SENT_CODES.has(error.code);
+}
+
+/** Codes of the kit's own refusals to start a call. */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ABORTED', 'CLIENT_CLOSED']);
+
+function evidenceOf(error: unknown): SubmitOutcomeEvidence {
+  if (ProviderError.isInstance(error) && error.stateCode !== undefined) return 'provider-error';
+  if (TimeoutError.isInstance(error) || NetworkError.isInstance(error)) return 'no-answer';
+  return 'unreadable-answer';
 }
 
 /** Refusals that prove nothing was sent (sjroom: stateCode 400, 401, 402, 403, 413, 429). */
@@ -81,15 +104,13 @@ export function isDefiniteRefusal(error: unknown): boolean {
 }
 
 function outcomeUnknown(
-  context: FailureContext,
+  sent: SentPayload | undefined,
   reason: string,
   cause: unknown,
   evidence: SubmitOutcomeEvidence,
 ): SubmitOutcomeUnknownError {
-  return new SubmitOutcomeUnknownError(
-    context.sent?.phones ?? [],
-    context.sent?.channelId ?? '',
-    reason,
-    { cause, evidence },
-  );
+  return new SubmitOutcomeUnknownError(sent?.phones ?? [], sent?.channelId ?? '', reason, {
+    cause,
+    evidence,
+  });
 }

@@ -7,9 +7,9 @@ import { createLazyUndiciEngine } from '../http/lazy-undici-engine.js';
 import { defaultRetryPolicy, type RetryPolicy } from '../http/retry-policy.js';
 import { isNode } from '../runtime/host.js';
 import { timeoutSignal } from '../runtime/signals.js';
-import { CALL_OPTION_KEYS, type CallOptions } from '../transport/call-options.js';
-import { checkKnownKeys } from '../validation/check-options.js';
+import { type CallOptions, checkCallOptions } from '../transport/call-options.js';
 import { CallEvents } from './call-events.js';
+import { checkHttpSettings } from './check-http-settings.js';
 import { type FailureContext, publicError, type SentPayload } from './failure.js';
 import type { HttpSettings } from './http-settings.js';
 import type { OperationSpec } from './operation.js';
@@ -50,6 +50,7 @@ export class HttpClient {
   #closed = false;
 
   constructor(settings: HttpSettings) {
+    checkHttpSettings(settings);
     this.#settings = settings;
     this.#retry =
       settings.retry === false
@@ -66,7 +67,13 @@ export class HttpClient {
   /** Runs one call: its attempts, hooks and error classification (see the class). */
   call<T>(request: HttpCall<T>, options: CallOptions = NO_OPTIONS): Promise<T> {
     if (this.#closed) return Promise.reject(new SmsError('CLIENT_CLOSED', 'The client is closed'));
-    if (options !== NO_OPTIONS) checkKnownKeys(options, CALL_OPTION_KEYS, 'call options');
+    if (options !== NO_OPTIONS) {
+      try {
+        checkCallOptions(options);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     if (options.signal?.aborted) {
       // A sending call refused here provably sent nothing: say so with a code.
       return Promise.reject(
@@ -120,6 +127,7 @@ export class HttpClient {
           maxResponseBytes: settings.maxResponseBytes ?? 8 * 1024 * 1024,
           timeoutSignal: deadline,
           callerSignal: options.signal,
+          idempotent: request.operation.idempotent,
         });
         events.response(answer.statusCode);
         return request.read(answer);
@@ -156,5 +164,5 @@ function selectEngine(settings: HttpSettings): HttpEngine {
   const runtimeFetch = (globalThis as { fetch?: FetchFunction }).fetch;
   if (typeof runtimeFetch !== 'function')
     throw new ConfigurationError('fetch', 'This runtime has no fetch: pass one in the settings');
-  return createFetchEngine(runtimeFetch.bind(globalThis));
+  return createFetchEngine(runtimeFetch.bind(globalThis), { runtimeFetch: true });
 }

@@ -14,7 +14,7 @@ import { INSPECT } from '../runtime/host.js';
 import { sendDefaults } from '../sending/send-defaults.js';
 import { runEstimate, runSend, type SendPipeline } from '../sending/send-pipeline.js';
 import type { Balance } from '../transport/balance.js';
-import type { CallOptions } from '../transport/call-options.js';
+import { type CallOptions, checkCallOptions } from '../transport/call-options.js';
 import type { Channel } from '../transport/channel.js';
 import type { DeliveryReport } from '../transport/delivery-report.js';
 import { InFlight } from '../transport/in-flight.js';
@@ -26,9 +26,8 @@ import {
   type DeliveryReportOptions,
   type SmsTransport,
 } from '../transport/sms-transport.js';
-import { checkKnownKeys } from '../validation/check-options.js';
 import { bindOperation } from './bind-http.js';
-import type { SentPayload } from './failure.js';
+import { type SentPayload, unknownUnlessNotSent } from './failure.js';
 import type { HttpClient } from './http-client.js';
 import { type OperationSpec, readOperation, sendOperation } from './operation.js';
 import type { ProviderCall, SmsProviderDefinition } from './provider-definition.js';
@@ -99,12 +98,12 @@ export class KitTransport<Client> implements SmsTransport {
    * go in submits of at most `maxPhonesPerSubmit`. Never submits the same numbers twice.
    */
   send(message: SmsMessage, options?: CallOptions): Promise<SendResult> {
-    return this.#inFlight.run(() => runSend(message, this.#pipeline(options)));
+    return this.#inFlight.run(async () => runSend(message, this.#pipeline(options)));
   }
 
   /** Encoding, segments and the exact cost per channel of a send, without sending. */
   estimate(message: SmsMessage, options?: CallOptions): Promise<SendEstimate> {
-    return this.#inFlight.run(() => runEstimate(message, this.#pipeline(options)));
+    return this.#inFlight.run(async () => runEstimate(message, this.#pipeline(options)));
   }
 
   /** Streams recipients into chunked sends with bounded memory; see `sendBulk`. */
@@ -127,14 +126,14 @@ export class KitTransport<Client> implements SmsTransport {
 
   /** {@inheritDoc SmsTransport.getBalance} */
   getBalance(options?: CallOptions): Promise<Balance> {
-    return this.#inFlight.run(() =>
+    return this.#inFlight.run(async () =>
       this.#definition.getBalance(this.client, this.#call(this.#operations.balance, options)),
     );
   }
 
   /** {@inheritDoc SmsTransport.listChannels} */
   listChannels(options?: CallOptions): Promise<readonly Channel[]> {
-    return this.#inFlight.run(() =>
+    return this.#inFlight.run(async () =>
       this.#definition.listChannels(this.client, this.#call(this.#operations.list, options)),
     );
   }
@@ -147,7 +146,7 @@ export class KitTransport<Client> implements SmsTransport {
   }
 
   async #report(id: string, options?: DeliveryReportOptions): Promise<DeliveryReport> {
-    checkKnownKeys(options, DELIVERY_REPORT_OPTION_KEYS, 'getDeliveryReport options');
+    checkCallOptions(options, DELIVERY_REPORT_OPTION_KEYS, 'getDeliveryReport options');
     const { recipients: given, ...callOptions } = options ?? {};
     let recipients = given;
     if (recipients) {
@@ -170,21 +169,37 @@ export class KitTransport<Client> implements SmsTransport {
     options: CallOptions | undefined,
     sent?: SentPayload,
   ): ProviderCall {
+    checkCallOptions(options);
     return bindOperation(this.#http, operation, options ?? NO_OPTIONS, sent);
   }
 
+  /** The send steps bound to this transport; the options are checked before anything else. */
   #pipeline(options: CallOptions | undefined): SendPipeline {
+    checkCallOptions(options);
     return {
       defaults: sendDefaults(this.#settings, this.#definition.maxPhonesPerSubmit),
       channels: () => this.#channels.get(),
       invalidateChannels: () => this.#channels.invalidate(),
       submit: async (channelId, phones, text) => {
         const sent = { phones, channelId: String(channelId) };
-        const batchId = await this.#definition.submit(
-          this.client,
-          { channelId, phones, text },
-          this.#call(this.#operations.submit, options, sent),
-        );
+        let batchId: string;
+        try {
+          batchId = await this.#definition.submit(
+            this.client,
+            { channelId, phones, text },
+            this.#call(this.#operations.submit, options, sent),
+          );
+        } catch (error) {
+          // Whatever the provider threw after its request may have left is an unknown
+          // outcome, never a failure that invites a resend or a failover.
+          throw unknownUnlessNotSent(error, sent);
+        }
+        if (typeof batchId !== 'string' || batchId === '') {
+          throw unknownUnlessNotSent(
+            new TypeError(`the provider's submit gave no batch id (${typeof batchId})`),
+            sent,
+          );
+        }
         this.#recent.add(batchId, phones);
         return batchId;
       },
