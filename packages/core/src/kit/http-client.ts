@@ -164,5 +164,5 @@ function selectEngine(settings: HttpSettings): HttpEngine {
   const runtimeFetch = (globalThis as { fetch?: FetchFunction }).fetch;
   if (typeof runtimeFetch !== 'function')
     throw new ConfigurationError('fetch', 'This runtime has no fetch: pass one in the settings');
-  return createFetchEngine(runtimeFetch.bind(globalThis), { runtimeFetch: true });
+  return createFetchEngine(runtimeFetch.bind(globalThis));
 }
