@@ -107,8 +107,20 @@ export class KitTransport<Client> implements SmsTransport {
   }
 
   /** Streams recipients into chunked sends with bounded memory; see `sendBulk`. */
-  sendBulk(source: BulkSource, options?: BulkOptions): Promise<BulkSummary> {
-    return sendBulk(this, source, options);
+  sendBulk(source: BulkSource, options: BulkOptions = {}): Promise<BulkSummary> {
+    // sendBulk refuses options that are not an object, naming them.
+    if (typeof options !== 'object' || options === null) return sendBulk(this, source, options);
+    // The transport's phone settings are the bulk's defaults, as they are a send's.
+    const { defaultCountry, phoneValidation } = this.#settings;
+    return sendBulk(this, source, {
+      ...options,
+      ...(options.defaultCountry === undefined && defaultCountry !== undefined
+        ? { defaultCountry }
+        : {}),
+      ...(options.validation === undefined && phoneValidation !== undefined
+        ? { validation: phoneValidation }
+        : {}),
+    });
   }
 
   /** Polls receipts until every number is final or the timeout passes; see `waitForDelivery`. */
