@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { SmsError } from '../errors/sms-error.js';
+import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
 import { callWithRetry } from '../http/call-with-retry.js';
 import { createFetchEngine, type FetchFunction } from '../http/fetch-engine.js';
 import type { HttpAnswer, HttpEngine } from '../http/http-engine.js';
@@ -130,9 +131,30 @@ export class HttpClient {
           idempotent: request.operation.idempotent,
         });
         events.response(answer.statusCode);
-        return request.read(answer);
+        return readAnswer(request, answer);
       },
       (thrown) => events.error(publicError(thrown, failure)),
+    );
+  }
+}
+
+/**
+ * The provider's `read` of an answer; what it throws that is not an `SmsError` (a
+ * `TypeError` on an answer of the wrong shape) becomes an `UnexpectedResponseError` with
+ * the answer's status, never a raw error (for a submit, then an unknown outcome).
+ */
+function readAnswer<T>(request: HttpCall<T>, answer: HttpAnswer): T {
+  try {
+    return request.read(answer);
+  } catch (error) {
+    if (SmsError.isInstance(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UnexpectedResponseError(
+      request.operation.name,
+      answer.statusCode,
+      `the provider could not read the answer: ${reason}`,
+      '',
+      { cause: error },
     );
   }
 }

@@ -27,6 +27,7 @@ import {
   type SmsTransport,
 } from '../transport/sms-transport.js';
 import { bindOperation } from './bind-http.js';
+import { checkedBalance, checkedChannels, typedReadError } from './checked-answers.js';
 import { type SentPayload, unknownUnlessNotSent } from './failure.js';
 import type { HttpClient } from './http-client.js';
 import { type OperationSpec, readOperation, sendOperation } from './operation.js';
@@ -86,7 +87,7 @@ export class KitTransport<Client> implements SmsTransport {
       balance: readOperation(names.getBalance ?? 'getBalance'),
     };
     this.#channels = new ChannelCache(
-      () => definition.listChannels(client, this.#call(this.#operations.list, NO_OPTIONS)),
+      () => this.#listChannels(NO_OPTIONS),
       settings.channelCacheTtlMs ?? 5 * 60_000,
     );
   }
@@ -138,16 +139,12 @@ export class KitTransport<Client> implements SmsTransport {
 
   /** {@inheritDoc SmsTransport.getBalance} */
   getBalance(options?: CallOptions): Promise<Balance> {
-    return this.#inFlight.run(async () =>
-      this.#definition.getBalance(this.client, this.#call(this.#operations.balance, options)),
-    );
+    return this.#inFlight.run(() => this.#getBalance(options));
   }
 
   /** {@inheritDoc SmsTransport.listChannels} */
   listChannels(options?: CallOptions): Promise<readonly Channel[]> {
-    return this.#inFlight.run(async () =>
-      this.#definition.listChannels(this.client, this.#call(this.#operations.list, options)),
-    );
+    return this.#inFlight.run(() => this.#listChannels(options));
   }
 
   /** Lets sends and calls under way finish, refusing new ones, then releases the connections. */
@@ -168,11 +165,40 @@ export class KitTransport<Client> implements SmsTransport {
         return check.ok ? check.value.phone : phone;
       });
     }
-    return this.#definition.getDeliveryReport(
-      this.client,
-      { id, recipients: recipients ?? this.#recent.get(id) },
-      this.#call(this.#operations.report, callOptions),
+    const request = { id, recipients: recipients ?? this.#recent.get(id) };
+    return this.#read(this.#operations.report, callOptions, (call) =>
+      this.#definition.getDeliveryReport(this.client, request, call),
     );
+  }
+
+  async #listChannels(options: CallOptions | undefined): Promise<readonly Channel[]> {
+    const operation = this.#operations.list;
+    const channels = await this.#read(operation, options, (call) =>
+      this.#definition.listChannels(this.client, call),
+    );
+    return checkedChannels(channels, operation.name);
+  }
+
+  async #getBalance(options: CallOptions | undefined): Promise<Balance> {
+    const operation = this.#operations.balance;
+    const balance = await this.#read(operation, options, (call) =>
+      this.#definition.getBalance(this.client, call),
+    );
+    return checkedBalance(balance, operation.name);
+  }
+
+  /** Runs a read operation of the provider; whatever it throws reaches the caller typed. */
+  async #read<T>(
+    operation: OperationSpec,
+    options: CallOptions | undefined,
+    run: (call: ProviderCall) => Promise<T>,
+  ): Promise<T> {
+    const call = this.#call(operation, options);
+    try {
+      return await run(call);
+    } catch (error) {
+      throw typedReadError(error, operation.name, options?.signal);
+    }
   }
 
   /** One operation's context: the HTTP layer bound to it, and the caller's options. */
@@ -215,8 +241,7 @@ export class KitTransport<Client> implements SmsTransport {
         this.#recent.add(batchId, phones);
         return batchId;
       },
-      balance: () =>
-        this.#definition.getBalance(this.client, this.#call(this.#operations.balance, options)),
+      balance: () => this.#getBalance(options),
     };
   }
 
