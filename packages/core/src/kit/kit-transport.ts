@@ -6,11 +6,14 @@ import {
   type WaitForDeliveryOptions,
   waitForDelivery,
 } from '../delivery/wait-for-delivery.js';
+import { SmsError } from '../errors/sms-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { SendEstimate } from '../estimate/cost-estimate.js';
 import { loadPhoneNormalizer } from '../phone/normalize-phone.js';
 import { ChannelCache } from '../routing/channel-cache.js';
 import { INSPECT } from '../runtime/host.js';
+import { anySignal, timeoutSignal, untilAborted } from '../runtime/signals.js';
 import { sendDefaults } from '../sending/send-defaults.js';
 import { runEstimate, runSend, type SendPipeline } from '../sending/send-pipeline.js';
 import type { Balance } from '../transport/balance.js';
@@ -216,7 +219,7 @@ export class KitTransport<Client> implements SmsTransport {
     checkCallOptions(options);
     return {
       defaults: sendDefaults(this.#settings, this.#definition.maxPhonesPerSubmit),
-      channels: () => this.#channels.get(),
+      channels: () => this.#channelsWithin(options),
       invalidateChannels: () => this.#channels.invalidate(),
       submit: async (channelId, phones, text) => {
         const sent = { phones, channelId: String(channelId) };
@@ -243,6 +246,27 @@ export class KitTransport<Client> implements SmsTransport {
       },
       balance: () => this.#getBalance(options),
     };
+  }
+
+  /**
+   * The shared channel list, waited for no longer than the caller's signal and timeout
+   * allow: the fetch goes on for the other callers, this send ends with nothing sent.
+   */
+  #channelsWithin(options: CallOptions | undefined): Promise<readonly Channel[]> {
+    const shared = this.#channels.get();
+    const { signal, timeout } = options ?? NO_OPTIONS;
+    if (signal === undefined && timeout === undefined) return shared;
+    const limits = timeout === undefined ? [] : [timeoutSignal(timeout)];
+    if (signal) limits.push(signal);
+    const limit = anySignal(limits);
+    return untilAborted(shared, limit).catch((error: unknown) => {
+      if (!limit.aborted || error !== limit.reason) throw error;
+      if (signal?.aborted)
+        throw new SmsError('ABORTED', 'Nothing was sent: the call was aborted', {
+          cause: signal.reason,
+        });
+      throw new TimeoutError(this.#operations.list.name, timeout ?? 0);
+    });
   }
 
   /** The provider's description (never a credential). */
