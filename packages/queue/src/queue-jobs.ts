@@ -39,9 +39,18 @@ export function sendJobId(campaignId: string, chunk: number, resend = 0): string
   return resend === 0 ? `${campaignId}-c${chunk}` : `${campaignId}-c${chunk}-r${resend}`;
 }
 
-/** The id of a batch's receipt-polling job. */
+/**
+ * The id of a batch's receipt-polling job. Batch numbers are the provider's and may hold
+ * anything, but BullMQ refuses a job id with `:`: characters other than letters, digits
+ * and `_ . @ -` are written `%XX` (as in a URL), which keeps distinct batches distinct.
+ */
 export function receiptsJobId(campaignId: string, batchId: string): string {
-  return `${campaignId}-b${batchId}`;
+  const safe = batchId.replace(/[^A-Za-z0-9_.@-]/gu, (c) =>
+    [...Buffer.from(c, 'utf8')]
+      .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join(''),
+  );
+  return `${campaignId}-b${safe}`;
 }
 
 const CAMPAIGN_ID = /^[A-Za-z0-9_.@-]{1,128}$/;

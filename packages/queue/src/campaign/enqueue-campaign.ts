@@ -1,11 +1,13 @@
 import { type BulkSource, type ChannelId, SmsError } from '@intl-sms/core';
 import type { JobsOptions, Queue } from 'bullmq';
+import { CampaignInputMismatchError } from '../errors/campaign-input-mismatch-error.js';
 import { SEND_JOB, type SendJobData, sendJobId } from '../queue-jobs.js';
-import type { CampaignStore, FailureEntry } from '../store/campaign-store.js';
+import type { CampaignStore, FailureEntry, StoredChunk } from '../store/campaign-store.js';
+import { chunkDigest, encodeIndices, encodePhones } from '../store/chunk-codec.js';
 import { EnqueueLock } from '../store/enqueue-lock.js';
 import { checkCampaignInput, MAX_CHUNK_SIZE } from './check-campaign-input.js';
-import { chunkRecipients } from './chunk-recipients.js';
-import { checkSameChunking, chunkingOf } from './chunking-record.js';
+import { chunkRecipients, type RecipientChunk } from './chunk-recipients.js';
+import { checkSameChunking, chunkingOf, fingerprintOf } from './chunking-record.js';
 import { readableSource } from './require-text.js';
 import type { RouteCheck } from './route-check.js';
 
@@ -79,6 +81,8 @@ export interface EnqueueContext {
   readonly jobOptions: JobsOptions;
   /** Loads the enabled destinations, when the queue has a transport. */
   readonly routes: (() => Promise<RouteCheck>) | undefined;
+  /** How long a campaign is kept once finished, in ms (stored with the campaign). */
+  readonly retentionMs: number;
 }
 
 const JOBS_PER_ADD = 100;
@@ -98,9 +102,14 @@ export async function enqueueCampaign(
   const chunkingInputs = chunkingOf(input, chunkSize, maxBuffered);
   let created: Awaited<ReturnType<CampaignStore['create']>>['state'];
   try {
-    const campaign = await store.create(campaignId, JSON.stringify(chunkingInputs));
+    const campaign = await store.create(
+      campaignId,
+      JSON.stringify(chunkingInputs),
+      fingerprintOf(chunkingInputs),
+      context.retentionMs,
+    );
     created = campaign.state;
-    if (created === 'open') checkSameChunking(campaignId, campaign.chunking, chunkingInputs);
+    if (created === 'open') checkSameChunking(campaignId, campaign, chunkingInputs);
   } catch (error) {
     await source.release();
     throw error;
@@ -114,7 +123,7 @@ export async function enqueueCampaign(
       chunks: status?.chunks.total ?? 0,
     });
   }
-  const lock = new EnqueueLock(store.redis, store.keys(campaignId).enqueueLock);
+  const lock = new EnqueueLock(store.redis, store.keys(campaignId).enqueueLock, campaignId);
   if (!(await lock.acquire())) {
     await source.release();
     throw new SmsError(
@@ -124,8 +133,8 @@ export async function enqueueCampaign(
   }
   try {
     const chunking = { chunkSize, maxBuffered };
-    const counts = await addChunks(context, campaignId, input, source.recipients, chunking);
-    await store.close(campaignId, counts.recipients, counts.chunks);
+    const counts = await addChunks(context, lock, input, source.recipients, chunking);
+    if (!(await store.close(campaignId, lock, counts.recipients))) throw lock.lostError();
     return enqueueResult(campaignId, true, created === 'open', counts);
   } finally {
     await lock.release();
@@ -143,23 +152,31 @@ function enqueueResult(
   return { campaignId, created, resumed, recipients, rejected, chunks, submits: chunks };
 }
 
+/**
+ * Reads the recipients and stores their chunks. Chunks are numbered in the order the
+ * chunker makes them, before any route check, so a resumed enqueue numbers them the same
+ * even if a channel was enabled or disabled in between; a chunk refused for want of a
+ * channel keeps its number as a small marker, and the first decision about it stands.
+ */
 async function addChunks(
   context: EnqueueContext,
-  campaignId: string,
+  lock: EnqueueLock,
   input: CampaignInput,
   recipients: AsyncIterable<unknown>,
   chunking: { readonly chunkSize: number; readonly maxBuffered: number },
 ) {
   const { store, queue } = context;
+  const { campaignId } = input;
   const routes = input.channelId === undefined ? await context.routes?.() : undefined;
   const channelId = input.channelId === undefined ? '' : String(input.channelId);
   let jobs: { name: string; data: SendJobData; opts: JobsOptions }[] = [];
   let refused: FailureEntry[] = [];
+  let numbered = 0;
   let chunks = 0;
   let read = 0;
   let rejected = 0;
   const flushRefused = async () => {
-    await store.reject(campaignId, refused);
+    if (!(await store.reject(campaignId, lock, refused))) throw lock.lostError();
     refused = [];
   };
   const flushJobs = async () => {
@@ -174,6 +191,7 @@ async function addChunks(
     dedupe: input.dedupe !== false,
   });
   for await (const item of source) {
+    lock.check();
     if (item.kind === 'refused') {
       read++;
       rejected++;
@@ -181,13 +199,20 @@ async function addChunks(
       if (refused.length >= REFUSED_PER_WRITE) await flushRefused();
       continue;
     }
+    const n = numbered++;
     read += item.phones.length;
+    const stored = storedChunk(item, channelId);
     const routed = routes ? routes.split(item) : { chunk: item, refused: [] };
-    rejected += routed.refused.length;
-    refused.push(...routed.refused);
-    if (!routed.chunk) continue;
-    const n = chunks++;
-    await store.addChunk(campaignId, n, { ...routed.chunk, channelId });
+    const result = routed.chunk
+      ? await store.addChunk(campaignId, lock, n, stored)
+      : await store.addRejectedChunk(campaignId, lock, n, stored, routed.refused);
+    if (result === 'lease') throw lock.lostError();
+    if (result === 'mismatch') throw recipientsMismatch(campaignId, n);
+    if (result === 'rejected') {
+      rejected += item.phones.length;
+      continue;
+    }
+    chunks++;
     const data: SendJobData = { campaignId, chunk: n };
     jobs.push({
       name: SEND_JOB,
@@ -199,4 +224,19 @@ async function addChunks(
   await flushRefused();
   await flushJobs();
   return { chunks, recipients: read, rejected };
+}
+
+/** A chunk as stored: its numbers and positions encoded, with the digest a resume compares. */
+function storedChunk(chunk: RecipientChunk, channelId: string): StoredChunk {
+  const phones = encodePhones(chunk.phones);
+  const indices = encodeIndices(chunk.indices);
+  const digest = chunkDigest([chunk.text, channelId, phones, indices]);
+  return { size: chunk.phones.length, digest, text: chunk.text, channelId, phones, indices };
+}
+
+function recipientsMismatch(campaignId: string, n: number): CampaignInputMismatchError {
+  return new CampaignInputMismatchError(
+    'recipients',
+    `Campaign ${campaignId} was first enqueued with other recipients: its chunk ${n} holds other numbers (or the same in another order) than this enqueue makes. Finish its interrupted enqueue with the same recipients in the same order`,
+  );
 }
