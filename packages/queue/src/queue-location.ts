@@ -24,8 +24,9 @@ const HASH_TAG = /\{[^}]+\}/;
  * hash slot, BullMQ's keys included, so unless the prefix already holds a hash tag (as
  * BullMQ's docs suggest, `{myapp}`), the BullMQ queues are named `{name}` and
  * `{name}-receipts`: their keys (`bull:{name}:wait`) then hash like our campaign records
- * (`bull:{name}:c:…`). Each queue name lands in its own slot, so queues spread over the
- * masters. On one Redis the names stay as given, so existing keys and dashboards keep working.
+ * (`bull:{name}-sms:c:…`; not `bull:{name}:…`, which is BullMQ's own namespace then).
+ * Each queue name lands in its own slot, so queues spread over the masters. On one Redis
+ * the names stay as given, so existing keys and dashboards keep working.
  */
 export function resolveLocation(location: QueueLocation): ResolvedLocation {
   const name = location.name ?? QUEUE_DEFAULTS.name;
@@ -37,6 +38,6 @@ export function resolveLocation(location: QueueLocation): ResolvedLocation {
     prefix,
     sendQueue,
     receiptsQueue: `${sendQueue}-receipts`,
-    base: queueBase(prefix, name),
+    base: tagged ? `${queueBase(prefix, name)}-sms` : queueBase(prefix, name),
   };
 }

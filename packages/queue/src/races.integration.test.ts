@@ -5,7 +5,7 @@ import {
   type SmsTransport,
   SubmitOutcomeUnknownError,
 } from '@intl-sms/core';
-import { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SmsQueue } from './create-sms-queue.js';
 import { eachOnce, submittedCounts } from './test-support/mock-inspection.js';
@@ -14,23 +14,22 @@ import { type QueueFixture, settled, startQueueFixture } from './test-support/qu
 import { routesWithout, wrapTransport } from './test-support/wrapped-transport.js';
 
 let fx: QueueFixture;
-let redis: Redis;
+let redis: Redis | Cluster;
 beforeAll(async () => {
   fx = await startQueueFixture();
-  redis = new Redis(fx.redisUrl);
+  redis = fx.client();
 });
 afterEach(async () => {
   await fx.control.faults([]);
   await fx.control.clearMessages();
 });
 afterAll(async () => {
-  redis?.disconnect();
   await fx?.close();
 });
 
 /** The Redis key of a campaign record (`bull:{queue}:c:id…`), as the store names it. */
 const key = (queue: SmsQueue, campaignId: string, rest = '') =>
-  `bull:{${queue.name}}:c:${campaignId}${rest}`;
+  `bull:{${queue.name}}${fx.cluster ? '-sms' : ''}:c:${campaignId}${rest}`;
 
 /** Recipients read until `breakAt`, where the source throws (an enqueue cut short). */
 async function* breaksAt(list: readonly string[], breakAt: number) {

@@ -85,7 +85,7 @@ export function redisAddress(redis: RedisClient): string {
         ? String(node).replace(/^.*@/, '')
         : `${node.host ?? '127.0.0.1'}:${node.port ?? 6379}`,
     );
-    return `the Redis Cluster of ${nodes.join(', ')}`;
+    return `cluster ${nodes.join(', ')}`;
   }
   const { host, port, path } = redis.options;
   return path ? path : `${host ?? '127.0.0.1'}:${port ?? 6379}`;

@@ -55,10 +55,9 @@ export async function deleteCampaignData(
     sendJobs = [];
     receiptJobs = [];
   };
-  for await (const [n, [resends, batches]] of store.chunkFields(campaignId, [
-    'resends',
-    'batches',
-  ])) {
+  // `state` is in every chunk record: a chunk without resends or batches is found too.
+  const fields = ['state', 'resends', 'batches'];
+  for await (const [n, [, resends, batches]] of store.chunkFields(campaignId, fields)) {
     doomed.push(keys.chunk(n));
     for (let r = 0; r <= Number(resends ?? 0); r++) sendJobs.push(sendJobId(campaignId, n, r));
     for (const batch of JSON.parse(batches || '[]') as { id: string }[]) {

@@ -7,6 +7,8 @@ export interface RedisCluster {
   masterOf(key: string, via?: number): Promise<number>;
   /** Kills one node with SIGKILL, as a crash would. */
   kill(port: number): Promise<void>;
+  /** Starts a killed node again on its port and data: it rejoins as a replica. */
+  restart(port: number): Promise<void>;
   /** Resolves once every given node says `cluster_state:ok` (after a failover). */
   healthy(alive?: readonly number[]): Promise<void>;
   /** Kills every node and deletes their data. */

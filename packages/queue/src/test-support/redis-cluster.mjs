@@ -147,6 +147,13 @@ export async function startRedisCluster({ masters = 3, replicas = 1, nodeTimeout
         node.child.kill('SIGKILL');
       });
     },
+    /** Starts a killed node again on its port and data: it rejoins as a replica. */
+    async restart(port) {
+      const node = startNode(port, dir, nodeTimeoutMs);
+      nodes.set(port, node);
+      await node.ready;
+      await until('the restarted node in sync', () => replicasInSync(ports));
+    },
     /** Resolves once every slot is served again (after a failover). */
     async healthy(alive = ports) {
       for (const port of alive)
