@@ -1,5 +1,5 @@
 import { SmsError, ValidationError } from '@intl-sms/core';
-import { type JobsOptions, Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { CampaignStatus } from './campaign/campaign-status.js';
 import { deleteCampaignData } from './campaign/delete-campaign.js';
 import {
@@ -23,7 +23,7 @@ import { HARD_STOP_MS, within } from './lifecycle/deadline.js';
 import { ClientFamily } from './lifecycle/end-clients.js';
 import { ErrorReporter } from './lifecycle/error-reporter.js';
 import { Operations } from './lifecycle/operations.js';
-import { checkCampaignId, sendJobOptions } from './queue-jobs.js';
+import { checkCampaignId, RETRY_DEFAULTS, type RetryPolicy } from './queue-jobs.js';
 import { resolveLocation } from './queue-location.js';
 import { DEFAULT_RETENTION_MS, type QueueSettings } from './queue-settings.js';
 import { openRedis } from './redis-connection.js';
@@ -141,11 +141,14 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
     return { send: bullQueue, receipts: receiptsQueue };
   };
   const transport = new TransportHolder(settings);
-  const jobOptions: JobsOptions = sendJobOptions(settings.attempts, settings.retryDelayMs);
+  const retry: RetryPolicy = {
+    attempts: settings.attempts ?? RETRY_DEFAULTS.attempts,
+    retryDelayMs: settings.retryDelayMs ?? RETRY_DEFAULTS.retryDelayMs,
+  };
   const checkRoutes = settings.checkRoutes ?? transport.configured;
   const routes = checkRoutes ? () => routeCheck(transport.get()) : undefined;
   const retentionMs = settings.retention ?? DEFAULT_RETENTION_MS;
-  const context = { store, queue: bullQueue, jobOptions, routes, retentionMs };
+  const context = { store, queue: bullQueue, retry, routes, retentionMs };
   const ops = new Operations(`Queue ${name}`);
   let closing: Promise<void> | undefined;
 

@@ -3,7 +3,7 @@ import { checkCloseOptions } from './check-options.js';
 import { ClientFamily } from './lifecycle/end-clients.js';
 import { ErrorReporter } from './lifecycle/error-reporter.js';
 import { createQueueMetrics } from './metrics/queue-metrics.js';
-import type { SendJobData } from './queue-jobs.js';
+import { FINISHED_SEND_JOBS, type SendJobData } from './queue-jobs.js';
 import { resolveLocation } from './queue-location.js';
 import { DEFAULT_RETENTION_MS, type QueueSettings } from './queue-settings.js';
 import { openRedis } from './redis-connection.js';
@@ -140,10 +140,12 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
         worker: () => send,
         metrics,
         onChunk: settings.onChunk ?? (() => {}),
+        onError: (error) => settings.onError?.(error),
       }),
     ),
     {
       ...common,
+      ...FINISHED_SEND_JOBS,
       concurrency: settings.concurrency ?? 4,
       ...(settings.limiter
         ? { limiter: { max: settings.limiter.max, duration: settings.limiter.durationMs } }

@@ -1,7 +1,13 @@
 import { type BulkSource, type ChannelId, SmsError } from '@intl-sms/core';
 import type { JobsOptions, Queue } from 'bullmq';
 import { CampaignInputMismatchError } from '../errors/campaign-input-mismatch-error.js';
-import { SEND_JOB, type SendJobData, sendJobId } from '../queue-jobs.js';
+import {
+  type RetryPolicy,
+  SEND_JOB,
+  type SendJobData,
+  sendJobId,
+  sendJobOptions,
+} from '../queue-jobs.js';
 import type { CampaignStore, FailureEntry, StoredChunk } from '../store/campaign-store.js';
 import { chunkDigest, encodeIndices, encodePhones } from '../store/chunk-codec.js';
 import { EnqueueLock } from '../store/enqueue-lock.js';
@@ -78,7 +84,8 @@ export interface EnqueueResult {
 export interface EnqueueContext {
   readonly store: CampaignStore;
   readonly queue: Queue;
-  readonly jobOptions: JobsOptions;
+  /** How submits that certainly sent nothing are retried (stored with the campaign). */
+  readonly retry: RetryPolicy;
   /** Loads the enabled destinations, when the queue has a transport. */
   readonly routes: (() => Promise<RouteCheck>) | undefined;
   /** How long a campaign is kept once finished, in ms (stored with the campaign). */
@@ -106,7 +113,7 @@ export async function enqueueCampaign(
       campaignId,
       JSON.stringify(chunkingInputs),
       fingerprintOf(chunkingInputs),
-      context.retentionMs,
+      { retentionMs: context.retentionMs, ...context.retry },
     );
     created = campaign.state;
     if (created === 'open') checkSameChunking(campaignId, campaign, chunkingInputs);
@@ -217,7 +224,7 @@ async function addChunks(
     jobs.push({
       name: SEND_JOB,
       data,
-      opts: { ...context.jobOptions, jobId: sendJobId(campaignId, n) },
+      opts: sendJobOptions(sendJobId(campaignId, n)),
     });
     if (jobs.length >= JOBS_PER_ADD) await flushJobs();
   }

@@ -1,7 +1,7 @@
 import { ValidationError } from '@intl-sms/core';
-import type { JobsOptions, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { checkKnownKeys, checkNonNegative, checkType } from '../check-options.js';
-import { SEND_JOB, type SendJobData, sendJobId } from '../queue-jobs.js';
+import { SEND_JOB, type SendJobData, sendJobId, sendJobOptions } from '../queue-jobs.js';
 import {
   type CampaignStore,
   type FailureEntry,
@@ -97,7 +97,6 @@ export interface ReconcileReport {
 export interface ReconcileContext {
   readonly store: CampaignStore;
   readonly queue: Queue;
-  readonly jobOptions: JobsOptions;
 }
 
 /**
@@ -142,7 +141,7 @@ export async function reconcileCampaign(
       totals.resent += item.phones.length;
       const data: SendJobData = { campaignId, chunk: n };
       const jobId = sendJobId(campaignId, n, resend);
-      await context.queue.add(SEND_JOB, data, { ...context.jobOptions, jobId });
+      await context.queue.add(SEND_JOB, data, sendJobOptions(jobId));
     }
   }
   return { ...report, ...totals };

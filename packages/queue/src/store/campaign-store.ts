@@ -1,4 +1,5 @@
 import type { CampaignStatus } from '../campaign/campaign-status.js';
+import { RETRY_DEFAULTS, type RetryPolicy } from '../queue-jobs.js';
 import type { RedisClient } from '../redis-connection.js';
 import {
   activeCampaignsKey,
@@ -33,6 +34,10 @@ export type Claim =
       readonly channelId: string;
       readonly phones: string[];
       readonly indices: number[];
+      /** Tries of this chunk that certainly sent nothing, so far. */
+      readonly tries: number;
+      /** The campaign's retry policy. */
+      readonly retry: RetryPolicy;
     }
   | { readonly kind: 'paused' | 'cancelled' | 'reconcile' | 'missing' }
   | { readonly kind: 'done'; readonly state: string };
@@ -253,13 +258,15 @@ export class CampaignStore {
     campaignId: string,
     chunking: string,
     fingerprint: string,
-    retentionMs: number,
+    kept: { readonly retentionMs: number } & RetryPolicy,
   ): Promise<{ state: 'new' | 'open' | 'closed'; chunking: string; fingerprint: string }> {
     const k = this.keys(campaignId);
+    const args = [campaignId, Date.now(), chunking, fingerprint, kept.retentionMs];
+    args.push(kept.attempts, kept.retryDelayMs);
     const [state, recorded, recordedFingerprint] = (await createCampaign.run(
       this.redis,
       [k.campaign, campaignsKey(this.base), activeCampaignsKey(this.base)],
-      [campaignId, Date.now(), chunking, fingerprint, retentionMs],
+      args,
     )) as ['new' | 'open' | 'closed', string, string];
     return { state, chunking: recorded, fingerprint: recordedFingerprint };
   }
@@ -325,25 +332,31 @@ export class CampaignStore {
       reconcilingCampaignsKey(this.base),
     ];
     const args = [attempt, Date.now(), n, campaignId];
-    const [kind, a, b, c, d, e] = (await claimChunk.run(this.redis, keys, args)) as unknown[];
+    const reply = (await claimChunk.run(this.redis, keys, args)) as (string | number | null)[];
+    const [kind, replicas, text, channelId, phones, indices, tries, attempts, delay] = reply;
     if (kind === 'go') {
-      const [text, channelId] = [String(b ?? ''), String(c ?? '')];
-      const phones = decodePhones(d as string);
       return {
         kind,
-        replicas: Number(a),
-        text,
-        channelId,
-        phones,
-        indices: decodeIndices(e as string),
+        replicas: Number(replicas),
+        text: String(text ?? ''),
+        channelId: String(channelId ?? ''),
+        phones: decodePhones(phones as string),
+        indices: decodeIndices(indices as string),
+        tries: Number(tries ?? 0),
+        retry: {
+          attempts: Number(attempts) || RETRY_DEFAULTS.attempts,
+          retryDelayMs: Number(delay) || RETRY_DEFAULTS.retryDelayMs,
+        },
       };
     }
-    if (kind === 'done') return { kind, state: String(a ?? '') };
+    if (kind === 'done') return { kind, state: String(replicas ?? '') };
     return { kind: kind as 'paused' | 'cancelled' | 'reconcile' | 'missing' };
   }
 
-  async release(campaignId: string, n: number, attempt: string): Promise<void> {
-    await releaseChunk.run(this.redis, [this.keys(campaignId).chunk(n)], [attempt, Date.now()]);
+  /** Gives a claimed chunk back; `countTry` counts it against the campaign's attempts. */
+  async release(campaignId: string, n: number, attempt: string, countTry: boolean): Promise<void> {
+    const args = [attempt, Date.now(), countTry ? 1 : 0];
+    await releaseChunk.run(this.redis, [this.keys(campaignId).chunk(n)], args);
   }
 
   /**

@@ -2,11 +2,11 @@ import { LuaScript } from './lua-script.js';
 
 /**
  * Creates the campaign unless it exists, recording its chunking inputs, their
- * fingerprint and how long it is kept once finished. Returns `{'new'}`, or the existing
+ * fingerprint, how long it is kept once finished and how its submits are retried. Returns `{'new'}`, or the existing
  * campaign's enqueue state (`open` while recipients are still being added, `closed` once
  * all were) with the chunking and fingerprint it was created with.
  * KEYS: campaign, campaigns set, active campaigns set.
- * ARGV: campaign id, now, chunking JSON, fingerprint, retention ms.
+ * ARGV: campaign id, now, chunking JSON, fingerprint, retention ms, attempts, retry delay ms.
  */
 export const createCampaign = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -14,7 +14,8 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
   return { got[1] or '', got[2] or '', got[3] or '' }
 end
 redis.call('HSET', KEYS[1], 'status', 'running', 'enqueue', 'open', 'createdAt', ARGV[2], 'updatedAt', ARGV[2],
-  'chunking', ARGV[3], 'fingerprint', ARGV[4], 'retention', ARGV[5], 'numbered', 0)
+  'chunking', ARGV[3], 'fingerprint', ARGV[4], 'retention', ARGV[5], 'numbered', 0,
+  'attempts', ARGV[6], 'retryDelayMs', ARGV[7])
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('SADD', KEYS[3], ARGV[1])
 return { 'new', ARGV[3], ARGV[4] }

@@ -20,12 +20,19 @@ local function toSend()
   if f[5] and f[5] ~= '' then return {f[1], f[2], f[5], f[6]} end
   return {f[1], f[2], f[3], f[4]}
 end
+local function go()
+  local f = toSend()
+  local retry = redis.call('HMGET', KEYS[1], 'attempts', 'retryDelayMs')
+  return {'go', replicas(), f[1], f[2], f[3], f[4], redis.call('HGET', KEYS[2], 'tries') or '0',
+    retry[1] or '', retry[2] or ''}
+end
 `;
 
 /**
  * Takes chunk n for one submit attempt. Returns:
- * - `{'go', replicas, text, channelId, phones, indices}`: the chunk is now `submitting`
- *   under this attempt (also when this same attempt asks again after a lost reply);
+ * - `{'go', replicas, text, channelId, phones, indices, tries, attempts, retryDelayMs}`:
+ *   the chunk is now `submitting` under this attempt (also when this same attempt asks
+ *   again after a lost reply); `tries` failed before, the campaign allows `attempts`;
  * - `{'paused'}`: the campaign is paused, nothing changed;
  * - `{'cancelled'}`: the campaign was cancelled, the chunk is now cancelled;
  * - `{'reconcile'}`: an earlier attempt began submitting and never recorded an outcome
@@ -51,14 +58,12 @@ if state == 'queued' then
   end
   if status == 'paused' then return {'paused'} end
   redis.call('HSET', KEYS[2], 'state', 'submitting', 'attempt', ARGV[1], 'updatedAt', ARGV[2])
-  local f = toSend()
-  return {'go', replicas(), f[1], f[2], f[3], f[4]}
+  return go()
 end
 if state == 'submitting' and redis.call('HGET', KEYS[2], 'attempt') == ARGV[1] then
   -- This very attempt claimed it but lost the reply (Redis went away and the client sent
   -- the call again): it has not submitted anything yet, so it may go on.
-  local f = toSend()
-  return {'go', replicas(), f[1], f[2], f[3], f[4]}
+  return go()
 end
 if state == 'submitting' then
   local f = toSend()
@@ -79,13 +84,16 @@ return {'done', state}
 
 /**
  * Gives chunk n back after an attempt that certainly sent nothing (connection refused,
- * rate limited, a claim its replicas did not confirm), so a later attempt may submit it.
- * KEYS: chunk. ARGV: attempt id, now.
+ * rate limited, a claim its replicas did not confirm), so a later attempt may submit it;
+ * counts the try against the campaign's `attempts` when ARGV[3] is 1 (a provider's 429
+ * is not counted: it only says "later").
+ * KEYS: chunk. ARGV: attempt id, now, count the try (1/0).
  */
 export const releaseChunk = new LuaScript(`
 if redis.call('HGET', KEYS[1], 'state') ~= 'submitting' then return 0 end
 if redis.call('HGET', KEYS[1], 'attempt') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'state', 'queued', 'updatedAt', ARGV[2])
+if ARGV[3] == '1' then redis.call('HINCRBY', KEYS[1], 'tries', 1) end
 return 1
 `);
 

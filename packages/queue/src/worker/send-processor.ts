@@ -22,6 +22,8 @@ export interface SendProcessorContext {
   readonly metrics: QueueMetrics;
   /** Told about every submit (guarded: a throw never changes an outcome). */
   readonly onChunk: (event: ChunkEvent) => void;
+  /** Told of trouble that is no job's failure (a claim no replica confirmed). */
+  readonly onError: (error: Error) => void;
 }
 
 /** What a send job returns (kept by BullMQ until the job is removed). */
@@ -53,7 +55,10 @@ export function sendProcessor(context: SendProcessorContext) {
       throw new DelayedError();
     }
     if (claim.kind !== 'go') return { outcome: claim.kind };
-    await claimHeldByReplica(context, campaignId, n, attempt, claim);
+    if (!(await claimHeldByReplica(context, campaignId, n, attempt, claim))) {
+      await job.moveToDelayed(Date.now() + backoffMs(claim), token);
+      throw new DelayedError();
+    }
     const started = performance.now();
     let record: SubmitRecord;
     try {
@@ -67,18 +72,21 @@ export function sendProcessor(context: SendProcessorContext) {
       });
       record = recordFromResult(claim, result);
     } catch (error) {
-      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      // A 429 only says "later": it never uses up the chunk's tries.
+      const rateLimited = RateLimitError.isInstance(error);
+      const lastTry = !rateLimited && claim.tries + 1 >= claim.retry.attempts;
       if (isSafeToRetry(error) && !lastTry) {
         const durationMs = performance.now() - started;
         context.metrics.submit('retried', durationMs / 1_000);
         report(context, retryEvent(campaignId, n, claim, durationMs, error));
-        await persist(() => context.store.release(campaignId, n, attempt));
-        if (RateLimitError.isInstance(error)) {
+        await persist(() => context.store.release(campaignId, n, attempt, !rateLimited));
+        if (rateLimited) {
           context.metrics.rateLimitWait();
           await context.worker().rateLimit(error.retryAfterMs ?? 1_000);
           throw Worker.RateLimitError();
         }
-        throw error;
+        await job.moveToDelayed(Date.now() + backoffMs(claim), token);
+        throw new DelayedError();
       }
       record = recordFromError(claim, error);
     }
@@ -111,8 +119,8 @@ export function sendProcessor(context: SendProcessorContext) {
 
 /**
  * Waits for a replica to hold the claim before the submit may leave. When none
- * confirms it in time, the chunk is given back (nothing was sent) and the job is retried
- * with backoff, like a refused connection.
+ * confirms it in time, the chunk is given back (nothing was sent; the try is not
+ * counted), `onError` hears of it, and false says to try again after a pause.
  */
 async function claimHeldByReplica(
   context: SendProcessorContext,
@@ -120,16 +128,24 @@ async function claimHeldByReplica(
   n: number,
   attempt: string,
   claim: Go,
-): Promise<void> {
+): Promise<boolean> {
   const key = context.store.keys(campaignId).chunk(n);
   const held = await waitForReplica(context.store.redis, key, claim.replicas).catch(() => false);
-  if (held) return;
-  await persist(() => context.store.release(campaignId, n, attempt));
-  throw new SmsError(
-    'REDIS_NOT_REPLICATED',
-    `No replica of Redis confirmed the claim of chunk ${n} of campaign ${campaignId} in time; nothing was sent, the chunk is tried again`,
-    { retryable: true },
+  if (held) return true;
+  await persist(() => context.store.release(campaignId, n, attempt, false));
+  context.onError(
+    new SmsError(
+      'REDIS_NOT_REPLICATED',
+      `No replica of Redis confirmed the claim of chunk ${n} of campaign ${campaignId} in time; nothing was sent, the chunk is tried again`,
+      { retryable: true },
+    ),
   );
+  return false;
+}
+
+/** The pause before the next try of a chunk: `retryDelayMs`, doubled after each try. */
+function backoffMs(claim: Go): number {
+  return claim.retry.retryDelayMs * 2 ** Math.min(claim.tries, 16);
 }
 
 function observe(

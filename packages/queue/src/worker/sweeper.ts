@@ -85,7 +85,7 @@ async function sweepCampaign(context: SweeperContext, campaignId: string): Promi
         const jobId = sendJobId(campaignId, n, Number(resends ?? 0));
         const data: SendJobData = { campaignId, chunk: n };
         await ensureJob(context.queues.send, jobId, (queue) =>
-          queue.add(SEND_JOB, data, { ...sendJobOptions(), jobId }),
+          queue.add(SEND_JOB, data, sendJobOptions(jobId)),
         );
       } else if (state === 'submitted' && batches && untracked !== '1' && context.pollsReceipts) {
         const acceptedAt = Number(updatedAt);
