@@ -1,21 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { SmsError } from '@intl-sms/core';
-import type { Queue } from 'bullmq';
 import {
   type CampaignQueues,
   deleteCampaignData,
   isOverForGood,
 } from '../campaign/delete-campaign.js';
-import {
-  type ReceiptJobData,
-  receiptJob,
-  receiptsJobId,
-  SEND_JOB,
-  type SendJobData,
-  sendJobId,
-  sendJobOptions,
-} from '../queue-jobs.js';
 import type { CampaignStore } from '../store/campaign-store.js';
+import { CHUNKS_PER_CHECK, type ChunkRow, checkChunks, guarded } from './sweep-chunks.js';
 
 /** What the sweeper needs. */
 export interface SweeperContext {
@@ -78,31 +68,14 @@ async function sweepCampaign(context: SweeperContext, campaignId: string): Promi
   if (status.state === 'needs-reconciliation') return store.setActive(campaignId, false);
   if (!['sending', 'awaiting-receipts', 'cancelled'].includes(status.state)) return;
   const fields = ['state', 'resends', 'batches', 'updatedAt', 'untracked'];
-  const chunks = store.chunkFields(campaignId, fields);
-  for await (const [n, [state, resends, batches, updatedAt, untracked]] of chunks) {
-    await guarded(context, `chunk ${n} of campaign ${campaignId}`, async () => {
-      if (state === 'queued' || state === 'submitting') {
-        const jobId = sendJobId(campaignId, n, Number(resends ?? 0));
-        const data: SendJobData = { campaignId, chunk: n };
-        await ensureJob(context.queues.send, jobId, (queue) =>
-          queue.add(SEND_JOB, data, sendJobOptions(jobId)),
-        );
-      } else if (state === 'submitted' && batches && untracked !== '1' && context.pollsReceipts) {
-        const acceptedAt = Number(updatedAt);
-        for (const batch of JSON.parse(batches) as { id: string; size: number }[]) {
-          const data = {
-            campaignId,
-            chunk: n,
-            batchId: batch.id,
-            size: batch.size,
-            acceptedAt,
-            polls: 0,
-          };
-          await ensureReceiptJob(context, data);
-        }
-      }
-    });
+  let rows: ChunkRow[] = [];
+  for await (const [n, values] of store.chunkFields(campaignId, fields)) {
+    rows.push({ n, values });
+    if (rows.length < CHUNKS_PER_CHECK) continue;
+    await checkChunks(context, campaignId, rows);
+    rows = [];
   }
+  await checkChunks(context, campaignId, rows);
 }
 
 /** Deletes campaigns whose retention has passed (still over for good: nothing reopened them). */
@@ -118,36 +91,4 @@ async function expire(context: SweeperContext): Promise<void> {
       await deleteCampaignData(store, context.queues, campaignId);
     });
   }
-}
-
-/** Runs one step of a sweep; its failure is reported and the sweep goes on. */
-async function guarded(context: SweeperContext, what: string, step: () => Promise<unknown>) {
-  try {
-    await step();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    context.onError(
-      new SmsError('SWEEP_FAILED', `Sweeping ${what} failed: ${message}`, { cause: error }),
-    );
-  }
-}
-
-/** Adds the job when it is missing, and retries it when it failed. */
-async function ensureJob(queue: Queue, jobId: string, add: (queue: Queue) => Promise<unknown>) {
-  const job = await queue.getJob(jobId);
-  if (!job) await add(queue);
-  else if ((await job.getState()) === 'failed') await job.retry('failed');
-}
-
-async function ensureReceiptJob(context: SweeperContext, data: ReceiptJobData) {
-  const receipts = context.queues.receipts;
-  const final = await context.store.redis.hget(
-    context.store.keys(data.campaignId).batch(data.batchId),
-    'final',
-  );
-  if (final === '1' || !receipts) return;
-  const { name, data: jobData, opts } = receiptJob(data, 0);
-  await ensureJob(receipts, receiptsJobId(data.campaignId, data.batchId), (queue) =>
-    queue.add(name, jobData, opts),
-  );
 }
