@@ -204,11 +204,9 @@ describe('an operator runs a campaign with the CLI alone', () => {
     const rows = Array.from({ length: 6 }, (_, i) => phone(300 + i));
     const broken = await csv('broken.csv', [
       'phone',
-      rows[0],
-      rows[1],
-      rows[2],
+      ...rows.slice(0, 3),
       '"unclosed',
-      rows[3],
+      ...rows.slice(3, 4),
     ]);
     const queue = queueEnv();
     const args = (file: string, size = '2') =>
