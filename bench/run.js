@@ -8,6 +8,7 @@ import { footprint } from './footprint.js';
 import { largeSubmit } from './large-submit.js';
 import { mockColdStart } from './mock-cold-start.js';
 import { mockThroughput } from './mock-throughput.js';
+import { queueMemory } from './queue-memory.js';
 import { queueThroughput } from './queue-throughput.js';
 import { segments } from './segments.js';
 
@@ -20,7 +21,8 @@ const results = [
   await mockColdStart({ runs: smoke ? 2 : 10 }),
   await bulkMemory({ counts: smoke ? [2_000] : [100_000, 1_000_000] }),
   await segments(smoke ? { iterations: 5_000, rounds: 1 } : {}),
-  await queueThroughput(smoke ? { count: 20_000, rounds: 1, workerCounts: [1] } : {}),
+  await queueThroughput(smoke ? { count: 10_000, rounds: 1, workerCounts: [1] } : {}),
+  await queueMemory(smoke ? { count: 20_000, personalCount: 500 } : {}),
   // Footprint installs twilio and our packed tarball from the npm registry: not in the smoke run.
   ...(smoke ? [] : [await footprint()]),
 ];
