@@ -68,22 +68,8 @@ describe('an operator runs a campaign with the CLI alone', () => {
       '+639170000001,Magic', // the mock's number whose receipt says failed
     ]);
     const queue = queueEnv();
-    const enqueue = await env.run(
-      [
-        'campaign',
-        'enqueue',
-        '--file',
-        file,
-        '--id',
-        'spring',
-        '--text',
-        'Sale today',
-        '--chunk-size',
-        '4',
-        '--json',
-      ],
-      queue,
-    );
+    const args = ['campaign', 'enqueue', '--file', file, '--id', 'spring', '--text', 'Sale today'];
+    const enqueue = await env.run([...args, '--chunk-size', '4', '--json'], queue);
     expect(enqueue.code).toBe(3); // one row rejected: not everyone will get it
     expect(json(enqueue.stdout)).toMatchObject({
       campaignId: 'spring',
@@ -91,21 +77,7 @@ describe('an operator runs a campaign with the CLI alone', () => {
       rejected: 1,
       submits: 3,
     });
-    const again = await env.run(
-      [
-        'campaign',
-        'enqueue',
-        '--file',
-        file,
-        '--id',
-        'spring',
-        '--text',
-        'Sale today',
-        '--chunk-size',
-        '4',
-      ],
-      queue,
-    );
+    const again = await env.run([...args, '--chunk-size', '4'], queue);
     expect(again.stdout).toContain('was already queued');
 
     const worker = startWorker(queue);

@@ -86,7 +86,7 @@ describe('steering a campaign', () => {
     expect(eachOnce(counts)).toBe(true);
   });
 
-  it('gives up after the queue\'s attempts: the chunk is refused, with the reason', async () => {
+  it("gives up after the queue's attempts: the chunk is refused, with the reason", async () => {
     await fx.control.setBalance('0.0000');
     const queue = fx.queue({ attempts: 3, retryDelayMs: 50 });
     const events: string[] = [];

@@ -10,6 +10,7 @@ import { createSmsWorker, type SmsWorker } from './create-sms-worker.js';
 import { mockControl } from './test-support/mock-control.js';
 import { eachOnce, submittedCounts } from './test-support/mock-inspection.js';
 import { numbers } from './test-support/numbers.js';
+import { until } from './test-support/queue-fixture.js';
 import { type RedisCluster, startRedisCluster } from './test-support/redis-cluster.mjs';
 
 let cluster: RedisCluster;
@@ -65,14 +66,14 @@ describe('a Redis Cluster master dies mid-campaign', () => {
             onError,
           }),
         );
-      await until(async () => ((await status(queue))?.counts.accepted ?? 0) >= 1_000);
+      await until(async () => ((await status(queue))?.counts.accepted ?? 0) >= 1_000, 60_000);
       // Every key of the queue is in the slot of its hash tag, on one master.
       const master = await cluster.masterOf(`{${name}}`);
       await cluster.kill(master);
       // The replica is promoted once the others agree the master failed (node timeout 1 s).
       const promoted = async () =>
         (await cluster.masterOf(`{${name}}`, alive(master)).catch(() => master)) !== master;
-      await until(promoted);
+      await until(promoted, 30_000);
       await cluster.healthy(cluster.ports.filter((port) => port !== master));
 
       const final = await finalStatus(queue);
@@ -123,8 +124,4 @@ async function finalStatus(queue: ReturnType<typeof createSmsQueue>): Promise<Ca
       return current;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
 }

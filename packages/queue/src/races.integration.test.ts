@@ -6,25 +6,19 @@ import {
   SubmitOutcomeUnknownError,
 } from '@intl-sms/core';
 import type { Cluster, Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SmsQueue } from './create-sms-queue.js';
 import { eachOnce, submittedCounts } from './test-support/mock-inspection.js';
 import { numbers } from './test-support/numbers.js';
-import { type QueueFixture, settled, startQueueFixture } from './test-support/queue-fixture.js';
+import { type QueueFixture, settled, until } from './test-support/queue-fixture.js';
+import { useQueueFixture } from './test-support/use-queue-fixture.js';
 import { routesWithout, wrapTransport } from './test-support/wrapped-transport.js';
 
+const handle = useQueueFixture();
 let fx: QueueFixture;
 let redis: Redis | Cluster;
-beforeAll(async () => {
-  fx = await startQueueFixture();
-  redis = fx.client();
-});
-afterEach(async () => {
-  await fx.control.faults([]);
-  await fx.control.clearMessages();
-});
-afterAll(async () => {
-  await fx?.close();
+beforeAll(() => {
+  ({ fx, redis } = handle);
 });
 
 /** The Redis key of a campaign record (`bull:{queue}:c:id…`), as the store names it. */
@@ -36,15 +30,6 @@ async function* breaksAt(list: readonly string[], breakAt: number) {
   for (const [i, phone] of list.entries()) {
     if (i === breakAt) throw new Error('the source broke');
     yield phone;
-  }
-}
-
-/** Waits until `check` holds, polling; fails after `ms`. */
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

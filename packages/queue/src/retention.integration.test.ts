@@ -1,21 +1,15 @@
 import { Cluster, type Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SmsQueue } from './create-sms-queue.js';
 import { numbers } from './test-support/numbers.js';
-import { type QueueFixture, settled, startQueueFixture } from './test-support/queue-fixture.js';
+import { type QueueFixture, settled, until } from './test-support/queue-fixture.js';
+import { useQueueFixture } from './test-support/use-queue-fixture.js';
 
+const handle = useQueueFixture();
 let fx: QueueFixture;
 let redis: Redis | Cluster;
-beforeAll(async () => {
-  fx = await startQueueFixture();
-  redis = fx.client();
-});
-afterEach(async () => {
-  await fx.control.faults([]);
-  await fx.control.clearMessages();
-});
-afterAll(async () => {
-  await fx?.close();
+beforeAll(() => {
+  ({ fx, redis } = handle);
 });
 
 const uk = (count: number, start = 0) => numbers('+447400', count, 6, start);
@@ -30,14 +24,6 @@ async function keys(pattern: string): Promise<string[]> {
 
 /** Keys of one campaign: its records, and BullMQ's jobs of it. */
 const campaignKeys = (queue: SmsQueue, campaignId: string) => keys(`*${queue.name}*${campaignId}*`);
-
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('deleteCampaign', () => {
   it('deletes every record and job of a finished campaign', async () => {

@@ -1,18 +1,10 @@
 import { type BulkSource, type ChannelId, SmsError } from '@intl-sms/core';
-import type { JobsOptions, Queue } from 'bullmq';
-import { CampaignInputMismatchError } from '../errors/campaign-input-mismatch-error.js';
-import {
-  type RetryPolicy,
-  SEND_JOB,
-  type SendJobData,
-  sendJobId,
-  sendJobOptions,
-} from '../queue-jobs.js';
-import type { CampaignStore, FailureEntry, StoredChunk } from '../store/campaign-store.js';
-import { chunkDigest, encodeIndices, encodePhones } from '../store/chunk-codec.js';
+import type { Queue } from 'bullmq';
+import type { RetryPolicy } from '../queue-jobs.js';
+import type { CampaignStore } from '../store/campaign-store.js';
 import { EnqueueLock } from '../store/enqueue-lock.js';
+import { addChunks } from './add-chunks.js';
 import { checkCampaignInput, MAX_CHUNK_SIZE } from './check-campaign-input.js';
-import { chunkRecipients, type RecipientChunk } from './chunk-recipients.js';
 import { checkSameChunking, chunkingOf, fingerprintOf } from './chunking-record.js';
 import { readableSource } from './require-text.js';
 import type { RouteCheck } from './route-check.js';
@@ -92,9 +84,6 @@ export interface EnqueueContext {
   readonly retentionMs: number;
 }
 
-const JOBS_PER_ADD = 100;
-const REFUSED_PER_WRITE = 1_000;
-
 /** Splits a campaign's recipients into chunk records and send jobs. */
 export async function enqueueCampaign(
   context: EnqueueContext,
@@ -139,7 +128,7 @@ export async function enqueueCampaign(
     );
   }
   try {
-    const chunking = { chunkSize, maxBuffered };
+    const chunking = { chunkSize, maxBuffered, resumed: created === 'open' };
     const counts = await addChunks(context, lock, input, source.recipients, chunking);
     if (!(await store.close(campaignId, lock, counts.recipients))) throw lock.lostError();
     return enqueueResult(campaignId, true, created === 'open', counts);
@@ -157,93 +146,4 @@ function enqueueResult(
 ): EnqueueResult {
   const { recipients, rejected, chunks } = counts;
   return { campaignId, created, resumed, recipients, rejected, chunks, submits: chunks };
-}
-
-/**
- * Reads the recipients and stores their chunks. Chunks are numbered in the order the
- * chunker makes them, before any route check, so a resumed enqueue numbers them the same
- * even if a channel was enabled or disabled in between; a chunk refused for want of a
- * channel keeps its number as a small marker, and the first decision about it stands.
- */
-async function addChunks(
-  context: EnqueueContext,
-  lock: EnqueueLock,
-  input: CampaignInput,
-  recipients: AsyncIterable<unknown>,
-  chunking: { readonly chunkSize: number; readonly maxBuffered: number },
-) {
-  const { store, queue } = context;
-  const { campaignId } = input;
-  const routes = input.channelId === undefined ? await context.routes?.() : undefined;
-  const channelId = input.channelId === undefined ? '' : String(input.channelId);
-  let jobs: { name: string; data: SendJobData; opts: JobsOptions }[] = [];
-  let refused: FailureEntry[] = [];
-  let numbered = 0;
-  let chunks = 0;
-  let read = 0;
-  let rejected = 0;
-  const flushRefused = async () => {
-    if (!(await store.reject(campaignId, lock, refused))) throw lock.lostError();
-    refused = [];
-  };
-  const flushJobs = async () => {
-    await queue.addBulk(jobs);
-    jobs = [];
-  };
-  const source = chunkRecipients(recipients as BulkSource, {
-    ...chunking,
-    ...(input.text === undefined ? {} : { text: input.text }),
-    ...(input.defaultCountry === undefined ? {} : { defaultCountry: input.defaultCountry }),
-    ...(input.phoneValidation === undefined ? {} : { validation: input.phoneValidation }),
-    dedupe: input.dedupe !== false,
-  });
-  for await (const item of source) {
-    lock.check();
-    if (item.kind === 'refused') {
-      read++;
-      rejected++;
-      refused.push(item.entry);
-      if (refused.length >= REFUSED_PER_WRITE) await flushRefused();
-      continue;
-    }
-    const n = numbered++;
-    read += item.phones.length;
-    const stored = storedChunk(item, channelId);
-    const routed = routes ? routes.split(item) : { chunk: item, refused: [] };
-    const result = routed.chunk
-      ? await store.addChunk(campaignId, lock, n, stored)
-      : await store.addRejectedChunk(campaignId, lock, n, stored, routed.refused);
-    if (result === 'lease') throw lock.lostError();
-    if (result === 'mismatch') throw recipientsMismatch(campaignId, n);
-    if (result === 'rejected') {
-      rejected += item.phones.length;
-      continue;
-    }
-    chunks++;
-    const data: SendJobData = { campaignId, chunk: n };
-    jobs.push({
-      name: SEND_JOB,
-      data,
-      opts: sendJobOptions(sendJobId(campaignId, n)),
-    });
-    if (jobs.length >= JOBS_PER_ADD) await flushJobs();
-  }
-  await flushRefused();
-  await flushJobs();
-  return { chunks, recipients: read, rejected };
-}
-
-/** A chunk as stored: its numbers and positions encoded, with the digest a resume compares. */
-function storedChunk(chunk: RecipientChunk, channelId: string): StoredChunk {
-  const phones = encodePhones(chunk.phones);
-  const indices = encodeIndices(chunk.indices);
-  const digest = chunkDigest([chunk.text, channelId, phones, indices]);
-  return { size: chunk.phones.length, digest, text: chunk.text, channelId, phones, indices };
-}
-
-function recipientsMismatch(campaignId: string, n: number): CampaignInputMismatchError {
-  return new CampaignInputMismatchError(
-    'recipients',
-    `Campaign ${campaignId} was first enqueued with other recipients: its chunk ${n} holds other numbers (or the same in another order) than this enqueue makes. Finish its interrupted enqueue with the same recipients in the same order`,
-  );
 }

@@ -90,3 +90,12 @@ export async function settled(queue: SmsQueue, campaignId: string, until?: 'sent
     last = status;
   return last;
 }
+
+/** Waits until `check` holds, polling every 50 ms; fails after `ms` (default 20 s). */
+export async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
