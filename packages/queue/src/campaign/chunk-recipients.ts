@@ -1,5 +1,6 @@
 import { type BulkSource, normalizePhone, type PhoneOptions, SeenMessages } from '@intl-sms/core';
 import type { FailureEntry } from '../store/campaign-store.js';
+import { ChunkBuffers } from './chunk-buffers.js';
 import { ownText } from './require-text.js';
 
 /** How recipients are read and grouped into chunks. */
@@ -44,14 +45,13 @@ export async function* chunkRecipients(
   source: BulkSource,
   options: ChunkingOptions,
 ): AsyncGenerator<RecipientChunk | RefusedRecipient> {
-  const buffers = new Map<string, RecipientChunk>();
+  const buffers = new ChunkBuffers();
   // Repeats are found over the whole campaign, not per chunk: two chunks would be two submits.
   const seen = options.dedupe ? new SeenMessages() : undefined;
   const phoneOptions = {
     ...(options.defaultCountry === undefined ? {} : { defaultCountry: options.defaultCountry }),
     ...(options.validation === undefined ? {} : { validation: options.validation }),
   };
-  let buffered = 0;
   let index = -1;
   for await (const recipient of source as AsyncIterable<unknown>) {
     index++;
@@ -77,35 +77,23 @@ export async function* chunkRecipients(
       continue;
     }
     const key = `${check.value.country ?? check.value.callingCode}\u0000${text}`;
-    let chunk = buffers.get(key);
-    if (!chunk) {
-      chunk = {
-        kind: 'chunk',
-        text,
-        callingCode: check.value.callingCode,
-        country: check.value.country,
-        phones: [],
-        indices: [],
-      };
-      buffers.set(key, chunk);
-    }
-    chunk.phones.push(check.value.phone);
-    chunk.indices.push(index);
-    buffered++;
-    if (chunk.phones.length >= options.chunkSize) {
-      buffers.delete(key);
-      buffered -= chunk.phones.length;
-      yield chunk;
-    } else if (buffered >= options.maxBuffered) {
-      const [largestKey, largest] = [...buffers.entries()].reduce((a, b) =>
-        b[1].phones.length > a[1].phones.length ? b : a,
-      );
-      buffers.delete(largestKey);
-      buffered -= largest.phones.length;
-      yield largest;
+    const { callingCode, country, phone } = check.value;
+    const make = (): RecipientChunk => ({
+      kind: 'chunk',
+      text,
+      callingCode,
+      country,
+      phones: [],
+      indices: [],
+    });
+    const chunk = buffers.add(key, make, phone, index);
+    if (chunk.phones.length >= options.chunkSize) yield buffers.take(key);
+    else if (buffers.held >= options.maxBuffered) {
+      const largest = buffers.takeLargest();
+      if (largest) yield largest;
     }
   }
-  yield* buffers.values();
+  yield* buffers.drain();
 }
 
 function refused(
