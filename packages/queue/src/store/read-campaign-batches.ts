@@ -11,7 +11,7 @@ export interface CampaignBatch {
   readonly size: number;
   readonly delivered: number;
   readonly failed: number;
-  /** True once every receipt is final (or polling gave up). */
+  /** True once every receipt is final (or polling gave up, or its worker polls none). */
   readonly final: boolean;
 }
 
