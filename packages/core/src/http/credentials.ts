@@ -1,4 +1,4 @@
-import { inspect } from 'node:util';
+import { INSPECT } from '../runtime/host.js';
 
 const MIN_REDACTED_LENGTH = 3;
 
@@ -61,7 +61,7 @@ export class Credentials {
     return '[credentials hidden]';
   }
 
-  [inspect.custom](): string {
+  [INSPECT](): string {
     return 'Credentials [hidden]';
   }
 }
