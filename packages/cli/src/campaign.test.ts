@@ -19,7 +19,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'intl-sms-campaign-'));
 });
 afterEach(async () => {
-  await env.inject('POST', '/__mock/reset');
+  await env.inspector.reset();
 });
 afterAll(async () => {
   await env?.mock.close();
@@ -140,7 +140,7 @@ describe('an operator runs a campaign with the CLI alone', () => {
 
   it('reconcile lists unknown outcomes (exit 4), refuses a resend without --yes, settles them', async () => {
     // The first submit is processed, then its connection is reset: its outcome is unknown.
-    await env.inject('PUT', '/__mock/faults', [{ endpoint: 'submit', type: 'reset', times: 1 }]);
+    await env.inspector.setFaults([{ endpoint: 'submit', type: 'reset', times: 1 }]);
     const file = await csv('lost.csv', [
       'phone',
       ...Array.from({ length: 3 }, (_, i) => phone(200 + i)),
