@@ -74,26 +74,38 @@ export async function addChunks(
     ...(input.phoneValidation === undefined ? {} : { validation: input.phoneValidation }),
     dedupe: input.dedupe !== false,
   });
-  for await (const item of source) {
-    lock.check();
-    if (item.kind === 'refused') {
-      read++;
-      rejected++;
-      refused.push(item.entry);
-      if (refused.length >= REFUSED_PER_WRITE) await flushRefused();
-      continue;
+  const readChunks = async (): Promise<void> => {
+    for await (const item of source) {
+      lock.check();
+      if (item.kind === 'refused') {
+        read++;
+        rejected++;
+        refused.push(item.entry);
+        if (refused.length >= REFUSED_PER_WRITE) await flushRefused();
+        continue;
+      }
+      const n = numbered++;
+      read += item.phones.length;
+      const stored = storedChunk(item, channelId);
+      const routed = routes ? routes.split(item) : { chunk: item, refused: [] };
+      const result = routed.chunk
+        ? store.addChunk(campaignId, lock, n, stored)
+        : store.addRejectedChunk(campaignId, lock, n, stored, routed.refused);
+      // Settled in flushWrites; until then a rejection must not go unhandled.
+      result.catch(() => {});
+      writes.push({ n, size: item.phones.length, result });
+      if (resumed || writes.length >= CHUNKS_PER_WRITE) await flushWrites();
     }
-    const n = numbered++;
-    read += item.phones.length;
-    const stored = storedChunk(item, channelId);
-    const routed = routes ? routes.split(item) : { chunk: item, refused: [] };
-    const result = routed.chunk
-      ? store.addChunk(campaignId, lock, n, stored)
-      : store.addRejectedChunk(campaignId, lock, n, stored, routed.refused);
-    // Settled in flushWrites; until then a rejection must not go unhandled.
-    result.catch(() => {});
-    writes.push({ n, size: item.phones.length, result });
-    if (resumed || writes.length >= CHUNKS_PER_WRITE) await flushWrites();
+  };
+  try {
+    await readChunks();
+  } catch (error) {
+    // A source that throws (or a lost lease) must not leave chunk writes in flight: the
+    // lease is released next, and a write landing after it (an EVALSHA answered NOSCRIPT
+    // is sent again as EVAL) would be fenced out, so a resume would decide that chunk
+    // anew. Settled here, the chunks read so far are stored as first decided.
+    await Promise.allSettled(writes.map((write) => write.result));
+    throw error;
   }
   await flushWrites();
   await flushRefused();
