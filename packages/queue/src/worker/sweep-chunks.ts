@@ -1,5 +1,6 @@
 import { SmsError } from '@intl-sms/core';
 import type { Queue } from 'bullmq';
+import { isConnectionError } from '../lifecycle/error-reporter.js';
 import {
   receiptJob,
   receiptsJobId,
@@ -99,11 +100,16 @@ export async function checkChunks(
   }
 }
 
-/** Runs one step of a sweep; its failure is reported and the sweep goes on. */
+/**
+ * Runs one step of a sweep; its failure is reported and the sweep goes on. A lost
+ * connection is passed on as it is, so that it joins the one report of the outage
+ * (`REDIS_UNAVAILABLE`) instead of a `SWEEP_FAILED` per step.
+ */
 export async function guarded(context: SweeperContext, what: string, step: () => Promise<unknown>) {
   try {
     await step();
   } catch (error) {
+    if (isConnectionError(error)) return context.onError(error as Error);
     const message = error instanceof Error ? error.message : String(error);
     context.onError(
       new SmsError('SWEEP_FAILED', `Sweeping ${what} failed: ${message}`, { cause: error }),
