@@ -3,6 +3,9 @@ import type { BulkSource } from './bulk-types.js';
 import { ChunkBuffers } from './chunk-buffers.js';
 import { SeenMessages } from './seen-messages.js';
 
+/** Longest stretch of reading without a turn of the event loop, in ms. */
+const MAX_BUSY_MS = 250;
+
 /** How recipients are read and grouped. */
 export interface ChunkerOptions extends PhoneOptions {
   /** The text of recipients without their own. */
@@ -87,8 +90,16 @@ export class RecipientChunker {
       ...(options.validation === undefined ? {} : { validation: options.validation }),
     };
     let index = -1;
+    let turn = Date.now();
     for await (const recipient of source as AsyncIterable<unknown>) {
       index++;
+      // A source that never waits (an array, a generator) is read in promise jobs alone,
+      // which starve timers — a caller's lease renewal, its deadlines: give the event
+      // loop a turn now and then.
+      if (index % 256 === 255 && Date.now() - turn > MAX_BUSY_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        turn = Date.now();
+      }
       const { input, text } = readRecipient(recipient, options.text);
       if (options.skip?.(index)) {
         // Still remembered, so a later repeat of a number sent by an earlier run is not sent again.
