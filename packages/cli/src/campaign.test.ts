@@ -59,7 +59,11 @@ function startWorker(queue: Record<string, string>, args: string[] = []) {
 const json = (stdout: string) => JSON.parse(stdout);
 const phone = (i: number) => `+63917${String(1_000 + i * 10 + 5).padStart(7, '0')}`;
 
-describe('an operator runs a campaign with the CLI alone', () => {
+// Each test spawns the CLI several times beside a worker process, Redis and the mock: on
+// a loaded 2-core machine one test took up to a minute, so the limit is the queue's.
+const SPAWNS = { timeout: 120_000 };
+
+describe('an operator runs a campaign with the CLI alone', SPAWNS, () => {
   it('enqueue --file, worker (JSON logs, graceful on SIGTERM), watch, status', async () => {
     const file = await csv('customers.csv', [
       'phone,name',
@@ -223,7 +227,7 @@ describe('an operator runs a campaign with the CLI alone', () => {
   });
 });
 
-describe('on a Redis Cluster', () => {
+describe('on a Redis Cluster', SPAWNS, () => {
   it('REDIS_CLUSTER_NODES is all the worker and the campaign commands need', async () => {
     const cluster = await startRedisCluster({ masters: 3, replicas: 0 });
     try {
