@@ -30,12 +30,17 @@ async function measure(mockUrl, redisUrl, client, shape, count) {
   await queue.enqueueCampaign({ campaignId: 'm', recipients: recipients(), ...text });
   const peak = (await usedMemory(client)) - before;
   const workers = await Promise.all([1, 2].map(() => startWorker(mockUrl, redisUrl, name, true)));
+  let unknown = 0;
   try {
     for (;;) {
       const status = await queue.getCampaign('m', { limit: 0 });
-      if (status.state === 'completed') break;
-      if (['cancelled', 'needs-reconciliation'].includes(status.state))
-        throw new Error(`campaign ended ${status.state}`);
+      // A submit whose worker was starved past its lock (a loaded machine) ends unknown
+      // and waits for reconciliation: its records are at rest all the same.
+      if (['completed', 'needs-reconciliation'].includes(status.state)) {
+        unknown = status.counts.unknown;
+        break;
+      }
+      if (status.state === 'cancelled') throw new Error('campaign cancelled');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
@@ -54,6 +59,7 @@ async function measure(mockUrl, redisUrl, client, shape, count) {
     afterDeleteBytes: deleted,
     peakPerRecipient: per(peak),
     restPerRecipient: per(rest),
+    unknown,
     budget10M: {
       peakMB: Math.round((per(peak) * 10_000_000) / 1e6),
       restMB: Math.round((per(rest) * 10_000_000) / 1e6),
@@ -61,25 +67,59 @@ async function measure(mockUrl, redisUrl, client, shape, count) {
   };
 }
 
+/**
+ * The budget the queue README states for one campaign of 10,000,000 recipients with one
+ * text (Redis `used_memory` at peak and at rest); the benchmark is not met above it.
+ */
+export const BUDGET_10M_MB = 256;
+
+/** The queue README's Memory table for a {@link queueMemory} result (between its markers). */
+export function memorySection(result, { date, machine }) {
+  const mb = (n) => `${n.toLocaleString('en')} MB`;
+  const rows = result.results.map(
+    (r) =>
+      `| ${r.shape} (${r.recipients.toLocaleString('en')} recipients) | ${r.peakPerRecipient} B | ${r.restPerRecipient} B | ${Math.round(r.afterDeleteBytes / 1024).toLocaleString('en')} KB in all | ${mb(r.budget10M.peakMB)} / ${mb(r.budget10M.restMB)} |`,
+  );
+  return [
+    '| campaign | at peak | at rest | after `deleteCampaign` | 10,000,000 recipients, peak / rest |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    `Measured ${date} on ${machine}.`,
+    '',
+    `**Budget: a campaign of 10,000,000 recipients with one text fits in ${BUDGET_10M_MB} MB of`,
+    'Redis**, at peak and at rest (`pnpm bench` fails its bar above it). With a personalised',
+    'text each, every recipient is a submit of its own: count the larger figure of its row',
+    'per recipient (it grows with the length of the texts).',
+  ].join('\n');
+}
+
 /** Runs the benchmark for `count` one-text recipients and `personalCount` personalised ones. */
-export async function queueMemory({ count = 1_000_000, personalCount = 100_000 } = {}) {
+export async function queueMemory({ count = 1_000_000, personalCount = 20_000 } = {}) {
   const mock = await startBenchMock();
   const redis = await benchRedis({ own: true });
   const client = new Redis(redis.url);
   try {
-    const results = [
-      await measure(mock.url, redis.url, client, 'one text', count),
-      await measure(mock.url, redis.url, client, 'personalised', personalCount),
-    ];
+    const results = [];
+    for (const [shape, n] of [
+      ['one text', count],
+      ['personalised', personalCount],
+    ]) {
+      results.push(await measure(mock.url, redis.url, client, shape, n));
+      console.error(JSON.stringify(results.at(-1)));
+    }
     const line = (r) =>
       `${r.shape} (${r.recipients.toLocaleString('en')}): peak ${r.peakPerRecipient} B, at rest ${r.restPerRecipient} B a recipient (10M: ${r.budget10M.peakMB.toLocaleString('en')} MB peak), ${Math.round(r.afterDeleteBytes / 1024)} KB left after delete`;
+    const oneText = results[0];
     return {
       name: 'queue Redis memory per recipient (INFO used_memory)',
       unit: 'bytes/recipient',
       baseline: { emptyRedis: 0 },
       results,
-      bar: 'bounded: linear in recipients, all freed by deleteCampaign (or retention) but BullMQ’s capped event stream (< 4 MB)',
-      met: results.every((r) => r.afterDeleteBytes < 4 * 2 ** 20),
+      bar: `bounded: all freed by deleteCampaign (or retention) but BullMQ’s capped event stream (< 4 MB); 10M recipients with one text within ${BUDGET_10M_MB} MB at peak and at rest`,
+      met:
+        results.every((r) => r.afterDeleteBytes < 4 * 2 ** 20) &&
+        Math.max(oneText.budget10M.peakMB, oneText.budget10M.restMB) <= BUDGET_10M_MB,
       summary: results.map(line).join('; '),
     };
   } finally {
