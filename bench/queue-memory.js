@@ -73,17 +73,32 @@ async function measure(mockUrl, redisUrl, client, shape, count) {
  */
 export const BUDGET_10M_MB = 256;
 
+/** A Markdown table with padded columns, as the formatter (Biome) writes it. */
+function markdownTable(header, rows) {
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
 /** The queue README's Memory table for a {@link queueMemory} result (between its markers). */
 export function memorySection(result, { date, machine }) {
   const mb = (n) => `${n.toLocaleString('en')} MB`;
-  const rows = result.results.map(
-    (r) =>
-      `| ${r.shape} (${r.recipients.toLocaleString('en')} recipients) | ${r.peakPerRecipient} B | ${r.restPerRecipient} B | ${Math.round(r.afterDeleteBytes / 1024).toLocaleString('en')} KB in all | ${mb(r.budget10M.peakMB)} / ${mb(r.budget10M.restMB)} |`,
-  );
+  const rows = result.results.map((r) => [
+    `${r.shape} (${r.recipients.toLocaleString('en')} recipients)`,
+    `${r.peakPerRecipient} B`,
+    `${r.restPerRecipient} B`,
+    `${Math.round(r.afterDeleteBytes / 1024).toLocaleString('en')} KB in all`,
+    `${mb(r.budget10M.peakMB)} / ${mb(r.budget10M.restMB)}`,
+  ]);
+  const header = [
+    'campaign',
+    'at peak',
+    'at rest',
+    'after `deleteCampaign`',
+    '10,000,000 recipients, peak / rest',
+  ];
   return [
-    '| campaign | at peak | at rest | after `deleteCampaign` | 10,000,000 recipients, peak / rest |',
-    '|---|---|---|---|---|',
-    ...rows,
+    ...markdownTable(header, rows),
     '',
     `Measured ${date} on ${machine}.`,
     '',
