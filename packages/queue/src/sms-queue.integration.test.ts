@@ -220,6 +220,29 @@ describe('a campaign through the queue and one in-process worker', () => {
     await german.close();
   });
 
+  // Found by the third hostile review: the worker re-checked stored numbers as 'valid'.
+  it("sends the numbers phoneValidation: 'possible' accepted at enqueue", async () => {
+    await fx.control.clearMessages();
+    const queue = fx.queue();
+    fx.worker();
+    // UK drama numbers (07700 900xxx) are possible but not valid.
+    await queue.enqueueCampaign({
+      campaignId: 'uk-test-range',
+      recipients: ['+447700900123', '+447700900124'],
+      text: 'hi',
+      phoneValidation: 'possible',
+    });
+    await settled(queue, 'uk-test-range', 'sent');
+    expect((await queue.getCampaign('uk-test-range'))?.counts).toMatchObject({
+      accepted: 2,
+      rejected: 0,
+    });
+    expect([...(await submittedCounts(fx.mock.url)).keys()].sort()).toEqual([
+      '447700900123',
+      '447700900124',
+    ]);
+  });
+
   // Found by the hostile review: finishing an interrupted enqueue with another chunkSize
   // put a recipient in two chunks (sent twice).
   it('finishes an interrupted enqueue only with the same chunking, sending each number once', async () => {

@@ -68,6 +68,9 @@ export function sendProcessor(context: SendProcessorContext) {
         to: claim.phones.map((phone) => `+${phone}`),
         text: claim.text,
         onInvalid: 'skip',
+        // The enqueue checked the numbers with the campaign's `phoneValidation`; a worker
+        // must not refuse what it accepted ('possible' is the looser of the two checks).
+        phoneValidation: 'possible',
         ...(claim.channelId === '' ? {} : { channelId: channelIdOf(claim.channelId) }),
       });
       record = recordFromResult(claim, result);
