@@ -79,6 +79,8 @@ describe('shutdown is clean', () => {
         '1',
       ],
       {
+        // The CLI saves its summary in the working directory: keep it in the test's own.
+        cwd: dir,
         env: {
           PATH: process.env.PATH,
           SJROOM_ACCOUNT: credentials.account,
