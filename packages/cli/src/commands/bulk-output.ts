@@ -23,6 +23,14 @@ export interface BulkRun {
    * `ended`: the final summary.
    */
   readonly state: 'running' | 'ended';
+  /** In a checkpoint, the rows of the submits in flight (counted in `unknown`). */
+  readonly inFlight?: readonly IndexRange[] | undefined;
+}
+
+/** Source indexes `from` to `to`, both included. */
+export interface IndexRange {
+  from: number;
+  to: number;
 }
 
 /** Whether going on with `--resume` would send anything: a stop, or submits refused. */
@@ -52,6 +60,7 @@ export function bulkJson(run: BulkRun) {
       rows: run.fingerprint?.rows ?? null,
       sha256: run.fingerprint?.sha256 ?? null,
     },
+    inFlight: run.inFlight ?? [],
     summaryFile: run.summaryFile ?? null,
     resume: resumeFlag(run) ?? null,
     ...(run.error ? { error: run.error } : {}),

@@ -3,6 +3,7 @@ import { access, open, readFile, realpath, rename, stat } from 'node:fs/promises
 import { dirname, resolve } from 'node:path';
 import { type CsvColumns, type CsvFingerprint, fingerprintOf } from '../csv-recipients.js';
 import { UsageError } from '../exit-codes.js';
+import type { IndexRange } from './bulk-output.js';
 
 /** Where a `--resume` run starts from. */
 export interface ResumePoint {
@@ -11,7 +12,7 @@ export interface ResumePoint {
   /** The first rows of the file as the earlier run read them, when its summary file says. */
   readonly fingerprint: CsvFingerprint | undefined;
   /** Rows in flight when the earlier run died (from a checkpoint: `state: "running"`). */
-  readonly inFlight?: readonly number[] | undefined;
+  readonly inFlight?: readonly IndexRange[] | undefined;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -64,7 +65,7 @@ function parseSummary(path: string, text: string): ResumePoint {
         resumeToken?: unknown;
         source?: Record<string, unknown>;
         state?: unknown;
-        unknownRecipients?: unknown;
+        inFlight?: unknown;
       }
     | undefined;
   if (typeof summary?.resumeToken !== 'string' || !BASE64.test(summary.resumeToken)) {
@@ -78,10 +79,8 @@ function parseSummary(path: string, text: string): ResumePoint {
       ? { rows, sha256 }
       : undefined;
   if (summary.state !== 'running') return { token: summary.resumeToken, fingerprint };
-  const unknown = Array.isArray(summary.unknownRecipients) ? summary.unknownRecipients : [];
-  const inFlight = unknown
-    .filter((u) => u?.code === 'IN_FLIGHT' && Number.isInteger(u.index))
-    .map((u) => u.index as number);
+  const ranges = Array.isArray(summary.inFlight) ? summary.inFlight : [];
+  const inFlight = ranges.filter((r) => Number.isInteger(r?.from) && Number.isInteger(r?.to));
   return { token: summary.resumeToken, fingerprint, inFlight };
 }
 
@@ -89,11 +88,14 @@ function parseSummary(path: string, text: string): ResumePoint {
  * Says, before going on from a checkpoint, that its run never ended: its rows in flight
  * are skipped (they may have been sent) and need checking by hand.
  */
-function warnUnfinished(path: string, inFlight: readonly number[]): void {
-  const rows = inFlight.slice(0, 10).map((index) => index + 1);
-  const more = inFlight.length > rows.length ? `, … (${inFlight.length} in all)` : '';
+function warnUnfinished(path: string, inFlight: readonly IndexRange[]): void {
+  const count = inFlight.reduce((sum, r) => sum + r.to - r.from + 1, 0);
+  const shown = inFlight
+    .slice(0, 5)
+    .map((r) => (r.from === r.to ? `${r.from + 1}` : `${r.from + 1}–${r.to + 1}`));
+  const rows = `rows ${shown.join(', ')}${inFlight.length > shown.length ? ', …' : ''}`;
   process.stderr.write(
-    `${path} is the checkpoint of a run that did not end (it was killed, or is still running: then stop here). Rows it sent or had in flight are skipped, never sent again; ${inFlight.length} row(s) were in flight${inFlight.length > 0 ? ` (rows ${rows.join(', ')}${more})` : ''} and may or may not have been sent: check them before sending them again.\n`,
+    `${path} is the checkpoint of a run that did not end (it was killed, or is still running: then stop here). Rows it sent or had in flight are skipped, never sent again; ${count} row(s) were in flight${count > 0 ? ` (${rows})` : ''} and may or may not have been sent: check them before sending them again.\n`,
   );
 }
 

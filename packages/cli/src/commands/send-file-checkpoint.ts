@@ -1,10 +1,13 @@
 import type { BulkSummary } from '@intl-sms/core';
 import type { CsvRecipients } from '../csv-recipients.js';
 import { cliRejections } from '../error-message.js';
-import { bulkJson } from './bulk-output.js';
+import { bulkJson, type IndexRange } from './bulk-output.js';
 import { type ResumePoint, writeSummary } from './bulk-resume.js';
 import type { SendFileOptions } from './send-file.js';
 import { recordedFingerprint } from './send-file-report.js';
+
+/** The code `sendBulk` gives, in a checkpoint, the recipients of submits in flight. */
+const IN_FLIGHT = 'IN_FLIGHT';
 
 /** The checkpoints of one `send --file` run, all written to one path. */
 export interface CheckpointFile {
@@ -37,9 +40,13 @@ export function checkpointFile(
       return written;
     },
     save: async (checkpoint) => {
+      // Rows in flight go in as index ranges, not one entry each: up to concurrency ×
+      // 10,000 of them, in every checkpoint, would make each write megabytes.
+      const unknown = checkpoint.unknownRecipients.filter((u) => u.code !== IN_FLIGHT);
       const summary = {
         ...checkpoint,
         rejectedRecipients: cliRejections(checkpoint.rejectedRecipients, options.textColumn),
+        unknownRecipients: unknown,
       };
       const document = bulkJson({
         file: options.file,
@@ -51,9 +58,23 @@ export function checkpointFile(
         fingerprint: await recordedFingerprint(options, source, summary, resume),
         summaryFile: path,
         state: 'running',
+        inFlight: indexRanges(
+          checkpoint.unknownRecipients.filter((u) => u.code === IN_FLIGHT).map((u) => u.index),
+        ),
       });
       await writeSummary(path, document);
       written = true;
     },
   };
+}
+
+/** Sorted indexes as inclusive ranges: `[3, 4, 5, 9]` → `[{ from: 3, to: 5 }, { from: 9, to: 9 }]`. */
+export function indexRanges(indexes: readonly number[]): IndexRange[] {
+  const ranges: IndexRange[] = [];
+  for (const index of indexes) {
+    const last = ranges.at(-1);
+    if (last && index === last.to + 1) last.to = index;
+    else ranges.push({ from: index, to: index });
+  }
+  return ranges;
 }
