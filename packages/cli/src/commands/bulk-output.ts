@@ -17,6 +17,20 @@ export interface BulkRun {
   readonly fingerprint: CsvFingerprint | undefined;
   /** Where the summary was written, if it was. */
   readonly summaryFile: string | undefined;
+  /**
+   * `running`: a checkpoint, written before a submit while the run went on (if no
+   * intl-sms is running, the run died; rows in flight are unknown, code `IN_FLIGHT`);
+   * `ended`: the final summary.
+   */
+  readonly state: 'running' | 'ended';
+  /** In a checkpoint, the rows of the submits in flight (counted in `unknown`). */
+  readonly inFlight?: readonly IndexRange[] | undefined;
+}
+
+/** Source indexes `from` to `to`, both included. */
+export interface IndexRange {
+  from: number;
+  to: number;
 }
 
 /** Whether going on with `--resume` would send anything: a stop, or submits refused. */
@@ -26,7 +40,8 @@ export function needsResume(summary: BulkSummary, interrupted: boolean): boolean
 
 /** The flag to add to the same command to go on, or undefined when nothing is left to send. */
 export function resumeFlag(run: BulkRun): string | undefined {
-  if (!needsResume(run.summary, run.interruption !== undefined)) return undefined;
+  const stopped = run.state === 'running' || run.interruption !== undefined;
+  if (!needsResume(run.summary, stopped)) return undefined;
   return `--resume ${run.summaryFile ?? run.summary.resumeToken}`;
 }
 
@@ -34,6 +49,7 @@ export function resumeFlag(run: BulkRun): string | undefined {
 export function bulkJson(run: BulkRun) {
   const { summary, interruption } = run;
   return {
+    state: run.state,
     interrupted: interruption !== undefined,
     interruption: interruption ?? null,
     ...summary,
@@ -44,6 +60,7 @@ export function bulkJson(run: BulkRun) {
       rows: run.fingerprint?.rows ?? null,
       sha256: run.fingerprint?.sha256 ?? null,
     },
+    inFlight: run.inFlight ?? [],
     summaryFile: run.summaryFile ?? null,
     resume: resumeFlag(run) ?? null,
     ...(run.error ? { error: run.error } : {}),

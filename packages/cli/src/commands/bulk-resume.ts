@@ -1,8 +1,9 @@
 import { constants } from 'node:fs';
-import { access, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
+import { access, open, readFile, realpath, rename, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { type CsvColumns, type CsvFingerprint, fingerprintOf } from '../csv-recipients.js';
 import { UsageError } from '../exit-codes.js';
+import type { IndexRange } from './bulk-output.js';
 
 /** Where a `--resume` run starts from. */
 export interface ResumePoint {
@@ -10,6 +11,8 @@ export interface ResumePoint {
   readonly token: string;
   /** The first rows of the file as the earlier run read them, when its summary file says. */
   readonly fingerprint: CsvFingerprint | undefined;
+  /** Rows in flight when the earlier run died (from a checkpoint: `state: "running"`). */
+  readonly inFlight?: readonly IndexRange[] | undefined;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -38,6 +41,7 @@ export async function readResume(
     );
   }
   const point = parseSummary(value, await readFile(value, 'utf8').catch(() => ''));
+  if (point.inFlight) warnUnfinished(value, point.inFlight);
   if (point.fingerprint) {
     const now = await fingerprintOf(file, columns, point.fingerprint.rows);
     if (now?.sha256 !== point.fingerprint.sha256) {
@@ -56,7 +60,14 @@ function parseSummary(path: string, text: string): ResumePoint {
   } catch {
     parsed = undefined;
   }
-  const summary = parsed as { resumeToken?: unknown; source?: Record<string, unknown> } | undefined;
+  const summary = parsed as
+    | {
+        resumeToken?: unknown;
+        source?: Record<string, unknown>;
+        state?: unknown;
+        inFlight?: unknown;
+      }
+    | undefined;
   if (typeof summary?.resumeToken !== 'string' || !BASE64.test(summary.resumeToken)) {
     throw new UsageError(
       `--resume ${path}: not a summary of intl-sms send --file (no resumeToken); pass the file written with --summary-file, or the token itself`,
@@ -67,7 +78,25 @@ function parseSummary(path: string, text: string): ResumePoint {
     typeof rows === 'number' && Number.isInteger(rows) && rows >= 0 && typeof sha256 === 'string'
       ? { rows, sha256 }
       : undefined;
-  return { token: summary.resumeToken, fingerprint };
+  if (summary.state !== 'running') return { token: summary.resumeToken, fingerprint };
+  const ranges = Array.isArray(summary.inFlight) ? summary.inFlight : [];
+  const inFlight = ranges.filter((r) => Number.isInteger(r?.from) && Number.isInteger(r?.to));
+  return { token: summary.resumeToken, fingerprint, inFlight };
+}
+
+/**
+ * Says, before going on from a checkpoint, that its run never ended: its rows in flight
+ * are skipped (they may have been sent) and need checking by hand.
+ */
+function warnUnfinished(path: string, inFlight: readonly IndexRange[]): void {
+  const count = inFlight.reduce((sum, r) => sum + r.to - r.from + 1, 0);
+  const shown = inFlight
+    .slice(0, 5)
+    .map((r) => (r.from === r.to ? `${r.from + 1}` : `${r.from + 1}–${r.to + 1}`));
+  const rows = `rows ${shown.join(', ')}${inFlight.length > shown.length ? ', …' : ''}`;
+  process.stderr.write(
+    `${path} is the checkpoint of a run that did not end (it was killed, or is still running: then stop here). Rows it sent or had in flight are skipped, never sent again; ${count} row(s) were in flight${count > 0 ? ` (${rows})` : ''} and may or may not have been sent: check them before sending them again.\n`,
+  );
 }
 
 /**
@@ -91,11 +120,27 @@ export async function checkSummaryPath(path: string, recipientsFile: string): Pr
   if (!writable) throw new UsageError(`--summary-file ${path}: cannot write a file there`);
 }
 
-/** Writes a summary whole or not at all (a temporary file renamed into place). */
+/**
+ * Writes a summary whole or not at all, and durably: a temporary file, flushed to disk,
+ * renamed into place, the directory flushed too — so after a crash or a power loss the
+ * path holds this summary or the one before, never a torn or empty file.
+ */
 export async function writeSummary(path: string, summary: unknown): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(summary, null, 2)}\n`);
+  const file = await open(temporary, 'w');
+  try {
+    await file.writeFile(`${JSON.stringify(summary, null, 2)}\n`);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
   await rename(temporary, path);
+  // The rename itself is durable once the directory is flushed (not possible everywhere).
+  const directory = await open(dirname(resolve(path)), 'r').catch(() => undefined);
+  await directory
+    ?.sync()
+    .catch(() => undefined)
+    .finally(() => directory.close());
 }
 
 /** The name of the summary saved when a run that needs resuming had no `--summary-file`. */

@@ -1,7 +1,8 @@
+import { rm } from 'node:fs/promises';
 import type { BulkInterruptedError, BulkInterruption, BulkSummary } from '@intl-sms/core';
 import type { GlobalOptions } from '../context.js';
 import { CsvInputError } from '../csv-input-error.js';
-import type { CsvFingerprint, CsvRecipients } from '../csv-recipients.js';
+import { type CsvFingerprint, type CsvRecipients, fingerprintOf } from '../csv-recipients.js';
 import { cliRejections } from '../error-message.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { printJson, printLines } from '../output.js';
@@ -10,7 +11,10 @@ import { type BulkRun, bulkJson, bulkLines, needsResume } from './bulk-output.js
 import { defaultSummaryPath, type ResumePoint, writeSummary } from './bulk-resume.js';
 import type { SendFileOptions } from './send-file.js';
 
-/** Books the run: exit code, summary file (when given or needed to resume), output. */
+/**
+ * Books the run: exit code, summary file (when given or needed to resume; it replaces
+ * the run's last checkpoint, which is removed when no summary is kept), output.
+ */
 export async function reportRun(
   options: SendFileOptions,
   global: GlobalOptions,
@@ -19,6 +23,8 @@ export async function reportRun(
     stop: BulkInterruptedError | undefined;
     source: CsvRecipients;
     resume: ResumePoint | undefined;
+    /** Where the run's checkpoints went, if it wrote any. */
+    checkpoint: string | undefined;
   },
 ): Promise<void> {
   const { stop } = outcome;
@@ -36,12 +42,17 @@ export async function reportRun(
     summary,
     interruption,
     error,
-    fingerprint: fingerprintOf(outcome.source, summary, outcome.resume),
+    fingerprint: await recordedFingerprint(options, outcome.source, summary, outcome.resume),
     summaryFile: undefined,
+    state: 'ended',
   };
   const path =
     options.summaryFile ??
-    (needsResume(summary, interruption !== undefined) ? defaultSummaryPath() : undefined);
+    (needsResume(summary, interruption !== undefined)
+      ? (outcome.checkpoint ?? defaultSummaryPath())
+      : undefined);
+  // Nothing left to resume and no summary asked for: the checkpoint has served.
+  if (!path && outcome.checkpoint) await rm(outcome.checkpoint, { force: true });
   let run = draft;
   if (path) {
     try {
@@ -90,14 +101,23 @@ function stopError(stop: BulkInterruptedError | undefined): BulkRun['error'] {
 
 /**
  * The fingerprint to record: the rows this run read, or the earlier run's when it covers
- * more rows (the resume checked them against this file before it started).
+ * more rows (the resume checked them against this file before it started). When the
+ * source can no longer tell (it read on past the rows booked), the rows are read again
+ * from the file: a summary without a fingerprint would let a resume skip the wrong rows.
  */
-function fingerprintOf(
+export async function recordedFingerprint(
+  options: Pick<SendFileOptions, 'file' | 'column' | 'textColumn'>,
   source: CsvRecipients,
   summary: BulkSummary,
   resume: ResumePoint | undefined,
-): CsvFingerprint | undefined {
-  const own = source.fingerprint(summary.read);
+): Promise<CsvFingerprint | undefined> {
+  const columns = {
+    phone: options.column ?? 'phone',
+    ...(options.textColumn ? { text: options.textColumn } : {}),
+  };
+  const own =
+    source.fingerprint(summary.read) ??
+    (await fingerprintOf(options.file, columns, summary.read).catch(() => undefined));
   const earlier = resume?.fingerprint;
   if (earlier && (!own || earlier.rows > own.rows)) return earlier;
   return own;

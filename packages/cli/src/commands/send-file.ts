@@ -16,7 +16,8 @@ import { createProgress } from '../progress.js';
 import { channelFromFlag } from '../recipients-flag.js';
 import { runState } from '../run-state.js';
 import { describeCounts, rowsDone } from './bulk-output.js';
-import { checkSummaryPath, readResume } from './bulk-resume.js';
+import { checkSummaryPath, defaultSummaryPath, readResume } from './bulk-resume.js';
+import { type CheckpointFile, checkpointFile } from './send-file-checkpoint.js';
 import { describePlan, planFile } from './send-file-plan.js';
 import { reportRun } from './send-file-report.js';
 
@@ -84,7 +85,11 @@ export async function sendFile(options: SendFileOptions, global: GlobalOptions):
         return;
       }
     }
-    const outcome = await runBulk(sms, source, {
+    // Checkpoints go where the summary will: a killed run leaves a safe resume point.
+    const checkpointPath = options.summaryFile ?? defaultSummaryPath();
+    if (!options.summaryFile) await checkCheckpointPath(checkpointPath, options.file);
+    const checkpoint = checkpointFile(checkpointPath, options, source, resume);
+    const outcome = await runBulk(sms, source, checkpoint, {
       ...bulkOptions,
       concurrency,
       chunkSize,
@@ -92,20 +97,27 @@ export async function sendFile(options: SendFileOptions, global: GlobalOptions):
       total,
       progress: !global.json,
     });
-    await reportRun(options, global, { ...outcome, source, resume });
+    await reportRun(options, global, {
+      ...outcome,
+      source,
+      resume,
+      checkpoint: checkpoint.written ? checkpoint.path : undefined,
+    });
   } finally {
     await sms.close();
   }
 }
 
 /**
- * The real send: Ctrl-C stops it in order, progress goes to stderr. Resolves with the
- * summary and, when the run stopped early, the `BulkInterruptedError` that carried it.
+ * The real send: a checkpoint before each submit, Ctrl-C stops it in order, progress
+ * goes to stderr. Resolves with the summary and, when the run stopped early, the
+ * `BulkInterruptedError` that carried it.
  */
 async function runBulk(
   sms: SjroomTransport,
   source: CsvRecipients,
-  options: Omit<BulkOptions, 'signal' | 'onBatch' | 'onProgress'> & {
+  checkpoint: CheckpointFile,
+  options: Omit<BulkOptions, 'signal' | 'onBatch' | 'onProgress' | 'beforeSubmit'> & {
     total: number;
     progress: boolean;
   },
@@ -113,12 +125,17 @@ async function runBulk(
   const { total, progress: showProgress, ...bulkOptions } = options;
   const controller = new AbortController();
   const batches: { id: string; recipients: number }[] = [];
-  const stopHandling = handleInterrupts(controller, () => batches);
+  const stopHandling = handleInterrupts(
+    controller,
+    () => batches,
+    () => (checkpoint.written ? checkpoint.path : undefined),
+  );
   const progress = createProgress('rows', total, showProgress);
   try {
     const summary = await sendBulk(sms, source, {
       ...bulkOptions,
       signal: controller.signal,
+      beforeSubmit: checkpoint.save,
       onBatch: (batch) => {
         batches.push({ id: batch.id, recipients: batch.recipients.length });
       },
@@ -132,4 +149,13 @@ async function runBulk(
     progress.stop();
     stopHandling();
   }
+}
+
+/** Refuses a run whose checkpoint cannot be written in the working directory, before any submit. */
+async function checkCheckpointPath(path: string, file: string): Promise<void> {
+  await checkSummaryPath(path, file).catch(() => {
+    throw new UsageError(
+      `Cannot write the run's checkpoint (${path}) in the working directory: pass --summary-file with a path that can be written`,
+    );
+  });
 }

@@ -2,6 +2,7 @@ import type { ChannelId } from '../transport/channel.js';
 import type { RejectedRecipient, SentBatch } from '../transport/send-result.js';
 import type { BulkDuplicate, BulkFailure, BulkProgress, BulkSummary } from './bulk-types.js';
 import { IndexBitset } from './index-bitset.js';
+import type { ChunkEntry } from './send-chunk.js';
 
 /** The running counts of a bulk send; each recipient read lands in exactly one bucket. */
 export class BulkTally {
@@ -65,26 +66,87 @@ export class BulkTally {
   }
 
   /**
+   * Adds the books of one chunk's send, kept in a tally of their own while it was in
+   * flight: they join these books in one step, as the chunk leaves flight, so a
+   * checkpoint never counts a recipient both in flight and settled.
+   */
+  absorb(chunk: BulkTally, indices: readonly number[]): void {
+    for (const index of indices) if (chunk.#done.has(index)) this.#done.add(index);
+    this.#submitted += chunk.#submitted;
+    this.#skipped += chunk.#skipped;
+    append(this.#rejected, chunk.#rejected);
+    append(this.#failed, chunk.#failed);
+    append(this.#unknown, chunk.#unknown);
+    append(this.#duplicates, chunk.#duplicates);
+    append(this.#batches, chunk.#batches);
+  }
+
+  /**
    * The final summary; a resumed run's token also covers what the earlier run had done,
    * and a repeat counts as done when the recipient it repeats is.
    */
   summary(aborted: boolean, previous: IndexBitset | undefined): BulkSummary {
-    let token = this.#done;
-    if (previous) {
-      token = previous;
-      for (let i = 0; i < this.read; i++) if (this.#done.has(i)) token.add(i);
-    }
-    for (const duplicate of this.#duplicates)
+    return this.#summary(aborted, previous ?? new IndexBitset(), [], []);
+  }
+
+  /**
+   * The summary the run would end with if it stopped now and no submit in flight ever
+   * answered: `inFlight` (submits that left or are about to) are unknown outcomes, in the
+   * token; `waiting` (read, still filling a chunk) failed, never submitted. Changes
+   * nothing in these books.
+   */
+  checkpoint(
+    previous: IndexBitset | undefined,
+    inFlight: readonly ChunkEntry[],
+    waiting: readonly ChunkEntry[],
+  ): BulkSummary {
+    // A copy: the live set of the earlier run's indexes is what the run skips.
+    return this.#summary(
+      false,
+      previous?.copy() ?? new IndexBitset(),
+      inFlight.map((entry) => ({
+        ...entry,
+        code: 'IN_FLIGHT',
+        reason: 'in flight when the run stopped: may have been sent',
+      })),
+      waiting.map((entry) => ({
+        ...entry,
+        code: 'NOT_SUBMITTED',
+        reason: 'not sent: waiting for its chunk to fill when the run stopped',
+      })),
+    );
+  }
+
+  #summary(
+    aborted: boolean,
+    token: IndexBitset,
+    inFlight: BulkFailure[],
+    waiting: BulkFailure[],
+  ): BulkSummary {
+    token.addAll(this.#done);
+    for (const entry of inFlight) token.add(entry.index);
+    const duplicates = this.#duplicates.sort((a, b) => a.index - b.index);
+    for (const duplicate of duplicates)
       if (token.has(duplicate.duplicateOf)) token.add(duplicate.index);
+    const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
+    const progress = this.progress();
     return {
-      ...this.progress(),
-      batchList: this.#batches,
-      rejectedRecipients: this.#rejected.sort((a, b) => a.index - b.index),
-      duplicateRecipients: this.#duplicates.sort((a, b) => a.index - b.index),
-      failedRecipients: this.#failed.sort((a, b) => a.index - b.index),
-      unknownRecipients: this.#unknown.sort((a, b) => a.index - b.index),
+      ...progress,
+      read: progress.read + waiting.length,
+      failed: progress.failed + waiting.length,
+      unknown: progress.unknown + inFlight.length,
+      batchList: [...this.#batches],
+      rejectedRecipients: this.#rejected.sort(byIndex).slice(),
+      duplicateRecipients: duplicates.slice(),
+      failedRecipients: [...this.#failed, ...waiting].sort(byIndex),
+      unknownRecipients: [...this.#unknown, ...inFlight].sort(byIndex),
       aborted,
       resumeToken: token.toBase64(),
     };
   }
+}
+
+/** Appends one by one: a spread of a large chunk's list could overflow the call stack. */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const item of from) to.push(item);
 }

@@ -81,9 +81,14 @@ export class ChunkBuffers {
     return [...this.#held.keys()];
   }
 
+  /** Every chunk held, left in place, in the order they were begun. */
+  chunks(): RecipientChunk[] {
+    return [...this.#held.values()].map((held) => held.chunk);
+  }
+
   /** Takes every chunk out at once, in the order they were begun. */
   clear(): RecipientChunk[] {
-    const chunks = [...this.#held.values()].map((held) => held.chunk);
+    const chunks = this.chunks();
     this.#held.clear();
     this.#reached = new Map();
     this.#entries = 0;

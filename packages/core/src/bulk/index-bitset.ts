@@ -24,6 +24,22 @@ export class IndexBitset {
     this.#bits[byte] = (this.#bits[byte] ?? 0) | (1 << (index & 7));
   }
 
+  /** A copy that changes apart from this set. */
+  copy(): IndexBitset {
+    return new IndexBitset(this.#bits.slice());
+  }
+
+  /** Adds every index of `other`. */
+  addAll(other: IndexBitset): void {
+    const bits = other.#bits;
+    if (bits.length > this.#bits.length) {
+      const grown = new Uint8Array(bits.length);
+      grown.set(this.#bits);
+      this.#bits = grown;
+    }
+    for (let i = 0; i < bits.length; i++) this.#bits[i] = (this.#bits[i] ?? 0) | (bits[i] ?? 0);
+  }
+
   /** Whether `index` is in the set. */
   has(index: number): boolean {
     return (((this.#bits[index >>> 3] ?? 0) >> (index & 7)) & 1) === 1;

@@ -32,6 +32,30 @@ async function collect(
 }
 
 describe('RecipientChunker', () => {
+  it('pulls no item from the source once stop() says so, and keeps what it read in remaining()', async () => {
+    const chunker = new RecipientChunker({
+      chunkSize: 100,
+      maxBuffered: 10_000,
+      dedupe: true,
+      text: 'Hi',
+      validation: 'possible',
+    });
+    let pulled = 0;
+    function* source(): Generator<string> {
+      for (let i = 0; i < 1000; i++) {
+        pulled++;
+        yield `+63917${String(i + 10).padStart(7, '0')}`;
+      }
+    }
+    const items: unknown[] = [];
+    for await (const item of chunker.read(source(), () => chunker.buffered >= 42)) items.push(item);
+    expect(items).toEqual([]);
+    expect(pulled).toBe(42);
+    expect(chunker.remaining().flatMap((chunk) => chunk.indices)).toEqual(
+      Array.from({ length: 42 }, (_, i) => i),
+    );
+  });
+
   it('keeps the chunks a consumer did not take before stopping in remaining()', async () => {
     const chunker = new RecipientChunker({
       chunkSize: 10,

@@ -81,57 +81,56 @@ export class RecipientChunker {
    * Reads `source`, yielding full chunks and notes as they come, then (when the source
    * ends) the chunks still filling. A source that throws rejects the iteration; the
    * recipients read before are in the chunks already yielded or in {@link remaining}.
+   *
+   * `stop` is asked before each item is pulled from the source, and again when a pull
+   * that was waiting answers: once it says true, no further item is read (nor the one
+   * that came after it), and the chunks still filling stay for {@link remaining}. A
+   * consumer that has stopped waiting for this iteration (it gave up on a stalled
+   * source) thus never has rows read behind its back.
    */
-  async *read(source: BulkSource): AsyncGenerator<RecipientChunk | ChunkerNote> {
+  async *read(
+    source: BulkSource,
+    stop: () => boolean = () => false,
+  ): AsyncGenerator<RecipientChunk | ChunkerNote> {
     const normalize = await loadPhoneNormalizer();
     const options = this.#options;
     const phoneOptions = {
       ...(options.defaultCountry === undefined ? {} : { defaultCountry: options.defaultCountry }),
       ...(options.validation === undefined ? {} : { validation: options.validation }),
     };
+    const items = iteratorOf(source);
+    let open = true;
     let index = -1;
     let turn = Date.now();
-    for await (const recipient of source as AsyncIterable<unknown>) {
-      index++;
-      // A source that never waits (an array, a generator) is read in promise jobs alone,
-      // which starve timers — a caller's lease renewal, its deadlines: give the event
-      // loop a turn now and then.
-      if (index % 256 === 255 && Date.now() - turn > MAX_BUSY_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        turn = Date.now();
+    try {
+      for (;;) {
+        if (stop()) return;
+        const next = await items.next().catch((error: unknown) => {
+          open = false;
+          throw error;
+        });
+        if (next.done) {
+          open = false;
+          break;
+        }
+        if (stop()) return;
+        index++;
+        // A source that never waits (an array, a generator) is read in promise jobs alone,
+        // which starve timers — a caller's lease renewal, its deadlines: give the event
+        // loop a turn now and then.
+        if (index % 256 === 255 && Date.now() - turn > MAX_BUSY_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          turn = Date.now();
+        }
+        const item = this.#note(next.value, index, normalize, phoneOptions);
+        if (item) yield item;
       }
-      const { input, text } = readRecipient(recipient, options.text);
-      if (options.skip?.(index)) {
-        // Still remembered, so a later repeat of a number sent by an earlier run is not sent again.
-        const check = this.#seen && text !== undefined ? normalize(input, phoneOptions) : undefined;
-        if (check?.ok && text !== undefined) this.#seen?.firstIndex(check.value.phone, text, index);
-        yield { kind: 'skipped', index };
-        continue;
-      }
-      if (text === undefined) {
-        yield { kind: 'rejected', index, input, code: 'NO_TEXT', reason: 'no text' };
-        continue;
-      }
-      const check = normalize(input, phoneOptions);
-      if (!check.ok) {
-        yield { kind: 'rejected', index, input, code: 'INVALID_NUMBER', reason: check.reason };
-        continue;
-      }
-      const { phone, callingCode, country } = check.value;
-      const first = this.#seen ? this.#seen.firstIndex(phone, text, index) : index;
-      if (first !== index) {
-        yield { kind: 'duplicate', index, input, phone, duplicateOf: first };
-        continue;
-      }
-      const full = this.#add(`${country ?? callingCode}\u0000${text}`, {
-        text,
-        callingCode,
-        country,
-        phone,
-        index,
-        input,
-      });
-      if (full) yield full;
+    } finally {
+      // Closes a source left early, as `for await` does; its failure to close changes no books.
+      if (open)
+        await Promise.resolve()
+          .then(() => items.return?.())
+          .catch(() => undefined);
     }
     // One by one: a consumer that stops early leaves the chunks not yet yielded in
     // remaining(), so none of their recipients goes unbooked.
@@ -139,6 +138,45 @@ export class RecipientChunker {
       const chunk = this.#buffers.take(key);
       if (chunk) yield chunk;
     }
+  }
+
+  /** Reads one recipient: a note, a full chunk, or nothing (it waits in its chunk). */
+  #note(
+    recipient: unknown,
+    index: number,
+    normalize: Awaited<ReturnType<typeof loadPhoneNormalizer>>,
+    phoneOptions: PhoneOptions,
+  ): RecipientChunk | ChunkerNote | undefined {
+    const options = this.#options;
+    const { input, text } = readRecipient(recipient, options.text);
+    if (options.skip?.(index)) {
+      // Still remembered, so a later repeat of a number sent by an earlier run is not sent again.
+      const check = this.#seen && text !== undefined ? normalize(input, phoneOptions) : undefined;
+      if (check?.ok && text !== undefined) this.#seen?.firstIndex(check.value.phone, text, index);
+      return { kind: 'skipped', index };
+    }
+    if (text === undefined)
+      return { kind: 'rejected', index, input, code: 'NO_TEXT', reason: 'no text' };
+    const check = normalize(input, phoneOptions);
+    if (!check.ok) {
+      return { kind: 'rejected', index, input, code: 'INVALID_NUMBER', reason: check.reason };
+    }
+    const { phone, callingCode, country } = check.value;
+    const first = this.#seen ? this.#seen.firstIndex(phone, text, index) : index;
+    if (first !== index) return { kind: 'duplicate', index, input, phone, duplicateOf: first };
+    return this.#add(`${country ?? callingCode}\u0000${text}`, {
+      text,
+      callingCode,
+      country,
+      phone,
+      index,
+      input,
+    });
+  }
+
+  /** The chunks still filling, left in place (what a checkpoint books as not yet submitted). */
+  waiting(): readonly RecipientChunk[] {
+    return this.#buffers.chunks();
   }
 
   /** The chunks still filling, taken out (after the source ended, or when a run stops). */
@@ -168,6 +206,14 @@ export class RecipientChunker {
     if (this.#buffers.held < this.#options.maxBuffered) return undefined;
     return this.#buffers.takeLargest();
   }
+}
+
+/** One iterator for every kind of source; values of a sync iterable are awaited, as `for await` does. */
+function iteratorOf(source: BulkSource): AsyncIterator<unknown> {
+  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
+  return (async function* () {
+    yield* source;
+  })();
 }
 
 /**

@@ -160,6 +160,34 @@ describe('sendBulk against the mock server', () => {
     await sms.close();
   });
 
+  it('reads no row after it stopped: aborted while a chunk fills, the source is not pulled behind its back', async () => {
+    const sms = env.transport();
+    const phones = philippineNumbers(20_000);
+    const controller = new AbortController();
+    let pulled = 0;
+    async function* stream(): AsyncGenerator<string> {
+      for (const phone of phones) {
+        // A stream: one row per turn of the event loop.
+        await new Promise((resolve) => setImmediate(resolve));
+        pulled++;
+        // The operator stops it while the first chunk of 5,000 fills.
+        if (pulled === 3000) setImmediate(() => controller.abort(new Error('operator stop')));
+        yield `+${phone}`;
+      }
+    }
+    const error = await sendBulk(sms, stream(), {
+      text: 'stop reading',
+      chunkSize: 5000,
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    const { summary } = error as BulkInterruptedError;
+    expect(summary.read).toBeGreaterThanOrEqual(2999);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // At most the one pull that was waiting when the abort came, and it is not booked.
+    expect(pulled).toBeLessThanOrEqual(summary.read + 1);
+    await sms.close();
+  });
+
   it('gives onBatch every accepted batch, also those that finish after a stop', async () => {
     const sms = env.transport({ maxPhonesPerSubmit: 2 });
     const phones = philippineNumbers(6).map((p) => `+${p}`);

@@ -1,72 +1,23 @@
 import { BulkInterruptedError, type BulkInterruption } from '../errors/bulk-interrupted-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import type { PhoneOptions } from '../phone/normalize-phone.js';
 import { untilAborted } from '../runtime/signals.js';
 import { isAbortSignal } from '../transport/call-options.js';
-import type { ChannelId } from '../transport/channel.js';
-import type { SentBatch } from '../transport/send-result.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
 import { checkKnownKeys, describe } from '../validation/check-options.js';
+import {
+  BULK_OPTION_KEYS,
+  type BulkOptions,
+  checkedInteger,
+  checkSource,
+  resumeSet,
+} from './bulk-options.js';
 import { BulkTally } from './bulk-tally.js';
-import type { BulkProgress, BulkSource, BulkSummary } from './bulk-types.js';
-import { IndexBitset } from './index-bitset.js';
+import type { BulkSource, BulkSummary } from './bulk-types.js';
 import { RateLimiter } from './rate-limiter.js';
 import { type ChunkerNote, type RecipientChunk, RecipientChunker } from './recipient-chunker.js';
 import { entriesOf, sendChunk } from './send-chunk.js';
 
-/** Options of {@link sendBulk}. */
-export interface BulkOptions extends PhoneOptions {
-  /** The text for recipients that have none of their own. */
-  readonly text?: string | undefined;
-  /** Send every recipient through this channel instead of routing by country. */
-  readonly channelId?: ChannelId | undefined;
-  /** Recipients per send (default 10 000, the provider's submit limit). */
-  readonly chunkSize?: number | undefined;
-  /** Sends running at once (default 2). */
-  readonly concurrency?: number | undefined;
-  /** At most this many sends start per second; each send of one country and text is one submit. */
-  readonly ratePerSecond?: number | undefined;
-  /**
-   * Send a recipient that repeats an earlier one (same number after normalisation, same
-   * text) only once, anywhere in the source and across resumed runs (default true).
-   */
-  readonly dedupe?: boolean | undefined;
-  /**
-   * Stops reading the source (at once, even while it waits for its next item); sends in
-   * flight finish; `sendBulk` then rejects with a `BulkInterruptedError` whose `summary`
-   * says what was sent.
-   */
-  readonly signal?: AbortSignal | undefined;
-  /** Called after each send with the running counters. A throw stops the run (see `signal`). */
-  readonly onProgress?: ((progress: BulkProgress) => void) | undefined;
-  /**
-   * Called with each accepted batch and its wire numbers, to record them as they go: with
-   * every one, also those accepted after a stop. A throw (or a rejected promise) stops the
-   * run; the batch stays accepted in the books.
-   */
-  readonly onBatch?: ((batch: SentBatch) => unknown) | undefined;
-  /** A previous run's summary or `resumeToken`: recipients it accepted (or may have sent) are skipped. */
-  readonly resumeFrom?: BulkSummary | string | undefined;
-  /** Most recipients held in memory waiting for their chunk to fill (default 50 000). */
-  readonly maxBuffered?: number | undefined;
-}
-
-/** Every key of {@link BulkOptions}. */
-const BULK_OPTION_KEYS: readonly string[] = Object.keys({
-  text: true,
-  channelId: true,
-  chunkSize: true,
-  concurrency: true,
-  ratePerSecond: true,
-  dedupe: true,
-  signal: true,
-  onProgress: true,
-  onBatch: true,
-  resumeFrom: true,
-  maxBuffered: true,
-  defaultCountry: true,
-  validation: true,
-} satisfies Record<keyof BulkOptions, true>);
+export type { BulkOptions } from './bulk-options.js';
 
 /**
  * Sends to a stream of recipients with bounded memory: recipients are read one by one,
@@ -117,7 +68,10 @@ export async function sendBulk(
     validation: options.validation,
     skip: skip ? (index) => skip.has(index) : undefined,
   });
-  const inFlight = new Set<Promise<void>>();
+  // Each send in flight with its chunk (what a checkpoint books as in flight).
+  const inFlight = new Map<Promise<void>, RecipientChunk>();
+  // The chunks taken out of the chunker when reading ended, not yet sent.
+  const left: RecipientChunk[] = [];
   let stop: { interruption: BulkInterruption; cause: unknown } | undefined;
   const stopped = () => {
     if (!stop && options.signal?.aborted)
@@ -146,20 +100,39 @@ export async function sendBulk(
   };
 
   const dispatch = async (chunk: RecipientChunk) => {
-    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    while (inFlight.size >= concurrency) await Promise.race(inFlight.keys());
     if (rate && !stopped()) await rate.take(options.signal).catch(() => undefined);
+    if (!stopped() && options.beforeSubmit) await writeAhead(options.beforeSubmit, chunk);
     if (stopped()) return notSent(chunk, tally, stop?.interruption);
-    const job = sendChunk(transport, chunk, chunkOptions, tally).then((batches) => {
+    // The chunk's outcomes join the books in the step that takes it out of flight.
+    const books = new BulkTally();
+    const job = sendChunk(transport, chunk, chunkOptions, books).then((batches) => {
       inFlight.delete(job);
+      tally.absorb(books, chunk.indices);
       for (const batch of batches) callback(options.onBatch, batch, true);
       // Recipients still filling a chunk were read too.
       callback(options.onProgress, { ...tally.progress(), read: tally.read + chunker.buffered });
     });
-    inFlight.add(job);
+    inFlight.set(job, chunk);
+  };
+  const writeAhead = async (
+    save: (checkpoint: BulkSummary) => unknown,
+    chunk: RecipientChunk,
+  ): Promise<void> => {
+    const checkpoint = tally.checkpoint(
+      skip,
+      [...inFlight.values(), chunk].flatMap(entriesOf),
+      [...chunker.waiting(), ...left].flatMap(entriesOf),
+    );
+    try {
+      await save(checkpoint);
+    } catch (error) {
+      stop ??= { interruption: 'callback-error', cause: error };
+    }
   };
 
   try {
-    for await (const item of readUntilAborted(chunker.read(source), options.signal)) {
+    for await (const item of readUntilAborted(chunker.read(source, stopped), options.signal)) {
       if (item.kind === 'chunk') {
         tally.read += item.phones.length;
         await dispatch(item);
@@ -172,11 +145,12 @@ export async function sendBulk(
   } catch (error) {
     stop ??= { interruption: 'source-error', cause: error };
   }
-  for (const chunk of chunker.remaining()) {
+  left.push(...chunker.remaining());
+  for (let chunk = left.shift(); chunk !== undefined; chunk = left.shift()) {
     tally.read += chunk.phones.length;
     await dispatch(chunk);
   }
-  while (inFlight.size > 0) await Promise.all(inFlight);
+  while (inFlight.size > 0) await Promise.all(inFlight.keys());
   while (callbacksPending.size > 0) await Promise.all(callbacksPending);
   stopped();
   const summary = tally.summary(stop?.interruption === 'aborted', skip);
@@ -232,38 +206,5 @@ function notSent(
   const code = interruption === 'aborted' ? 'ABORTED' : 'INTERRUPTED';
   for (const entry of entriesOf(chunk)) {
     tally.fail({ ...entry, code, reason: 'not sent: the bulk send stopped before its submit' });
-  }
-}
-
-function checkSource(source: unknown): void {
-  const iterable =
-    typeof source === 'object' &&
-    source !== null &&
-    (Symbol.iterator in source || Symbol.asyncIterator in source);
-  if (!iterable) {
-    throw new ValidationError(
-      'source',
-      'source must be an array, an iterable or an async iterable of recipients (not a single string)',
-    );
-  }
-}
-
-function checkedInteger(value: number | undefined, fallback: number, field: string): number {
-  const checked = value ?? fallback;
-  if (!Number.isInteger(checked) || checked < 1)
-    throw new ValidationError(field, `${field} must be a positive integer`);
-  return checked;
-}
-
-function resumeSet(resumeFrom: BulkOptions['resumeFrom']): IndexBitset | undefined {
-  if (resumeFrom === undefined) return undefined;
-  const token = typeof resumeFrom === 'string' ? resumeFrom : resumeFrom?.resumeToken;
-  try {
-    if (typeof token !== 'string') throw new TypeError('no resume token');
-    return IndexBitset.fromBase64(token);
-  } catch (error) {
-    throw new ValidationError('resumeFrom', 'resumeFrom is not a bulk summary or resume token', {
-      cause: error,
-    });
   }
 }
