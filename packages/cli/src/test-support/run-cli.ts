@@ -50,6 +50,8 @@ export async function cliEnv() {
       await mock.app.inject({
         method,
         url,
+        // The mock refuses a change that does not say it is JSON, even without a body.
+        ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' } }),
         ...(payload === undefined ? {} : { payload: payload as object }),
       })
     ).json();

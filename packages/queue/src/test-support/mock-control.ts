@@ -3,11 +3,9 @@ import type { FaultRuleInput } from '@intl-sms/mock-server';
 /** Steers the mock server through its inspection API, as the tests need it. */
 export function mockControl(mockUrl: string) {
   const send = async (method: string, path: string, body?: unknown) => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.headers = { 'content-type': 'application/json' };
-      init.body = JSON.stringify(body);
-    }
+    // The mock refuses a change that does not say it is JSON, even without a body.
+    const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
+    if (body !== undefined) init.body = JSON.stringify(body);
     const response = await fetch(`${mockUrl}${path}`, init);
     if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}`);
   };
