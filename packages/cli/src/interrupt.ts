@@ -1,4 +1,5 @@
 import { EXIT } from './exit-codes.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * Turns Ctrl-C (and SIGTERM) during a bulk send into an orderly stop, and returns the
@@ -27,8 +28,11 @@ export function handleInterrupts(
       );
     } else {
       const list = batches().map((b) => `  batch ${b.id}:${b.recipients}\n`);
+      // Batch numbers come from the provider: printed without control characters.
       process.stderr.write(
-        `Quit without a summary (no resume token). Batches accepted so far:\n${list.join('') || '  none\n'}`,
+        terminalText(
+          `Quit without a summary (no resume token). Batches accepted so far:\n${list.join('') || '  none\n'}`,
+        ),
       );
       process.exit(EXIT.interrupted);
     }
