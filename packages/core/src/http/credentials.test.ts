@@ -46,6 +46,10 @@ describe('Credentials.redact: more escaped forms, echoes cut short, short secret
       'HTML of a JSON body',
       `{&quot;password&quot;:&quot;p \\&quot;é\\&quot; &amp; &lt;x&gt;&quot;}`,
     ],
+    [
+      'JSON in a JSON string',
+      `[body:${JSON.stringify(JSON.stringify({ p: password })).slice(1, -1)}]`,
+    ],
   ])('masks the password written as %s', (_form, echo) => {
     const masked = credentials.redact(`before ${echo} after`);
     expect(masked).toContain('***');

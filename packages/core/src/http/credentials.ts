@@ -49,8 +49,8 @@ function urlForms(text: string): string[] {
 
 /**
  * A secret as it is written and as the layers that may echo it write it: JSON (also
- * ASCII-only), URL and form encoding, HTML entities (named, decimal, hex), and HTML of
- * JSON (a JSON body quoted in an HTML error page). Longest first, so a longer form is
+ * ASCII-only, and JSON in JSON), URL and form encoding, HTML entities (named, decimal,
+ * hex), and HTML of JSON (a JSON body quoted in an HTML error page). Longest first, so a longer form is
  * masked whole before a shorter one inside it.
  */
 function escapedForms(secret: string): string[] {
@@ -59,6 +59,8 @@ function escapedForms(secret: string): string[] {
     jsonForm(secret, false),
     jsonForm(secret, true),
     jsonForm(secret, true, true),
+    // A JSON body quoted in a JSON string: an error message that carries the request.
+    jsonForm(jsonForm(secret, false), false),
   ];
   const forms = new Set<string>();
   for (const text of texts) {
