@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { inspect } from 'node:util';
 import { createTransport, smsTransport } from '@intl-sms/adapter-nodemailer-style';
@@ -172,5 +174,147 @@ describe('the canary password appears nowhere', () => {
     for (const page of pages) check('inspection API', page);
     check('mock log', mockLog.join(''));
     expect(mockLog.length).toBeGreaterThan(5);
+  });
+});
+
+/**
+ * A hostile provider: it echoes the request body back in the shapes gateways, WAFs and
+ * error handlers use (escaped for JSON, JSON in JSON, HTML, forms; cut short; not JSON at
+ * all, so the parser's own error would quote it) and fills its messages with terminal
+ * escape sequences. Each answer takes the shape at the head of `next`.
+ */
+const HOSTILE_PASSWORD = 'K7mQ2v "é" & <x> +/=\\';
+const HOSTILE_ACCOUNT = 'acct Hn4R&é';
+/** What every escaped form of the hostile secrets still contains. */
+const HOSTILE_CORES = ['K7mQ2v', 'Hn4R'];
+/** Anything a terminal would obey: control characters (C0 but newline, DEL, C1), bidi controls. */
+const OBEYED = /(?!\n)[\p{Cc}\p{Bidi_Control}]/u;
+const ESCAPES = '\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202e';
+
+type Shape = (raw: string) => { status: number; body: string };
+const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const SHAPES: Record<string, Shape> = {
+  'form echo, not JSON': (raw) => {
+    const { account, password } = JSON.parse(raw);
+    return { status: 200, body: new URLSearchParams({ account, password }).toString() };
+  },
+  'JSON echo with trailing text': (raw) => ({ status: 200, body: `${raw} <- your request` }),
+  'JSON in JSON in an error envelope': (raw) => ({
+    status: 200,
+    body: JSON.stringify({
+      stateCode: '500',
+      stateMsg: `[body:${JSON.stringify(raw)}]${ESCAPES}`,
+      data: null,
+    }),
+  }),
+  'HTML error page': (raw) => ({ status: 403, body: `<html><pre>${html(raw)}</pre></html>` }),
+  'ASCII-only JSON, unterminated': (raw) => ({
+    status: 200,
+    body: `{"echo":"${JSON.stringify(raw)
+      .slice(1, -1)
+      .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`,
+  }),
+  'body cut in the password': (raw) => ({
+    status: 200,
+    // Cut after the password's first characters: no literal form of it is left to match.
+    body: raw.slice(0, raw.indexOf('K7mQ2v') + 8),
+  }),
+};
+
+async function hostileProvider(): Promise<{ url: string; next: string[]; server: Server }> {
+  const next: string[] = [];
+  const read = async (request: IncomingMessage) => {
+    let raw = '';
+    for await (const chunk of request) raw += chunk;
+    return raw;
+  };
+  const server = createServer(async (request, response) => {
+    const raw = await read(request);
+    const shape = SHAPES[next.shift() ?? 'form echo, not JSON'] as Shape;
+    const { status, body } = shape(raw);
+    response.writeHead(status, { 'content-type': 'application/json' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, next, server };
+}
+
+function checkHostile(label: string, text: string): void {
+  surfacesChecked++;
+  seen.push(`${label}: ${text.length} chars`);
+  for (const core of HOSTILE_CORES) expect(text, label).not.toContain(core);
+}
+
+describe('a hostile provider echoing the secrets escaped, unparsable, with escape sequences', () => {
+  let provider: Awaited<ReturnType<typeof hostileProvider>>;
+  beforeAll(async () => {
+    provider = await hostileProvider();
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => provider.server.close(resolve));
+  });
+
+  it.each(Object.keys(SHAPES))('core: %s', async (shape) => {
+    const sms = createSjroomTransport({
+      account: HOSTILE_ACCOUNT,
+      password: HOSTILE_PASSWORD,
+      baseUrl: provider.url,
+      retry: false,
+    });
+    provider.next.push(shape);
+    const error = await sms.getBalance().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    checkHostile(`core error (${shape})`, surfaces(error));
+    await sms.close();
+  });
+
+  it('core: a 1–2 character account and password echoed in the body', async () => {
+    const sms = createSjroomTransport({
+      account: 'Qj',
+      password: 'W7',
+      baseUrl: provider.url,
+      retry: false,
+    });
+    for (const shape of [
+      'JSON echo with trailing text',
+      'form echo, not JSON',
+      'HTML error page',
+    ]) {
+      provider.next.push(shape);
+      const text = surfaces(await sms.getBalance().catch((e: unknown) => e));
+      surfacesChecked++;
+      expect(text, shape).not.toMatch(/Qj|W7/);
+    }
+    await sms.close();
+  });
+
+  it.each(Object.keys(SHAPES))('CLI terminal output: %s', async (shape) => {
+    provider.next.push(shape);
+    const output = await new Promise<string>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [
+          CLI,
+          'balance',
+          '--base-url',
+          provider.url,
+          '--account',
+          HOSTILE_ACCOUNT,
+          '--password-stdin',
+        ],
+        { env: { PATH: process.env.PATH } },
+      );
+      let out = '';
+      child.stdout.on('data', (c) => {
+        out += c;
+      });
+      child.stderr.on('data', (c) => {
+        out += c;
+      });
+      child.once('close', () => resolve(out));
+      child.stdin.end(HOSTILE_PASSWORD);
+    });
+    expect(output).toMatch(/^intl-sms: /m);
+    checkHostile(`CLI output (${shape})`, output);
+    expect(output, 'a control character reached the terminal').not.toMatch(OBEYED);
   });
 });
