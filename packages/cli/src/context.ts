@@ -56,7 +56,7 @@ export function transportFor(options: GlobalOptions): SjroomTransport {
     }
     throw error;
   }
-  const used = sms.toJSON().baseUrl;
+  const used = sms.client.baseUrl;
   if (used !== SJROOM_DEFAULT_BASE_URL)
     log(`intl-sms: using the API at ${used} (not the vendor's ${SJROOM_DEFAULT_BASE_URL})`);
   return sms;

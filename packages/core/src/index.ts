@@ -6,6 +6,12 @@ export type {
   BulkSource,
   BulkSummary,
 } from './bulk/bulk-types.js';
+export {
+  type ChunkerNote,
+  type ChunkerOptions,
+  type RecipientChunk,
+  RecipientChunker,
+} from './bulk/recipient-chunker.js';
 export { SeenMessages } from './bulk/seen-messages.js';
 export { type BulkOptions, sendBulk } from './bulk/send-bulk.js';
 export {
@@ -48,7 +54,26 @@ export {
   type MayFailOverOptions,
   mayFailOver,
 } from './failover/create-failover-transport.js';
+export type { FetchFunction } from './http/fetch-engine.js';
+export type { HttpAnswer } from './http/http-engine.js';
 export { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './http/retry-policy.js';
+export {
+  defineSmsProvider,
+  type ProviderTransportSettings,
+  type SmsProvider,
+} from './kit/define-sms-provider.js';
+export { deliveryReportOf } from './kit/delivery-report-of.js';
+export type { HttpClient } from './kit/http-client.js';
+export type { HttpSettings, SmsLogger } from './kit/http-settings.js';
+export { KitTransport } from './kit/kit-transport.js';
+export type {
+  DeliveryReportRequest,
+  ProviderCall,
+  ProviderClientContext,
+  ProviderHttp,
+  SmsProviderDefinition,
+  SubmitRequest,
+} from './kit/provider-definition.js';
 export { Decimal } from './money/decimal.js';
 export { normalizePhone } from './phone/index.js';
 export type { NormalizedPhone, PhoneCheck, PhoneOptions } from './phone/normalize-phone.js';
@@ -75,6 +100,10 @@ export {
   type SjroomLogger,
 } from './providers/sjroom/sjroom-client-settings.js';
 export { SJROOM_MAX_PHONES_PER_SUBMIT } from './providers/sjroom/sjroom-inputs.js';
+export {
+  type SjroomProviderSettings,
+  sjroomProvider,
+} from './providers/sjroom/sjroom-provider.js';
 export {
   sjroomBalanceSchema,
   sjroomBatchNoSchema,

@@ -7,7 +7,7 @@ export function reportFromSend(
   outcome: SendResult | unknown,
 ): ClientReport {
   const result =
-    outcome instanceof PartialSendError ? outcome.result : (outcome as SendResult | undefined);
+    PartialSendError.isInstance(outcome) ? outcome.result : (outcome as SendResult | undefined);
   if (result && Array.isArray((result as SendResult).recipients)) {
     const byState = (states: string[]) =>
       (result as SendResult).recipients

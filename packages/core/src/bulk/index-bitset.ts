@@ -1,3 +1,5 @@
+import { fromBase64, toBase64 } from '../runtime/base64.js';
+
 /** A growable set of non-negative integers, one bit each: 1,000,000 indexes take 125 KB. */
 export class IndexBitset {
   #bits: Uint8Array;
@@ -8,7 +10,7 @@ export class IndexBitset {
 
   /** Restores a set written by {@link IndexBitset.toBase64}. */
   static fromBase64(text: string): IndexBitset {
-    return new IndexBitset(new Uint8Array(Buffer.from(text, 'base64')));
+    return new IndexBitset(fromBase64(text));
   }
 
   /** Adds `index`. */
@@ -31,6 +33,6 @@ export class IndexBitset {
   toBase64(): string {
     let end = this.#bits.length;
     while (end > 0 && this.#bits[end - 1] === 0) end--;
-    return Buffer.from(this.#bits.subarray(0, end)).toString('base64');
+    return toBase64(this.#bits.subarray(0, end));
   }
 }

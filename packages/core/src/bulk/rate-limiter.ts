@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { delay } from '../runtime/delay.js';
 
 /** Spaces calls evenly: at most `perSecond` starts per second (no bursts). */
 export class RateLimiter {
@@ -14,6 +14,6 @@ export class RateLimiter {
     const now = performance.now();
     const at = Math.max(now, this.#next);
     this.#next = at + this.#intervalMs;
-    if (at > now) await sleep(at - now, undefined, signal ? { signal } : undefined);
+    if (at > now) await delay(at - now, signal);
   }
 }

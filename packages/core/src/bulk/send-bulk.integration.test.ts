@@ -1,20 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BulkInterruptedError } from '../errors/bulk-interrupted-error.js';
-import { mockServer, philippineNumbers } from '../test-support/mock-server.js';
+import { philippineNumbers, useMockServer } from '../test-support/mock-server.js';
 import type { SentBatch } from '../transport/send-result.js';
 import type { BulkProgress, BulkRecipient } from './bulk-types.js';
 import { sendBulk } from './send-bulk.js';
 
-let env: Awaited<ReturnType<typeof mockServer>>;
-beforeAll(async () => {
-  env = await mockServer();
-});
-afterAll(async () => {
-  await env.mock.close();
-});
-afterEach(async () => {
-  await env.reset();
-});
+const env = useMockServer();
 
 async function* generate(count: number): AsyncGenerator<BulkRecipient> {
   const phones = philippineNumbers(count);

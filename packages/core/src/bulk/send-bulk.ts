@@ -1,6 +1,6 @@
 import { BulkInterruptedError, type BulkInterruption } from '../errors/bulk-interrupted-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { loadPhoneNormalizer, type PhoneOptions } from '../phone/normalize-phone.js';
+import type { PhoneOptions } from '../phone/normalize-phone.js';
 import type { ChannelId } from '../transport/channel.js';
 import type { SentBatch } from '../transport/send-result.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
@@ -9,8 +9,8 @@ import { BulkTally } from './bulk-tally.js';
 import type { BulkProgress, BulkSource, BulkSummary } from './bulk-types.js';
 import { IndexBitset } from './index-bitset.js';
 import { RateLimiter } from './rate-limiter.js';
-import { SeenMessages } from './seen-messages.js';
-import { type Chunk, sendChunk } from './send-chunk.js';
+import { type ChunkerNote, type RecipientChunk, RecipientChunker } from './recipient-chunker.js';
+import { entriesOf, sendChunk } from './send-chunk.js';
 
 /** Options of {@link sendBulk}. */
 export interface BulkOptions extends PhoneOptions {
@@ -90,15 +90,20 @@ export async function sendBulk(
   if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0)) {
     throw new ValidationError('ratePerSecond', 'ratePerSecond must be a positive number');
   }
-  const normalize = await loadPhoneNormalizer();
   const skip = resumeSet(options.resumeFrom);
   const tally = new BulkTally();
-  const seen = options.dedupe === false ? undefined : new SeenMessages();
   const rate = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
   const chunkOptions = { channelId: options.channelId, dedupe: options.dedupe !== false };
-  const buffers = new Map<string, Chunk>();
+  const chunker = new RecipientChunker({
+    chunkSize,
+    maxBuffered,
+    dedupe: options.dedupe !== false,
+    text: options.text,
+    defaultCountry: options.defaultCountry,
+    validation: options.validation,
+    skip: skip ? (index) => skip.has(index) : undefined,
+  });
   const inFlight = new Set<Promise<void>>();
-  let buffered = 0;
   let stop: { interruption: BulkInterruption; cause: unknown } | undefined;
   const stopped = () => {
     if (!stop && options.signal?.aborted)
@@ -124,72 +129,37 @@ export async function sendBulk(
     }
   };
 
-  const dispatch = async (chunk: Chunk) => {
-    buffered -= chunk.entries.length;
+  const dispatch = async (chunk: RecipientChunk) => {
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (rate && !stopped()) await rate.take(options.signal).catch(() => undefined);
     if (stopped()) return notSent(chunk, tally, stop?.interruption);
     const job = sendChunk(transport, chunk, chunkOptions, tally).then((batches) => {
       inFlight.delete(job);
       for (const batch of batches) callback(options.onBatch, batch);
-      callback(options.onProgress, tally.progress());
+      // Recipients still filling a chunk were read too.
+      callback(options.onProgress, { ...tally.progress(), read: tally.read + chunker.buffered });
     });
     inFlight.add(job);
   };
 
-  let index = -1;
   try {
-    for await (const recipient of source as AsyncIterable<unknown>) {
-      index++;
+    for await (const item of chunker.read(source)) {
+      if (item.kind === 'chunk') {
+        tally.read += item.phones.length;
+        await dispatch(item);
+      } else {
+        tally.read++;
+        note(item, tally);
+      }
       if (stopped()) break;
-      tally.read++;
-      const { input, text } = readRecipient(recipient, options.text);
-      if (skip?.has(index)) {
-        tally.skip();
-        // Still remembered, so a later repeat of a number sent by an earlier run is not sent again.
-        const check = seen && text !== undefined ? normalize(input, options) : undefined;
-        if (check?.ok && text !== undefined) seen?.firstIndex(check.value.phone, text, index);
-        continue;
-      }
-      if (text === undefined) {
-        tally.reject({
-          index,
-          input,
-          reason: 'no text: give the recipient a text or pass options.text',
-        });
-        continue;
-      }
-      const check = normalize(input, options);
-      if (!check.ok) {
-        tally.reject({ index, input, reason: check.reason });
-        continue;
-      }
-      const { phone, callingCode } = check.value;
-      const first = seen ? seen.firstIndex(phone, text, index) : index;
-      if (first !== index) {
-        tally.duplicate({ index, input, phone, duplicateOf: first });
-        continue;
-      }
-      const key = `${callingCode}\u0000${text}`;
-      const chunk = buffers.get(key) ?? { text, entries: [] };
-      chunk.entries.push({ index, input, phone });
-      buffers.set(key, chunk);
-      buffered++;
-      if (chunk.entries.length >= chunkSize) {
-        buffers.delete(key);
-        await dispatch(chunk);
-      } else if (buffered >= maxBuffered) {
-        const [largestKey, largest] = [...buffers.entries()].reduce((a, b) =>
-          b[1].entries.length > a[1].entries.length ? b : a,
-        );
-        buffers.delete(largestKey);
-        await dispatch(largest);
-      }
     }
   } catch (error) {
     stop ??= { interruption: 'source-error', cause: error };
   }
-  for (const chunk of buffers.values()) await dispatch(chunk);
+  for (const chunk of chunker.remaining()) {
+    tally.read += chunk.phones.length;
+    await dispatch(chunk);
+  }
   while (inFlight.size > 0) await Promise.all(inFlight);
   while (callbacksPending.size > 0) await Promise.all(callbacksPending);
   stopped();
@@ -198,10 +168,29 @@ export async function sendBulk(
   return summary;
 }
 
+/** Books a recipient the chunker kept out of every chunk. */
+function note(item: ChunkerNote, tally: BulkTally): void {
+  if (item.kind === 'skipped') tally.skip();
+  else if (item.kind === 'duplicate') tally.duplicate(item);
+  else
+    tally.reject({
+      index: item.index,
+      input: item.input,
+      reason:
+        item.code === 'NO_TEXT'
+          ? 'no text: give the recipient a text or pass options.text'
+          : item.reason,
+    });
+}
+
 /** Books a chunk that was never submitted because the run stopped: safe to send again. */
-function notSent(chunk: Chunk, tally: BulkTally, interruption: BulkInterruption | undefined): void {
+function notSent(
+  chunk: RecipientChunk,
+  tally: BulkTally,
+  interruption: BulkInterruption | undefined,
+): void {
   const code = interruption === 'aborted' ? 'ABORTED' : 'INTERRUPTED';
-  for (const entry of chunk.entries) {
+  for (const entry of entriesOf(chunk)) {
     tally.fail({ ...entry, code, reason: 'not sent: the bulk send stopped before its submit' });
   }
 }
@@ -224,33 +213,6 @@ function checkedInteger(value: number | undefined, fallback: number, field: stri
   if (!Number.isInteger(checked) || checked < 1)
     throw new ValidationError(field, `${field} must be a positive integer`);
   return checked;
-}
-
-/**
- * A recipient as input text and its text. Never throws, whatever the source yields: a
- * value that is not a number's text is kept (described) and refused by normalisation.
- */
-function readRecipient(
-  recipient: unknown,
-  defaultText: string | undefined,
-): { input: string; text: string | undefined } {
-  if (typeof recipient === 'string') return { input: recipient, text: defaultText };
-  if (typeof recipient === 'object' && recipient !== null && 'to' in recipient) {
-    const { to, text } = recipient as { to: unknown; text?: unknown };
-    return {
-      input: describe(to),
-      text: typeof text === 'string' && text.length > 0 ? text : defaultText,
-    };
-  }
-  return { input: describe(recipient), text: defaultText };
-}
-
-/** A value as input text: strings and numbers as they are, anything else by its kind. */
-function describe(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (value === null || value === undefined) return String(value);
-  return `[${Array.isArray(value) ? 'array' : typeof value}]`;
 }
 
 function resumeSet(resumeFrom: BulkOptions['resumeFrom']): IndexBitset | undefined {

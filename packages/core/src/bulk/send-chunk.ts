@@ -6,18 +6,22 @@ import type { ChannelId } from '../transport/channel.js';
 import type { RecipientOutcome, SentBatch } from '../transport/send-result.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
 import type { BulkTally } from './bulk-tally.js';
+import type { RecipientChunk } from './recipient-chunker.js';
 
-/** One recipient waiting in a chunk: its source index, input and wire number. */
+/** One recipient of a chunk: its source index, input and wire number. */
 export interface ChunkEntry {
   readonly index: number;
   readonly input: string;
   readonly phone: string;
 }
 
-/** Recipients of one destination country and one text: one `send`. */
-export interface Chunk {
-  readonly text: string;
-  readonly entries: ChunkEntry[];
+/** The recipients of a chunk, one by one. */
+export function entriesOf(chunk: RecipientChunk): ChunkEntry[] {
+  return chunk.phones.map((phone, i) => ({
+    index: chunk.indices[i] as number,
+    input: chunk.inputs[i] as string,
+    phone,
+  }));
 }
 
 /** What a chunk's send needs besides the chunk. */
@@ -34,13 +38,13 @@ export interface ChunkSendOptions {
  */
 export async function sendChunk(
   transport: SmsTransport,
-  chunk: Chunk,
+  chunk: RecipientChunk,
   options: ChunkSendOptions,
   tally: BulkTally,
 ): Promise<readonly SentBatch[]> {
   try {
     const result = await transport.send({
-      to: chunk.entries.map((entry) => `+${entry.phone}`),
+      to: chunk.phones.map((phone) => `+${phone}`),
       text: chunk.text,
       onInvalid: 'skip',
       ...(options.dedupe ? {} : { dedupe: false }),
@@ -59,7 +63,7 @@ export async function sendChunk(
 }
 
 /** Books every entry of a chunk whose whole send failed. */
-function bookFailure(chunk: Chunk, error: unknown, tally: BulkTally): void {
+function bookFailure(chunk: RecipientChunk, error: unknown, tally: BulkTally): void {
   // A transport that throws something other than an SmsError broke its contract: we
   // cannot tell whether it sent, so its numbers count as unknown, never as resendable.
   const smsError = SmsError.isInstance(error)
@@ -67,7 +71,7 @@ function bookFailure(chunk: Chunk, error: unknown, tally: BulkTally): void {
     : new SubmitOutcomeUnknownError([], '', 'the transport threw a non-SMS error', {
         cause: error,
       });
-  for (const entry of chunk.entries) {
+  for (const entry of entriesOf(chunk)) {
     const failure = { ...entry, code: smsError.code, reason: smsError.message };
     if (SubmitOutcomeUnknownError.isInstance(smsError)) tally.unknown(failure);
     else if (ValidationError.isInstance(smsError))
@@ -78,7 +82,7 @@ function bookFailure(chunk: Chunk, error: unknown, tally: BulkTally): void {
 
 /** Books the per-recipient outcomes of a send (whole or partial) of `chunk`. */
 function bookOutcomes(
-  chunk: Chunk,
+  chunk: RecipientChunk,
   outcomes: readonly RecipientOutcome[],
   batches: readonly SentBatch[],
   tally: BulkTally,
@@ -86,8 +90,9 @@ function bookOutcomes(
 ): void {
   for (const batch of batches) tally.batch(batch);
   const firstWithPhone = new Map<string, number>();
+  const entries = entriesOf(chunk);
   outcomes.forEach((outcome, i) => {
-    const entry = chunk.entries[i] as ChunkEntry;
+    const entry = entries[i] as ChunkEntry;
     const reason = outcome.reason ?? '';
     switch (outcome.state) {
       case 'accepted':

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/index.js';
-import { mockServer } from '../test-support/mock-server.js';
+import { useMockServer } from '../test-support/mock-server.js';
 import { FakeTransport } from '../testing/fake-transport.js';
 import { waitForDelivery } from './wait-for-delivery.js';
 
-let env: Awaited<ReturnType<typeof mockServer>>;
-beforeAll(async () => {
-  env = await mockServer({ receiptDelay: { minMs: 50, maxMs: 300 } });
-});
-afterAll(async () => {
-  await env.mock.close();
-});
+const env = useMockServer({ receiptDelay: { minMs: 50, maxMs: 300 } }, { resetAfterEach: false });
 
 describe('waitForDelivery', () => {
   it('polls until every number of every batch has a final receipt', async () => {

@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { SmsError } from '../errors/sms-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { delay } from '../runtime/delay.js';
 import { runLimited } from '../sending/run-limited.js';
 import type { DeliveryReport } from '../transport/delivery-report.js';
 import type { SentBatch } from '../transport/send-result.js';
@@ -94,11 +94,7 @@ export async function waitForDelivery(
     const left = deadline - Date.now();
     if (pending.length === 0 || left <= 0) break;
     try {
-      await sleep(
-        Math.min(interval, left),
-        undefined,
-        options.signal ? { signal: options.signal } : undefined,
-      );
+      await delay(Math.min(interval, left), options.signal);
     } catch (error) {
       options.signal?.throwIfAborted();
       throw error;

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AllTransportsFailedError, SubmitOutcomeUnknownError } from '../errors/index.js';
 import { createSjroomTransport } from '../providers/sjroom/create-sjroom-transport.js';
-import { mockServer } from '../test-support/mock-server.js';
+import { useMockServer } from '../test-support/mock-server.js';
 import { FakeTransport } from '../testing/fake-transport.js';
 import { createFailoverTransport, mayFailOver } from './create-failover-transport.js';
 
-let env: Awaited<ReturnType<typeof mockServer>>;
-beforeAll(async () => {
-  env = await mockServer();
-});
-afterAll(async () => {
-  await env.mock.close();
-});
+const env = useMockServer({}, { resetAfterEach: false });
 
 const message = { to: '+639171234567', text: 'failover' };
 

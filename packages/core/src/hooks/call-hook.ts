@@ -1,3 +1,5 @@
+import { emitWarning } from '../runtime/host.js';
+
 /**
  * Application code we call back (hooks, loggers, progress callbacks) must never change
  * the outcome of the operation it observes: a hook that throws after an accepted submit
@@ -56,9 +58,5 @@ export function reportHookFailure(name: string, error: unknown): void {
   reported.add(name);
   const kind = error instanceof Error ? error.name : typeof error;
   const message = `intl-sms: ${name} threw (${kind}); the outcome of the call it observed is unchanged. Hooks and loggers must not throw.`;
-  const emit = (globalThis as { process?: { emitWarning?: (m: string, o: object) => void } })
-    .process?.emitWarning;
-  if (typeof emit === 'function')
-    emit.call(globalThis.process, message, { code: 'INTL_SMS_HOOK_FAILED' });
-  else (globalThis as { console?: { warn?: (m: string) => void } }).console?.warn?.(message);
+  emitWarning(message, 'INTL_SMS_HOOK_FAILED');
 }

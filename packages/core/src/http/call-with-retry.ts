@@ -1,11 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SmsError } from '../errors/sms-error.js';
 import { callHook } from '../hooks/call-hook.js';
+import type { OperationSpec } from '../kit/operation.js';
+import { delay } from '../runtime/delay.js';
 import { isRetryable, type RetryEvent, type RetryPolicy, retryDelay } from './retry-policy.js';
 
 /** One call's retry context. */
 export interface RetryContext {
-  readonly endpoint: string;
+  /** The operation, with whether it may be repeated. */
+  readonly operation: OperationSpec;
   readonly policy: RetryPolicy;
   /** Fires when the call's overall deadline passes; no pause outlives it. */
   readonly deadline: AbortSignal;
@@ -27,17 +29,17 @@ export async function callWithRetry<T>(
       return await attempt();
     } catch (thrown) {
       const error = toError(thrown);
-      if (number >= context.policy.maxAttempts || !isRetryable(context.endpoint, error))
+      if (number >= context.policy.maxAttempts || !isRetryable(context.operation, error))
         throw error;
       const delayMs = retryDelay(context.policy, number, error);
       callHook('onRetry', context.onRetry, {
-        endpoint: context.endpoint,
+        endpoint: context.operation.name,
         attempt: number,
         delayMs,
         error: error as SmsError,
       });
       try {
-        await sleep(delayMs, undefined, { signal: context.deadline });
+        await delay(delayMs, context.deadline);
       } catch {
         throw error;
       }

@@ -1,4 +1,4 @@
-import { inspect } from 'node:util';
+import { INSPECT } from '../runtime/host.js';
 
 /**
  * Secrets at least this long are masked wherever they appear. A shorter one (a 1–2
@@ -144,7 +144,7 @@ export class Credentials {
     return '[credentials hidden]';
   }
 
-  [inspect.custom](): string {
+  [INSPECT](): string {
     return 'Credentials [hidden]';
   }
 }

@@ -1,4 +1,5 @@
 import { callMethodHook } from '../hooks/call-hook.js';
+import { emitWarning } from '../runtime/host.js';
 
 const warnedOrigins = new Set<string>();
 
@@ -21,5 +22,5 @@ export function warnIfCredentialsInClear(url: URL, logger: WarnLogger | undefine
   warnedOrigins.add(url.origin);
   const message = `intl-sms: credentials are sent to ${url.origin} over plain HTTP; use an https:// base URL if the provider offers one`;
   if (logger) callMethodHook('logger.warn', logger, (l) => l.warn, message);
-  else process.emitWarning(message, { code: 'INTL_SMS_PLAINTEXT_CREDENTIALS' });
+  else emitWarning(message, 'INTL_SMS_PLAINTEXT_CREDENTIALS');
 }

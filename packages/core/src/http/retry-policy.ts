@@ -1,6 +1,7 @@
 import { NetworkError } from '../errors/network-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import { SmsError } from '../errors/sms-error.js';
+import type { OperationSpec } from '../kit/operation.js';
 
 /**
  * When and how often a failed call is repeated. Reads (list, query, balance) are
@@ -40,10 +41,13 @@ export interface RetryEvent {
   readonly error: SmsError;
 }
 
-/** Whether `error` on `endpoint` may be repeated under the rules above. */
-export function isRetryable(endpoint: string, error: unknown): boolean {
+/**
+ * Whether `error` of `operation` may be repeated under the rules above: an idempotent
+ * operation on any retryable error; a sending one only when it provably sent nothing.
+ */
+export function isRetryable(operation: OperationSpec, error: unknown): boolean {
   if (!SmsError.isInstance(error)) return false;
-  if (endpoint === 'submit') {
+  if (!operation.idempotent) {
     return (
       (NetworkError.isInstance(error) && !error.requestSent) || RateLimitError.isInstance(error)
     );

@@ -2,23 +2,17 @@
  * Every option is honoured where it is passed, or refused with a `ValidationError` naming
  * it — never accepted and ignored (issue: "every README example runs as written", item 4).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendBulk } from '../bulk/send-bulk.js';
 import { waitForDelivery } from '../delivery/wait-for-delivery.js';
 import { ValidationError } from '../errors/index.js';
 import { createFailoverTransport } from '../failover/create-failover-transport.js';
 import { normalizePhone } from '../phone/index.js';
 import { createSjroomTransport } from '../providers/sjroom/create-sjroom-transport.js';
-import { mockServer } from '../test-support/mock-server.js';
+import { useMockServer } from '../test-support/mock-server.js';
 import { FakeTransport } from '../testing/fake-transport.js';
 
-let env: Awaited<ReturnType<typeof mockServer>>;
-beforeAll(async () => {
-  env = await mockServer();
-});
-afterAll(async () => {
-  await env.mock.close();
-});
+const env = useMockServer({}, { resetAfterEach: false });
 
 /** The error a call throws (or rejects with). */
 async function refusal(call: () => unknown): Promise<ValidationError> {

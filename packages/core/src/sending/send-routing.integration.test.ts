@@ -1,22 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ChannelUnavailableError,
   InsufficientBalanceError,
   InvalidRecipientsError,
 } from '../errors/index.js';
 import { Decimal } from '../money/decimal.js';
-import { mockServer, philippineNumbers } from '../test-support/mock-server.js';
+import { philippineNumbers, useMockServer } from '../test-support/mock-server.js';
 
-let env: Awaited<ReturnType<typeof mockServer>>;
-beforeAll(async () => {
-  env = await mockServer();
-});
-afterAll(async () => {
-  await env.mock.close();
-});
-afterEach(async () => {
-  await env.reset();
-});
+const env = useMockServer();
 
 describe('send: routing to channels', () => {
   it('splits a send to several countries into one submit per channel, cheapest first', async () => {

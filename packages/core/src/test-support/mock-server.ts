@@ -3,6 +3,8 @@ import {
   type StartMockServerOptions,
   startMockServer,
 } from '@intl-sms/mock-server';
+import { mockInspector } from '@intl-sms/mock-server/testing';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   createSjroomTransport,
   type SjroomTransportSettings,
@@ -32,19 +34,21 @@ export async function mockServer(options: StartMockServerOptions = {}) {
       retry: { initialDelayMs: 1, maxDelayMs: 5 },
       ...settings,
     });
+  const inspector = mockInspector(mock);
   /** Every recipient the mock received, over all batches, with the batch it came in. */
-  const received = async () => {
-    const { messages } = await inject('GET', '/__mock/messages?limit=1000');
-    return (
-      messages as { batchNo: string; channelId: string; recipients: { phone: string }[] }[]
-    ).flatMap((m) =>
-      m.recipients.map((r) => ({ phone: r.phone, batchNo: m.batchNo, channelId: m.channelId })),
+  const received = async () =>
+    (await inspector.allMessages()).flatMap((m) =>
+      (m.recipients ?? []).map((r) => ({
+        phone: r.phone,
+        batchNo: m.batchNo,
+        channelId: m.channelId,
+      })),
     );
-  };
   const enabled = (countryCode: string) =>
     mock.state.channels.filter((c) => c.countryCode === countryCode && c.status === 1);
   return {
     mock,
+    inspector,
     inject,
     transport,
     received,
@@ -53,10 +57,32 @@ export async function mockServer(options: StartMockServerOptions = {}) {
   };
 }
 
-/** `count` distinct valid Philippine mobile numbers in wire form (none of them magic), from offset `from`. */
-export function philippineNumbers(count: number, from = 0): string[] {
-  return Array.from(
-    { length: count },
-    (_, i) => `63917${String((from + i) * 10 + 5).padStart(7, '0')}`,
-  );
+/** `count` distinct valid Philippine mobile numbers in wire form (none of them magic). */
+export { philippineNumbers } from '@intl-sms/mock-server/testing';
+
+/** What {@link mockServer} gives a test. */
+export type MockEnv = Awaited<ReturnType<typeof mockServer>>;
+
+/**
+ * A mock server for the whole test file: started before the first test, reset after each
+ * (when `resetAfterEach`), closed after the last. The returned object stands for it.
+ */
+export function useMockServer(
+  options: StartMockServerOptions = {},
+  { resetAfterEach = true }: { resetAfterEach?: boolean } = {},
+): MockEnv {
+  let env: MockEnv | undefined;
+  beforeAll(async () => {
+    env = await mockServer(options);
+  });
+  afterAll(async () => {
+    await env?.mock.close();
+  });
+  if (resetAfterEach)
+    afterEach(async () => {
+      await env?.reset();
+    });
+  return new Proxy({} as MockEnv, {
+    get: (_, key) => (env as unknown as Record<PropertyKey, unknown>)[key],
+  });
 }

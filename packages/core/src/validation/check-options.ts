@@ -51,11 +51,25 @@ export function checkNonNegative(field: string, value: unknown): void {
     throw new ValidationError(field, `${field} must be an integer ≥ 0, got ${describe(value)}`);
 }
 
+/** The longest timer runtimes honour (2^31 − 1 ms, about 24.8 days): a longer one fires at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * What is wrong with a duration in milliseconds — not an integer from `min` to
+ * {@link MAX_TIMER_MS} — or `undefined` when it is fine or absent.
+ */
+export function durationProblem(value: unknown, min = 1): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= MAX_TIMER_MS)
+    return undefined;
+  return `must be an integer number of milliseconds from ${min} to ${MAX_TIMER_MS}, got ${describe(value)}`;
+}
+
 /**
  * The value for an error message. Strings only when short and plain: a value passed in
  * the wrong place may be a Redis URL with a password, which must not reach a log.
  */
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === 'string')
     return value.length <= 40 && !/[:@/]/.test(value) ? JSON.stringify(value) : 'a string';
   if (Array.isArray(value)) return 'an array';

@@ -1,3 +1,4 @@
+import { environment } from '../../runtime/host.js';
 import { ROUTING_SETTING_KEYS, type RoutingSettings } from '../../transport/routing-settings.js';
 import { checkKnownKeys } from '../../validation/check-options.js';
 import { SjroomClient } from './sjroom-client.js';
@@ -27,7 +28,7 @@ const TRANSPORT_SETTING_KEYS = [...SJROOM_CLIENT_SETTING_KEYS, ...ROUTING_SETTIN
  */
 export function createSjroomTransport(settings: SjroomTransportSettings = {}): SjroomTransport {
   checkKnownKeys(settings, TRANSPORT_SETTING_KEYS, 'createSjroomTransport settings');
-  const env = settings.env ?? process.env;
+  const env = settings.env ?? environment();
   const { account, password } = checkCredentials(
     settings.account ?? env.SJROOM_ACCOUNT,
     settings.password ?? env.SJROOM_PASSWORD,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ProviderError } from '../../errors/provider-error.js';
 import { RateLimitError } from '../../errors/rate-limit-error.js';
 import { UnexpectedResponseError } from '../../errors/unexpected-response-error.js';
-import type { HttpAnswer } from '../../http/post-json.js';
+import type { HttpAnswer } from '../../http/http-engine.js';
 import { jsonErrorPosition, lineAndColumn } from '../../json/json-error-position.js';
 import { parseJsonInt64 } from '../../json/parse-json-int64.js';
 import { sjroomApiNow } from './sjroom-api-loader.js';

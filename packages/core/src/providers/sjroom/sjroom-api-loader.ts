@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { ConfigurationError } from '../../errors/configuration-error.js';
 
 type SjroomApi = typeof import('./sjroom-api.js');
@@ -26,7 +25,14 @@ export function loadSjroomApi(): Promise<SjroomApi> {
 export function sjroomApiNow(): SjroomApi {
   if (api) return api;
   try {
-    api = createRequire(import.meta.url)('./sjroom-api.js') as SjroomApi;
+    // `process.getBuiltinModule` (Node ≥ 20.16) rather than an import of `node:module`,
+    // which a Worker or Edge bundle could not resolve.
+    const host = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process;
+    const module = host?.getBuiltinModule?.('node:module') as
+      | { createRequire(url: string): (id: string) => unknown }
+      | undefined;
+    if (!module) throw new Error('no synchronous module loading in this runtime');
+    api = module.createRequire(import.meta.url)('./sjroom-api.js') as SjroomApi;
   } catch (error) {
     throw new ConfigurationError(
       'schemas',

@@ -1,5 +1,5 @@
-import { callHook, callMethodHook } from '../../hooks/call-hook.js';
-import type { SjroomClientSettings } from './sjroom-client-settings.js';
+import { callHook, callMethodHook } from '../hooks/call-hook.js';
+import type { HttpSettings } from './http-settings.js';
 
 /**
  * Emits the request / response / error hooks and debug log lines of one call, timing each
@@ -7,11 +7,11 @@ import type { SjroomClientSettings } from './sjroom-client-settings.js';
  */
 export class CallEvents {
   readonly #endpoint: string;
-  readonly #settings: SjroomClientSettings;
+  readonly #settings: HttpSettings;
   #attempt = 0;
   #started = 0;
 
-  constructor(endpoint: string, settings: SjroomClientSettings) {
+  constructor(endpoint: string, settings: HttpSettings) {
     this.#endpoint = endpoint;
     this.#settings = settings;
   }

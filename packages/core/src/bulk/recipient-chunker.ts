@@ -1,0 +1,202 @@
+import { loadPhoneNormalizer, type PhoneOptions } from '../phone/normalize-phone.js';
+import type { BulkSource } from './bulk-types.js';
+import { SeenMessages } from './seen-messages.js';
+
+/** How recipients are read and grouped. */
+export interface ChunkerOptions extends PhoneOptions {
+  /** The text of recipients without their own. */
+  readonly text?: string | undefined;
+  /** Most numbers per chunk. */
+  readonly chunkSize: number;
+  /** Most recipients held waiting for their chunk to fill; the fullest is let go beyond. */
+  readonly maxBuffered: number;
+  /** Refuse a repeat of an earlier recipient (same number after normalisation, same text). */
+  readonly dedupe: boolean;
+  /** Positions an earlier run already handled: passed over, but still remembered for `dedupe`. */
+  readonly skip?: ((index: number) => boolean) | undefined;
+}
+
+/** A chunk: numbers of one destination and one text, in source order — one submit. */
+export interface RecipientChunk {
+  readonly kind: 'chunk';
+  readonly text: string;
+  /** The destination's calling code digits (`63`). */
+  readonly callingCode: string;
+  /** The destination's ISO country, when the numbering plan tells. */
+  readonly country: string | undefined;
+  /** Wire numbers. */
+  readonly phones: string[];
+  /** Their positions in the source. */
+  readonly indices: number[];
+  /** The inputs as the source gave them. */
+  readonly inputs: string[];
+}
+
+/** What the chunker says about one recipient that is not in a chunk. */
+export type ChunkerNote =
+  | {
+      readonly kind: 'rejected';
+      readonly index: number;
+      readonly input: string;
+      readonly code: 'NO_TEXT' | 'INVALID_NUMBER';
+      readonly reason: string;
+    }
+  | {
+      readonly kind: 'duplicate';
+      readonly index: number;
+      readonly input: string;
+      readonly phone: string;
+      readonly duplicateOf: number;
+    }
+  | { readonly kind: 'skipped'; readonly index: number };
+
+/**
+ * The one streaming chunker of intl-sms (`sendBulk`, the queue's enqueue and the CLI's
+ * estimate all read recipients through it): reads a source once, normalises every
+ * number, refuses invalid input and repeats, and groups the rest by destination and text
+ * into chunks of at most `chunkSize`, holding at most `maxBuffered` recipients (plus about
+ * 16 bytes a distinct number to find repeats). The output depends only on the source and
+ * the options, so a resumed run sees the same chunks in the same order.
+ */
+export class RecipientChunker {
+  readonly #options: ChunkerOptions;
+  readonly #buffers = new Map<string, RecipientChunk>();
+  readonly #seen: SeenMessages | undefined;
+  #buffered = 0;
+
+  constructor(options: ChunkerOptions) {
+    this.#options = options;
+    this.#seen = options.dedupe ? new SeenMessages() : undefined;
+  }
+
+  /** Recipients read but not yet let go in a chunk. */
+  get buffered(): number {
+    return this.#buffered;
+  }
+
+  /**
+   * Reads `source`, yielding full chunks and notes as they come, then (when the source
+   * ends) the chunks still filling. A source that throws rejects the iteration; the
+   * recipients read before are in the chunks already yielded or in {@link remaining}.
+   */
+  async *read(source: BulkSource): AsyncGenerator<RecipientChunk | ChunkerNote> {
+    const normalize = await loadPhoneNormalizer();
+    const options = this.#options;
+    const phoneOptions = {
+      ...(options.defaultCountry === undefined ? {} : { defaultCountry: options.defaultCountry }),
+      ...(options.validation === undefined ? {} : { validation: options.validation }),
+    };
+    let index = -1;
+    for await (const recipient of source as AsyncIterable<unknown>) {
+      index++;
+      const { input, text } = readRecipient(recipient, options.text);
+      if (options.skip?.(index)) {
+        // Still remembered, so a later repeat of a number sent by an earlier run is not sent again.
+        const check = this.#seen && text !== undefined ? normalize(input, phoneOptions) : undefined;
+        if (check?.ok && text !== undefined) this.#seen?.firstIndex(check.value.phone, text, index);
+        yield { kind: 'skipped', index };
+        continue;
+      }
+      if (text === undefined) {
+        yield { kind: 'rejected', index, input, code: 'NO_TEXT', reason: 'no text' };
+        continue;
+      }
+      const check = normalize(input, phoneOptions);
+      if (!check.ok) {
+        yield { kind: 'rejected', index, input, code: 'INVALID_NUMBER', reason: check.reason };
+        continue;
+      }
+      const { phone, callingCode, country } = check.value;
+      const first = this.#seen ? this.#seen.firstIndex(phone, text, index) : index;
+      if (first !== index) {
+        yield { kind: 'duplicate', index, input, phone, duplicateOf: first };
+        continue;
+      }
+      const full = this.#add(`${country ?? callingCode}\u0000${text}`, {
+        text,
+        callingCode,
+        country,
+        phone,
+        index,
+        input,
+      });
+      if (full) yield full;
+    }
+    // One by one: a consumer that stops early leaves the chunks not yet yielded in
+    // remaining(), so none of their recipients goes unbooked.
+    for (const key of [...this.#buffers.keys()]) {
+      const chunk = this.#take(key);
+      if (chunk) yield chunk;
+    }
+  }
+
+  /** The chunks still filling, taken out (after the source ended, or when a run stops). */
+  remaining(): RecipientChunk[] {
+    const left = [...this.#buffers.values()];
+    this.#buffers.clear();
+    this.#buffered = 0;
+    return left;
+  }
+
+  /** Adds one recipient; returns a chunk when one is full or memory says one must go. */
+  #add(
+    key: string,
+    entry: Pick<RecipientChunk, 'text' | 'callingCode' | 'country'> & {
+      phone: string;
+      index: number;
+      input: string;
+    },
+  ): RecipientChunk | undefined {
+    let chunk = this.#buffers.get(key);
+    if (!chunk) {
+      const { text, callingCode, country } = entry;
+      chunk = { kind: 'chunk', text, callingCode, country, phones: [], indices: [], inputs: [] };
+      this.#buffers.set(key, chunk);
+    }
+    chunk.phones.push(entry.phone);
+    chunk.indices.push(entry.index);
+    chunk.inputs.push(entry.input);
+    this.#buffered++;
+    if (chunk.phones.length >= this.#options.chunkSize) return this.#take(key);
+    if (this.#buffered < this.#options.maxBuffered) return undefined;
+    const [fullest] = [...this.#buffers.entries()].reduce((a, b) =>
+      b[1].phones.length > a[1].phones.length ? b : a,
+    );
+    return this.#take(fullest);
+  }
+
+  #take(key: string): RecipientChunk | undefined {
+    const chunk = this.#buffers.get(key);
+    if (!chunk) return undefined;
+    this.#buffers.delete(key);
+    this.#buffered -= chunk.phones.length;
+    return chunk;
+  }
+}
+
+/**
+ * A recipient as input text and its text. Never throws, whatever the source yields: a
+ * value that is not a number's text is kept (described) and refused by normalisation.
+ */
+function readRecipient(
+  recipient: unknown,
+  defaultText: string | undefined,
+): { input: string; text: string | undefined } {
+  if (typeof recipient === 'string') return { input: recipient, text: defaultText };
+  if (typeof recipient === 'object' && recipient !== null && 'to' in recipient) {
+    const { to, text } = recipient as { to: unknown; text?: unknown };
+    return {
+      input: describe(to),
+      text: typeof text === 'string' && text.length > 0 ? text : defaultText,
+    };
+  }
+  return { input: describe(recipient), text: defaultText };
+}
+
+/** A value as input text: strings and numbers as they are, anything else by its kind. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (value === null || value === undefined) return String(value);
+  return `[${Array.isArray(value) ? 'array' : typeof value}]`;
+}

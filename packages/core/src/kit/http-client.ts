@@ -1,0 +1,168 @@
+import { ConfigurationError } from '../errors/configuration-error.js';
+import { SmsError } from '../errors/sms-error.js';
+import { callWithRetry } from '../http/call-with-retry.js';
+import { createFetchEngine, type FetchFunction } from '../http/fetch-engine.js';
+import type { HttpAnswer, HttpEngine } from '../http/http-engine.js';
+import { createLazyUndiciEngine } from '../http/lazy-undici-engine.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../http/retry-policy.js';
+import { isNode } from '../runtime/host.js';
+import { timeoutSignal } from '../runtime/signals.js';
+import { type CallOptions, checkCallOptions } from '../transport/call-options.js';
+import { CallEvents } from './call-events.js';
+import { checkHttpSettings } from './check-http-settings.js';
+import { type FailureContext, publicError, type SentPayload } from './failure.js';
+import type { HttpSettings } from './http-settings.js';
+import type { OperationSpec } from './operation.js';
+
+/** One call a provider makes: where, what, and how to read the answer. */
+export interface HttpCall<T> {
+  readonly operation: OperationSpec;
+  readonly url: URL;
+  /** The JSON body. */
+  readonly body: string;
+  /** Extra request headers (credentials, say): never logged nor put in errors. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Turns an answer into the result, or throws the provider's typed error for it. */
+  readonly read: (answer: HttpAnswer) => T;
+  /** For a sending operation: what it sends, named if its outcome becomes unknown. */
+  readonly sent?: SentPayload | undefined;
+}
+
+const NO_OPTIONS: CallOptions = Object.freeze({});
+
+/** The entries of `value` that are not `undefined` (an explicit `undefined` keeps a default). */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The kit's HTTP layer: one engine (undici on Node, `fetch` elsewhere or when given),
+ * the call's deadline, its attempts under the retry policy — read operations on any
+ * retryable error, a sending one only when nothing left — the hooks, and the
+ * classification of failures into the errors callers see. `close()` lets calls under way
+ * finish, then releases the connections.
+ */
+export class HttpClient {
+  readonly #settings: HttpSettings;
+  readonly #retry: RetryPolicy;
+  readonly #engine: HttpEngine;
+  readonly #inFlight = new Set<Promise<unknown>>();
+  #closed = false;
+
+  constructor(settings: HttpSettings) {
+    checkHttpSettings(settings);
+    this.#settings = settings;
+    this.#retry =
+      settings.retry === false
+        ? { ...defaultRetryPolicy, maxAttempts: 1 }
+        : { ...defaultRetryPolicy, ...definedOnly(settings.retry ?? {}) };
+    this.#engine = selectEngine(settings);
+  }
+
+  /** `undici` on Node, `fetch` elsewhere or when a `fetch` was given. */
+  get engine(): HttpEngine['name'] {
+    return this.#engine.name;
+  }
+
+  /** Runs one call: its attempts, hooks and error classification (see the class). */
+  call<T>(request: HttpCall<T>, options: CallOptions = NO_OPTIONS): Promise<T> {
+    if (this.#closed) return Promise.reject(new SmsError('CLIENT_CLOSED', 'The client is closed'));
+    if (options !== NO_OPTIONS) {
+      try {
+        checkCallOptions(options);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    if (options.signal?.aborted) {
+      // A sending call refused here provably sent nothing: say so with a code.
+      return Promise.reject(
+        request.operation.idempotent
+          ? options.signal.reason
+          : new SmsError(
+              'ABORTED',
+              `The ${request.operation.name} was not sent: the call was aborted`,
+              {
+                cause: options.signal.reason,
+              },
+            ),
+      );
+    }
+    const promise = this.#attempts(request, options);
+    this.#inFlight.add(promise);
+    const forget = () => this.#inFlight.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
+
+  /** Waits for calls in flight, then releases the engine's connections; later calls reject. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled([...this.#inFlight]);
+    await this.#engine.close();
+  }
+
+  async #attempts<T>(request: HttpCall<T>, options: CallOptions): Promise<T> {
+    const settings = this.#settings;
+    const timeoutMs = options.timeout ?? settings.timeout ?? 60_000;
+    const deadline = timeoutSignal(timeoutMs);
+    const responseTimeout = settings.responseTimeout ?? 30_000;
+    const events = new CallEvents(request.operation.name, settings);
+    const failure: FailureContext = {
+      operation: request.operation,
+      timeoutMs,
+      callerSignal: options.signal,
+      sent: request.sent,
+    };
+    return callWithRetry(
+      { operation: request.operation, policy: this.#retry, deadline, onRetry: settings.onRetry },
+      async () => {
+        events.request();
+        const answer = await this.#engine.post({
+          url: request.url,
+          body: request.body,
+          headers: request.headers,
+          headersTimeout: responseTimeout,
+          bodyTimeout: responseTimeout,
+          maxResponseBytes: settings.maxResponseBytes ?? 8 * 1024 * 1024,
+          timeoutSignal: deadline,
+          callerSignal: options.signal,
+          idempotent: request.operation.idempotent,
+        });
+        events.response(answer.statusCode);
+        return request.read(answer);
+      },
+      (thrown) => events.error(publicError(thrown, failure)),
+    );
+  }
+}
+
+/** The engine the settings ask for, or the runtime's best. */
+function selectEngine(settings: HttpSettings): HttpEngine {
+  const nodeOnly = settings.dispatcher !== undefined || settings.proxy !== undefined;
+  if (settings.dispatcher !== undefined && settings.proxy !== undefined)
+    throw new ConfigurationError(
+      'proxy',
+      'Pass either proxy or dispatcher, not both: wrap the proxy in your dispatcher',
+    );
+  if (settings.fetch !== undefined) {
+    if (typeof settings.fetch !== 'function')
+      throw new ConfigurationError('fetch', 'fetch must be a function like the global fetch');
+    if (nodeOnly)
+      throw new ConfigurationError(
+        'fetch',
+        'Pass either fetch or dispatcher/proxy (undici), not both',
+      );
+    return createFetchEngine(settings.fetch);
+  }
+  if (nodeOnly || isNode())
+    return createLazyUndiciEngine({
+      dispatcher: settings.dispatcher,
+      proxy: settings.proxy,
+      connectTimeout: settings.connectTimeout ?? 10_000,
+    });
+  const runtimeFetch = (globalThis as { fetch?: FetchFunction }).fetch;
+  if (typeof runtimeFetch !== 'function')
+    throw new ConfigurationError('fetch', 'This runtime has no fetch: pass one in the settings');
+  return createFetchEngine(runtimeFetch.bind(globalThis), { runtimeFetch: true });
+}

@@ -1,0 +1,139 @@
+import { SubmitOutcomeUnknownError } from '../../errors/submit-outcome-unknown-error.js';
+import { Credentials } from '../../http/credentials.js';
+import { warnIfCredentialsInClear } from '../../http/insecure-transport-warning.js';
+import type { SmsLogger } from '../../kit/http-settings.js';
+import type { ProviderHttp } from '../../kit/provider-definition.js';
+import { Decimal } from '../../money/decimal.js';
+import type { Balance } from '../../transport/balance.js';
+import { readSjroomAnswer } from './sjroom-answer.js';
+import type { SjroomChannel, SjroomReceipt } from './sjroom-api.js';
+import { loadSjroomApi } from './sjroom-api-loader.js';
+import type { SjroomEndpoint } from './sjroom-errors.js';
+import { channelIdDigits, checkBatchNo, checkContent, checkWirePhones } from './sjroom-inputs.js';
+import { sjroomRequestBody } from './sjroom-request-body.js';
+
+/** Arguments of a submit. */
+export interface SjroomSubmitInput {
+  /** The channel (`goodsSupplySmsConfigId`) to send through. */
+  readonly channelId: number | string | bigint;
+  /** 1–10 000 numbers in wire form: digits only, country code first. */
+  readonly phones: readonly string[];
+  /** The text, non-empty. */
+  readonly content: string;
+}
+
+/** Receipts of a batch; `processing` is true when the provider answered `stateCode` `201`. */
+export interface SjroomQueryResult extends SjroomReceipt {
+  /** True when the provider said the batch is still being processed (every number pending). */
+  readonly processing: boolean;
+}
+
+/**
+ * The four sjroom endpoints as single calls through a {@link ProviderHttp}: the request
+ * body (credentials in it, held so they cannot leak), the URL, and the reading of the
+ * answer into a value or a typed error. Retries and the classification of failures are
+ * the kit's, bound to each operation by whoever calls.
+ */
+export class SjroomWire {
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+  readonly #credentials: Credentials;
+  readonly #urls: Readonly<Record<SjroomEndpoint, URL>>;
+  readonly #logger: SmsLogger | undefined;
+  /** The body of `list` and `balance`, which carry only the credentials. */
+  readonly #credentialsOnlyBody: string;
+
+  constructor(baseUrl: string, account: string, password: string, logger?: SmsLogger) {
+    this.baseUrl = baseUrl;
+    this.#credentials = new Credentials(account, password);
+    this.#credentialsOnlyBody = sjroomRequestBody(this.#credentials);
+    this.#logger = logger;
+    const url = (endpoint: SjroomEndpoint) => new URL(`${baseUrl}/api/open/int/sms/${endpoint}`);
+    this.#urls = {
+      list: url('list'),
+      submit: url('submit'),
+      query: url('query'),
+      balance: url('balance'),
+    };
+  }
+
+  /** `POST …/list`: the channels opened for the account. */
+  async list(http: ProviderHttp): Promise<SjroomChannel[]> {
+    const { sjroomChannelListSchema } = await loadSjroomApi();
+    const payload = await this.#post(http, 'list', this.#credentialsOnlyBody, {
+      schema: sjroomChannelListSchema,
+      bareAllowed: true,
+    });
+    return payload.kind === 'ok' ? payload.value : [];
+  }
+
+  /** `POST …/submit`: the batch number; "processing" is an unknown outcome. */
+  async submit(http: ProviderHttp, input: SjroomSubmitInput): Promise<string> {
+    const channelId = channelIdDigits(input?.channelId);
+    const phones = checkWirePhones(input.phones);
+    const content = checkContent(input.content);
+    const body = sjroomRequestBody(
+      this.#credentials,
+      { phone: phones.join(','), sendContent: content },
+      { goodsSupplySmsConfigId: channelId },
+    );
+    const { sjroomBatchNoSchema } = await loadSjroomApi();
+    const payload = await this.#post(http, 'submit', body, {
+      schema: sjroomBatchNoSchema,
+      bareAllowed: false,
+      channelId,
+    });
+    if (payload.kind === 'ok') return payload.value;
+    throw new SubmitOutcomeUnknownError(phones, channelId, 'the provider answered "processing"', {
+      evidence: 'processing',
+    });
+  }
+
+  /** `POST …/query`: the receipts of a batch so far. */
+  async query(http: ProviderHttp, batchNo: string): Promise<SjroomQueryResult> {
+    const checked = checkBatchNo(batchNo);
+    const body = sjroomRequestBody(this.#credentials, { batchNo: checked });
+    const { sjroomReceiptSchema } = await loadSjroomApi();
+    const payload = await this.#post(http, 'query', body, {
+      schema: sjroomReceiptSchema,
+      bareAllowed: true,
+      batchNo: checked,
+    });
+    if (payload.kind === 'ok') return { ...payload.value, processing: false };
+    return {
+      failPhones: [],
+      failedNum: 0,
+      successNum: 0,
+      successPhones: [],
+      totalNum: 0,
+      processing: true,
+    };
+  }
+
+  /** `POST …/balance`: the account balance, exact. */
+  async balance(http: ProviderHttp): Promise<Balance> {
+    const { sjroomBalanceSchema } = await loadSjroomApi();
+    const payload = await this.#post(http, 'balance', this.#credentialsOnlyBody, {
+      schema: sjroomBalanceSchema,
+      bareAllowed: false,
+    });
+    const amount = payload.kind === 'ok' ? payload.value : '0';
+    return { amount, value: Decimal.parse(amount) };
+  }
+
+  #post<T>(
+    http: ProviderHttp,
+    endpoint: SjroomEndpoint,
+    body: string,
+    reading: Omit<Parameters<typeof readSjroomAnswer<T>>[1], 'endpoint' | 'redact'>,
+  ) {
+    const url = this.#urls[endpoint];
+    warnIfCredentialsInClear(url, this.#logger);
+    const redact = (text: string) => this.#credentials.redact(text);
+    return http.call({
+      url,
+      body,
+      read: (answer) => readSjroomAnswer(answer, { ...reading, endpoint, redact }),
+    });
+  }
+}
