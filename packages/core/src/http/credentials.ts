@@ -1,75 +1,5 @@
 import { INSPECT } from '../runtime/host.js';
-
-/**
- * Secrets at least this long are masked wherever they appear. A shorter one (a 1–2
- * character account or password) would turn every message into asterisks, so it is
- * masked only where the request body is echoed: as the value of an `account` or
- * `password` field (see {@link ECHOED_FIELDS}).
- */
-const MIN_LITERAL_LENGTH = 3;
-
-const MASK = '***';
-
-const HTML_SPECIAL = /[&<>"']/g;
-const HTML_NAMED: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** The ways a character that HTML must escape is written: named, `&apos;`, decimal, hex. */
-const HTML_ESCAPERS: readonly ((c: string) => string)[] = [
-  (c) => HTML_NAMED[c] as string,
-  (c) => (c === "'" ? '&apos;' : (HTML_NAMED[c] as string)),
-  (c) => `&#${c.charCodeAt(0)};`,
-  (c) => `&#x${c.charCodeAt(0).toString(16)};`,
-];
-
-/** A string as JSON writes it, without the quotes; `asciiOnly` also escapes non-ASCII (`\u00e9`). */
-function jsonForm(text: string, asciiOnly: boolean, upperHex = false): string {
-  const body = JSON.stringify(text).slice(1, -1);
-  if (!asciiOnly) return body;
-  return body.replace(/[^\x20-\x7e]/g, (c) => {
-    const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
-    return `\\u${upperHex ? hex.toUpperCase() : hex}`;
-  });
-}
-
-/** A string as URLs write it: percent-encoded (upper and lower hex) and form-encoded. */
-function urlForms(text: string): string[] {
-  const encoded = encodeURIComponent(text);
-  return [
-    encoded,
-    encoded.replace(/%[0-9A-F]{2}/g, (percent) => percent.toLowerCase()),
-    new URLSearchParams({ s: text }).toString().slice(2),
-  ];
-}
-
-/**
- * A secret as it is written and as the layers that may echo it write it: JSON (also
- * ASCII-only, and JSON in JSON), URL and form encoding, HTML entities (named, decimal,
- * hex), and HTML of JSON (a JSON body quoted in an HTML error page). Longest first, so a longer form is
- * masked whole before a shorter one inside it.
- */
-function escapedForms(secret: string): string[] {
-  const texts = [
-    secret,
-    jsonForm(secret, false),
-    jsonForm(secret, true),
-    jsonForm(secret, true, true),
-    // A JSON body quoted in a JSON string: an error message that carries the request.
-    jsonForm(jsonForm(secret, false), false),
-  ];
-  const forms = new Set<string>();
-  for (const text of texts) {
-    forms.add(text);
-    for (const form of urlForms(text)) forms.add(form);
-    for (const entity of HTML_ESCAPERS) forms.add(text.replace(HTML_SPECIAL, entity));
-  }
-  return [...forms].sort((a, b) => b.length - a.length);
-}
+import { MASK, SecretMask } from './secret-forms.js';
 
 /** A double quote as HTML writes it: `&quot;`, `&#34;`, `&#x22;` (bounded, so matching stays linear). */
 const HTML_QUOTE = '(?:&quot;|&#0{0,4}34;|&#x0{0,4}22;)';
@@ -104,10 +34,13 @@ const ECHOED_FIELDS: readonly RegExp[] = [
 export class Credentials {
   readonly #account: string;
   readonly #password: string;
+  /** The escaped forms of both, worked out once. */
+  readonly #mask: SecretMask;
 
   constructor(account: string, password: string) {
     this.#account = account;
     this.#password = password;
+    this.#mask = new SecretMask([password, account]);
   }
 
   /** The two fields as the sjroom request body carries them. */
@@ -125,11 +58,7 @@ export class Credentials {
    * there: masking every `a` elsewhere would destroy the message it is in.
    */
   redact(text: string): string {
-    let out = text;
-    for (const secret of [this.#password, this.#account]) {
-      if (secret.length < MIN_LITERAL_LENGTH) continue;
-      for (const form of escapedForms(secret)) out = out.split(form).join(MASK);
-    }
+    let out = this.#mask.mask(text);
     for (const pattern of ECHOED_FIELDS) {
       out = out.replace(pattern, (_match, head: string) => `${head}${MASK}`);
     }
