@@ -6,8 +6,9 @@ export function reportFromSend(
   recipients: readonly string[],
   outcome: SendResult | unknown,
 ): ClientReport {
-  const result =
-    PartialSendError.isInstance(outcome) ? outcome.result : (outcome as SendResult | undefined);
+  const result = PartialSendError.isInstance(outcome)
+    ? outcome.result
+    : (outcome as SendResult | undefined);
   if (result && Array.isArray((result as SendResult).recipients)) {
     const byState = (states: string[]) =>
       (result as SendResult).recipients

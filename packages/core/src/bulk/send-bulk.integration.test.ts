@@ -133,4 +133,62 @@ describe('sendBulk against the mock server', () => {
     expect(summary.read).toBeLessThan(100);
     await sms.close();
   });
+  it('rejects at once when aborted while the source stalls, booking what it read as not sent', async () => {
+    const sms = env.transport();
+    const controller = new AbortController();
+    let release: (() => void) | undefined;
+    async function* stalling(): AsyncGenerator<string> {
+      yield '+639171234567';
+      yield '+639171234568';
+      // A network stream that stops answering.
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    }
+    setTimeout(() => controller.abort(new Error('operator pressed stop')), 50);
+    const error = await sendBulk(sms, stalling(), {
+      text: 'stalled',
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect(BulkInterruptedError.isInstance(error)).toBe(true);
+    const { summary, interruption } = error as BulkInterruptedError;
+    expect(interruption).toBe('aborted');
+    expect(summary.read).toBe(2);
+    expect(summary.failedRecipients.map((f) => f.code)).toEqual(['ABORTED', 'ABORTED']);
+    expect(await env.received()).toEqual([]);
+    release?.();
+    await sms.close();
+  });
+
+  it('gives onBatch every accepted batch, also those that finish after a stop', async () => {
+    const sms = env.transport({ maxPhonesPerSubmit: 2 });
+    const phones = philippineNumbers(6).map((p) => `+${p}`);
+    const recorded: string[] = [];
+    let failOnce = true;
+    const error = await sendBulk(sms, phones, {
+      text: 'ledger',
+      onBatch: (batch) => {
+        recorded.push(batch.id);
+        if (failOnce) {
+          failOnce = false;
+          throw new Error('ledger briefly down');
+        }
+      },
+    }).catch((e: unknown) => e);
+    const { summary } = error as BulkInterruptedError;
+    expect(summary.batchList).toHaveLength(3);
+    expect(recorded.sort()).toEqual(summary.batchList.map((b) => b.id).sort());
+    await sms.close();
+  });
+
+  it('refuses a signal that is not an AbortSignal, naming it', async () => {
+    const sms = env.transport();
+    const error = await sendBulk(sms, ['+639171234567'], {
+      text: 'x',
+      signal: 'stop' as never,
+    }).catch((e: unknown) => e);
+    expect((error as { field?: string }).field).toBe('signal');
+    expect(await env.received()).toEqual([]);
+    await sms.close();
+  });
 });

@@ -1,10 +1,12 @@
 import { BulkInterruptedError, type BulkInterruption } from '../errors/bulk-interrupted-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { PhoneOptions } from '../phone/normalize-phone.js';
+import { untilAborted } from '../runtime/signals.js';
+import { isAbortSignal } from '../transport/call-options.js';
 import type { ChannelId } from '../transport/channel.js';
 import type { SentBatch } from '../transport/send-result.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
-import { checkKnownKeys } from '../validation/check-options.js';
+import { checkKnownKeys, describe } from '../validation/check-options.js';
 import { BulkTally } from './bulk-tally.js';
 import type { BulkProgress, BulkSource, BulkSummary } from './bulk-types.js';
 import { IndexBitset } from './index-bitset.js';
@@ -30,15 +32,17 @@ export interface BulkOptions extends PhoneOptions {
    */
   readonly dedupe?: boolean | undefined;
   /**
-   * Stops reading the source; sends in flight finish; `sendBulk` then rejects with a
-   * `BulkInterruptedError` whose `summary` says what was sent.
+   * Stops reading the source (at once, even while it waits for its next item); sends in
+   * flight finish; `sendBulk` then rejects with a `BulkInterruptedError` whose `summary`
+   * says what was sent.
    */
   readonly signal?: AbortSignal | undefined;
   /** Called after each send with the running counters. A throw stops the run (see `signal`). */
   readonly onProgress?: ((progress: BulkProgress) => void) | undefined;
   /**
-   * Called with each accepted batch and its wire numbers, to record them as they go. A
-   * throw (or a rejected promise) stops the run; the batch stays accepted in the books.
+   * Called with each accepted batch and its wire numbers, to record them as they go: with
+   * every one, also those accepted after a stop. A throw (or a rejected promise) stops the
+   * run; the batch stays accepted in the books.
    */
   readonly onBatch?: ((batch: SentBatch) => unknown) | undefined;
   /** A previous run's summary or `resumeToken`: recipients it accepted (or may have sent) are skipped. */
@@ -87,6 +91,12 @@ export async function sendBulk(
     chunkSize,
     checkedInteger(options.maxBuffered, 50_000, 'maxBuffered'),
   );
+  if (options.signal !== undefined && !isAbortSignal(options.signal)) {
+    throw new ValidationError(
+      'signal',
+      `signal must be an AbortSignal, got ${describe(options.signal)}`,
+    );
+  }
   if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0)) {
     throw new ValidationError('ratePerSecond', 'ratePerSecond must be a positive number');
   }
@@ -113,8 +123,10 @@ export async function sendBulk(
   // A callback's failure stops the run but never changes a recipient's outcome. Promises
   // a callback returns are awaited before the end, so a late rejection still counts.
   const callbacksPending = new Set<Promise<unknown>>();
-  const callback = <A>(fn: ((arg: A) => unknown) | undefined, arg: A) => {
-    if (fn === undefined || stop) return;
+  // `onBatch` hears of every accepted batch, even after a stop (the caller records them
+  // there); `onProgress` stops with the run.
+  const callback = <A>(fn: ((arg: A) => unknown) | undefined, arg: A, afterStop = false) => {
+    if (fn === undefined || (stop && !afterStop)) return;
     try {
       const result = fn(arg);
       if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
@@ -135,7 +147,7 @@ export async function sendBulk(
     if (stopped()) return notSent(chunk, tally, stop?.interruption);
     const job = sendChunk(transport, chunk, chunkOptions, tally).then((batches) => {
       inFlight.delete(job);
-      for (const batch of batches) callback(options.onBatch, batch);
+      for (const batch of batches) callback(options.onBatch, batch, true);
       // Recipients still filling a chunk were read too.
       callback(options.onProgress, { ...tally.progress(), read: tally.read + chunker.buffered });
     });
@@ -143,7 +155,7 @@ export async function sendBulk(
   };
 
   try {
-    for await (const item of chunker.read(source)) {
+    for await (const item of readUntilAborted(chunker.read(source), options.signal)) {
       if (item.kind === 'chunk') {
         tally.read += item.phones.length;
         await dispatch(item);
@@ -166,6 +178,30 @@ export async function sendBulk(
   const summary = tally.summary(stop?.interruption === 'aborted', skip);
   if (stop) throw new BulkInterruptedError(summary, stop.interruption, { cause: stop.cause });
   return summary;
+}
+
+/**
+ * The items of `items`, ending as soon as `signal` aborts even while a source stalls on
+ * its next item (a network stream): the run books what it read and rejects at once.
+ */
+async function* readUntilAborted<T>(
+  items: AsyncGenerator<T>,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<T> {
+  if (signal === undefined) return yield* items;
+  try {
+    while (!signal.aborted) {
+      const next = await untilAborted(items.next(), signal).catch((error: unknown) => {
+        if (signal.aborted) return undefined;
+        throw error;
+      });
+      if (next === undefined || next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // A source stalled on its next item ends once that item comes; nobody waits for it.
+    void items.return(undefined).catch(() => undefined);
+  }
 }
 
 /** Books a recipient the chunker kept out of every chunk. */

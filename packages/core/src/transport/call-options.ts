@@ -35,7 +35,7 @@ export function checkCallOptions(
 }
 
 /** An `AbortSignal` of this realm or another (a polyfill, a test environment's). */
-function isAbortSignal(value: unknown): value is AbortSignal {
+export function isAbortSignal(value: unknown): value is AbortSignal {
   if (typeof AbortSignal !== 'undefined' && value instanceof AbortSignal) return true;
   const candidate = value as { aborted?: unknown; addEventListener?: unknown } | null;
   return (
