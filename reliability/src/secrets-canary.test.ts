@@ -122,23 +122,7 @@ describe('the canary password appears nowhere', () => {
 
   it('CLI: --verbose and --json output, success and failure', async () => {
     const run = (args: string[]) =>
-      new Promise<string>((resolve) => {
-        const child = spawn(
-          process.execPath,
-          [CLI, ...args, '--base-url', mock.url, '--account', ACCOUNT],
-          {
-            env: { PATH: process.env.PATH },
-          },
-        );
-        let out = '';
-        child.stdout.on('data', (c) => {
-          out += c;
-        });
-        child.stderr.on('data', (c) => {
-          out += c;
-        });
-        child.once('close', () => resolve(out));
-      });
+      cliOutput([...args, '--base-url', mock.url, '--account', ACCOUNT]);
     const outputs = await Promise.all([
       run(['balance', '--verbose', '--password', PASSWORD]),
       run(['balance', '--verbose', '--json', '--password', `${PASSWORD}-wrong`]),
@@ -289,32 +273,28 @@ describe('a hostile provider echoing the secrets escaped, unparsable, with escap
 
   it.each(Object.keys(SHAPES))('CLI terminal output: %s', async (shape) => {
     provider.next.push(shape);
-    const output = await new Promise<string>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [
-          CLI,
-          'balance',
-          '--base-url',
-          provider.url,
-          '--account',
-          HOSTILE_ACCOUNT,
-          '--password-stdin',
-        ],
-        { env: { PATH: process.env.PATH } },
-      );
-      let out = '';
-      child.stdout.on('data', (c) => {
-        out += c;
-      });
-      child.stderr.on('data', (c) => {
-        out += c;
-      });
-      child.once('close', () => resolve(out));
-      child.stdin.end(HOSTILE_PASSWORD);
-    });
+    const output = await cliOutput(
+      ['balance', '--base-url', provider.url, '--account', HOSTILE_ACCOUNT, '--password-stdin'],
+      HOSTILE_PASSWORD,
+    );
     expect(output).toMatch(/^intl-sms: /m);
     checkHostile(`CLI output (${shape})`, output);
     expect(output, 'a control character reached the terminal').not.toMatch(OBEYED);
   });
 });
+
+/** Runs the CLI with `args` (and `input` on stdin) in a bare environment; resolves with stdout and stderr together. */
+function cliOutput(args: string[], input = ''): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH } });
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
+    child.stderr.on('data', (c) => {
+      out += c;
+    });
+    child.once('close', () => resolve(out));
+    child.stdin.end(input);
+  });
+}
