@@ -7,7 +7,12 @@ import { inspect } from 'node:util';
 import { createTransport, smsTransport } from '@intl-sms/adapter-nodemailer-style';
 import { createSmsNotifier } from '@intl-sms/adapter-notifications';
 import { createNotifmeSmsProvider } from '@intl-sms/adapter-notifications/notifme';
-import { createSjroomTransport } from '@intl-sms/core';
+import {
+  createSjroomTransport,
+  defineSmsProvider,
+  deliveryReportOf,
+  UnexpectedResponseError,
+} from '@intl-sms/core';
 import { startMockServer } from '@intl-sms/mock-server';
 import nodemailer from 'nodemailer';
 import { pino } from 'pino';
@@ -198,6 +203,22 @@ const SHAPES: Record<string, Shape> = {
       .slice(1, -1)
       .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`,
   }),
+  'PHP JSON (\\/ and \\u00e9), values only': (raw) => {
+    const { account, password } = JSON.parse(raw);
+    const php = (text: string) =>
+      JSON.stringify(text)
+        .replaceAll('/', '\\/')
+        .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return { status: 400, body: `{"user":${php(account)},"pw":${php(password)}}` };
+  },
+  'PHP urlencode, values only': (raw) => {
+    const { account, password } = JSON.parse(raw);
+    const urlencode = (text: string) =>
+      encodeURIComponent(text)
+        .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replaceAll('%20', '+');
+    return { status: 400, body: `user=${urlencode(account)}&pw=${urlencode(password)}` };
+  },
   'body cut in the password': (raw) => ({
     status: 200,
     // Cut after the password's first characters: no literal form of it is left to match.
@@ -213,7 +234,11 @@ async function hostileProvider(): Promise<{ url: string; next: string[]; server:
     return raw;
   };
   const server = createServer(async (request, response) => {
-    const raw = await read(request);
+    const sent = await read(request);
+    // A token in a header (a kit provider's) is echoed as if it were the body's password.
+    const token = request.headers.authorization?.replace(/^Bearer /, '');
+    const raw =
+      token === undefined ? sent : JSON.stringify({ account: 'kit-user', password: token });
     const shape = SHAPES[next.shift() ?? 'form echo, not JSON'] as Shape;
     const { status, body } = shape(raw);
     response.writeHead(status, { 'content-type': 'application/json' }).end(body);
@@ -221,6 +246,36 @@ async function hostileProvider(): Promise<{ url: string; next: string[]; server:
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, next, server };
 }
+
+/**
+ * A provider built with the kit that sends its token in a header and, as a naive one
+ * would, puts the whole answer it cannot read into its error and the error's cause.
+ */
+const bearerProvider = defineSmsProvider({
+  name: 'bearer-canary',
+  maxPhonesPerSubmit: 10,
+  settingKeys: ['baseUrl', 'token'],
+  createClient: (settings: { baseUrl: string; token: string }) => ({
+    url: new URL('/balance', settings.baseUrl),
+    headers: { authorization: `Bearer ${settings.token}` },
+  }),
+  listChannels: async () => [],
+  submit: async () => {
+    throw new Error('not used');
+  },
+  getDeliveryReport: async (_client, request) => deliveryReportOf(request.id, []),
+  getBalance: (client, call) =>
+    call.http.call({
+      url: client.url,
+      body: '{}',
+      headers: client.headers,
+      read: (answer) => {
+        throw new UnexpectedResponseError('balance', answer.statusCode, 'no balance', answer.text, {
+          cause: new Error(`could not read ${answer.text}`),
+        });
+      },
+    }),
+});
 
 function checkHostile(label: string, text: string): void {
   surfacesChecked++;
@@ -268,6 +323,28 @@ describe('a hostile provider echoing the secrets escaped, unparsable, with escap
       surfacesChecked++;
       expect(text, shape).not.toMatch(/Qj|W7/);
     }
+    await sms.close();
+  });
+
+  // A kit provider sees the answer as text; the kit masks whole header values in every
+  // escaped form, but cannot know that a cut echo or the sjroom envelope's third level of
+  // escaping holds one: those two shapes are sjroom's to read (above).
+  const kitShapes = Object.keys(SHAPES).filter(
+    (shape) =>
+      shape !== 'body cut in the password' && shape !== 'JSON in JSON in an error envelope',
+  );
+  it.each(kitShapes)('kit provider, token in a header: %s', async (shape) => {
+    const events: unknown[] = [];
+    const sms = bearerProvider.createTransport({
+      baseUrl: provider.url,
+      token: HOSTILE_PASSWORD,
+      retry: false,
+      onError: (event) => events.push(event),
+    });
+    provider.next.push(shape);
+    const error = await sms.getBalance().catch((e: unknown) => e);
+    expect(UnexpectedResponseError.isInstance(error)).toBe(true);
+    checkHostile(`kit error and onError (${shape})`, `${surfaces(error)}\n${inspect(events)}`);
     await sms.close();
   });
 

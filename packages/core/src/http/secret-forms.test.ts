@@ -52,6 +52,21 @@ describe('SecretMask: escaped forms of a secret', () => {
     expect(mask.mask(`before ${echo} after`)).toBe('before *** after');
   });
 
+  it('masks ASCII-only JSON of a JSON body (a request quoted in an error message)', () => {
+    const secret = 'pé "q" \\z';
+    const inner = JSON.stringify(secret).slice(1, -1);
+    for (const hex of [(h: string) => h, (h: string) => h.toUpperCase()]) {
+      const echo = JSON.stringify(inner)
+        .slice(1, -1)
+        .replace(
+          /[^\x20-\x7e]/g,
+          (c) => `\\u${hex(c.charCodeAt(0).toString(16).padStart(4, '0'))}`,
+        );
+      expect(echo).toContain('\\\\\\"q');
+      expect(new SecretMask([secret]).mask(`<${echo}>`)).toBe('<***>');
+    }
+  });
+
   it('masks every secret it holds, the longer first, and skips ones too short to mask', () => {
     const two = new SecretMask(['token-abc', 'abc', 'x']);
     expect(two.mask('token-abc, abc, x')).toBe('***, ***, x');

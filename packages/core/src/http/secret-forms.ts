@@ -80,20 +80,18 @@ function urlForms(text: string): string[] {
 /**
  * A secret as it is written and as the layers that may echo it write it: JSON (also
  * ASCII-only with lower- or upper-case hex, each also with `/` written `\/` as PHP and
- * some Java encoders do, and JSON in JSON), URL and form encoding (every common encoder,
+ * some Java encoders do, and JSON in JSON, also ASCII-only), URL and form encoding (every common encoder,
  * `+` or `%20` for a space, either case of hex), HTML entities (named, decimal, hex), and
  * HTML of JSON. Longest first, so a longer form is masked whole before a shorter one
  * inside it.
  */
 export function escapedForms(secret: string): string[] {
   const json = [jsonForm(secret, false), jsonForm(secret, true), jsonForm(secret, true, true)];
-  const texts = [
-    secret,
-    ...json,
-    ...json.map((form) => form.replaceAll('/', '\\/')),
-    // A JSON body quoted in a JSON string: an error message that carries the request.
-    jsonForm(jsonForm(secret, false), false),
-  ];
+  const texts = [secret, ...json, ...json.map((form) => form.replaceAll('/', '\\/'))];
+  // A JSON body quoted in a JSON string (an error message that carries the request), also
+  // ASCII-only.
+  const inner = jsonForm(secret, false);
+  texts.push(jsonForm(inner, false), jsonForm(inner, true), jsonForm(inner, true, true));
   const forms = new Set<string>();
   for (const text of texts) {
     forms.add(text);
