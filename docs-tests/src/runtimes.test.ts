@@ -92,23 +92,20 @@ describe('@intl-sms/core in every runtime (packed, installed with npm)', () => {
     expect(await run(bin('deno'), args)).toMatchObject({ accepted: ['639171234567'] });
   });
 
+  const denoFlags = ['run', '--allow-net', '--allow-env', '--allow-read'];
   it.each([
-    ['Bun', () => bin('bun'), [], '639171230001'],
-    [
-      'Deno',
-      () => bin('deno'),
-      ['run', '--allow-net', '--allow-env', '--allow-read'],
-      '639171230002',
-    ],
+    ['Bun', () => bin('bun'), [], '639171230001', 'own-fetch'],
+    ['Deno', () => bin('deno'), denoFlags, '639171230002', 'own-fetch'],
+    ['Deno with a wrapped fetch', () => bin('deno'), denoFlags, '639171230004', 'wrapped-fetch'],
   ])(
     '%s never repeats a submit whose reused connection is reset after the provider processed it',
-    async (_, command, flags, phone) => {
+    async (_, command, flags, phone, mode) => {
       // Deno's HTTP client repeats a request on a reused keep-alive connection that turns
       // out closed, a POST included: the transport sends each submit on a fresh connection.
       await place('run-send-once.mjs');
       await setFaults([{ endpoint: 'submit', type: 'reset', phone, times: 1 }]);
       try {
-        const outcome = await run(command(), [...flags, 'run-send-once.mjs', `+${phone}`]);
+        const outcome = await run(command(), [...flags, 'run-send-once.mjs', `+${phone}`, mode]);
         expect(outcome).toEqual({ error: 'SUBMIT_OUTCOME_UNKNOWN' });
         expect(await receivedBy(phone)).toBe(1);
       } finally {

@@ -88,6 +88,10 @@ export class IntlSmsNotificationProviderService extends AbstractNotificationProv
   ): Promise<NotificationTypes.ProviderSendNotificationResultsDTO> {
     const context = medusaContext(notification);
     const { idempotencyKey: key } = context;
+    // A send of the same key still in flight decides first: only a refusal lets this one
+    // go. Checked again after each wait, and tracked with no await in between.
+    for (let send = this.#sentKeys.inFlight(key); send; send = this.#sentKeys.inFlight(key))
+      await send.then(ignore, ignore);
     const earlier = this.#sentKeys.get(key);
     if (earlier !== undefined) {
       this.#warn(
@@ -95,6 +99,14 @@ export class IntlSmsNotificationProviderService extends AbstractNotificationProv
       );
       return { id: earlier };
     }
+    return this.#sentKeys.track(key, this.#sendNew(notification, context));
+  }
+
+  async #sendNew(
+    notification: NotificationTypes.ProviderSendNotificationDTO,
+    context: IncompleteSendContext,
+  ): Promise<NotificationTypes.ProviderSendNotificationResultsDTO> {
+    const key = context.idempotencyKey;
     let id: string;
     try {
       id = (
@@ -139,3 +151,5 @@ export class IntlSmsNotificationProviderService extends AbstractNotificationProv
 export default ModuleProvider(Modules.NOTIFICATION, {
   services: [IntlSmsNotificationProviderService],
 });
+
+function ignore(): void {}

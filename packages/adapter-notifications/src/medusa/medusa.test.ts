@@ -39,6 +39,34 @@ describe('Medusa v2 notification provider (real @medusajs/framework)', () => {
     }
   });
 
+  it('sends an idempotency_key once when a retry comes while the first send is in flight', async () => {
+    await env.faults([{ endpoint: 'submit', type: 'latency', delayMs: 300 }]);
+    const provider = new IntlSmsNotificationProviderService(
+      {
+        logger: {
+          info: (line: string) => logs.push(line),
+          warn: (line: string) => logs.push(line),
+        } as never,
+      },
+      env.settings(),
+    );
+    const notification = (id: string) =>
+      ({
+        id,
+        to: '+639171234567',
+        channel: 'sms',
+        content: { text: 'Your code is 1234' },
+        idempotency_key: 'order-42-otp',
+      }) as never;
+    const first = provider.send(notification('noti_1'));
+    const second = provider.send(notification('noti_2'));
+    const [a, b] = await Promise.all([first, second]);
+    const messages = await env.messages();
+    expect(messages).toHaveLength(1);
+    expect(a.id).toBe(messages[0]?.batchNo);
+    expect(b.id).toBe(a.id);
+  });
+
   it('sends a template rendered with data and returns the batch number as id', async () => {
     const provider = new IntlSmsNotificationProviderService(
       { logger },

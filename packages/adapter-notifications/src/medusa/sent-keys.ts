@@ -8,6 +8,7 @@
  */
 export class SentKeys {
   readonly #ids = new Map<string, string>();
+  readonly #inFlight = new Map<string, Promise<unknown>>();
   readonly #limit: number;
 
   /** Remembers at most `limit` keys, forgetting the oldest first. */
@@ -29,5 +30,24 @@ export class SentKeys {
       const oldest = this.#ids.keys().next().value;
       if (oldest !== undefined) this.#ids.delete(oldest);
     }
+  }
+
+  /**
+   * The send with `key` in flight in this process, if any (a retried step, a second
+   * subscriber racing the first): wait for it, then ask again, then read {@link get}.
+   */
+  inFlight(key: string | undefined): Promise<unknown> | undefined {
+    return key === undefined ? undefined : this.#inFlight.get(key);
+  }
+
+  /** Marks `send` as the send of `key` until it settles; returns it. */
+  track<T>(key: string | undefined, send: Promise<T>): Promise<T> {
+    if (key === undefined) return send;
+    this.#inFlight.set(key, send);
+    const done = () => {
+      if (this.#inFlight.get(key) === send) this.#inFlight.delete(key);
+    };
+    send.then(done, done);
+    return send;
   }
 }

@@ -191,4 +191,24 @@ describe('sendBulk against the mock server', () => {
     expect(await env.received()).toEqual([]);
     await sms.close();
   });
+  it("sends what validation: 'possible' accepts, and a transport's sendBulk takes its phone settings", async () => {
+    const sms = env.transport();
+    // UK drama numbers (07700 900xxx) are possible but not valid.
+    const possible = await sendBulk(sms, ['+447700900124', '+447700900125'], {
+      text: 'hi',
+      validation: 'possible',
+    });
+    expect([possible.submitted, possible.rejected]).toEqual([2, 0]);
+    const ph = env.transport({ defaultCountry: 'PH', phoneValidation: 'possible' });
+    const bulk = await ph.sendBulk(['0917 123 4568', '+447700900126'], { text: 'x' });
+    expect([bulk.submitted, bulk.rejected]).toEqual([2, 0]);
+    expect((await env.received()).map((r) => r.phone).sort()).toEqual([
+      '447700900124',
+      '447700900125',
+      '447700900126',
+      '639171234568',
+    ]);
+    await sms.close();
+    await ph.close();
+  });
 });

@@ -103,7 +103,11 @@ export async function sendBulk(
   const skip = resumeSet(options.resumeFrom);
   const tally = new BulkTally();
   const rate = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
-  const chunkOptions = { channelId: options.channelId, dedupe: options.dedupe !== false };
+  const chunkOptions = {
+    channelId: options.channelId,
+    dedupe: options.dedupe !== false,
+    validation: options.validation,
+  };
   const chunker = new RecipientChunker({
     chunkSize,
     maxBuffered,

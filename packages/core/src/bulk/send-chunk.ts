@@ -29,6 +29,8 @@ export interface ChunkSendOptions {
   readonly channelId: ChannelId | undefined;
   /** False when the caller asked to send repeats. */
   readonly dedupe: boolean;
+  /** How strictly the bulk checked the numbers: the send checks them the same way. */
+  readonly validation: 'valid' | 'possible' | undefined;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function sendChunk(
       text: chunk.text,
       onInvalid: 'skip',
       ...(options.dedupe ? {} : { dedupe: false }),
+      ...(options.validation === undefined ? {} : { phoneValidation: options.validation }),
       ...(options.channelId === undefined ? {} : { channelId: options.channelId }),
     });
     bookOutcomes(chunk, result.recipients, result.batches, tally);

@@ -53,6 +53,24 @@ describe('waitForDelivery', () => {
     await Promise.all([sender.close(), reader.close()]);
   });
 
+  it.each([
+    [{ interval: 0 }, 'interval'],
+    [{ interval: -100 }, 'interval'],
+    [{ maxInterval: Number.NaN }, 'maxInterval'],
+    [{ timeout: '60s' }, 'timeout'],
+    [{ concurrency: 0 }, 'concurrency'],
+    [{ signal: 'x' }, 'signal'],
+    [{ onReport: 'log' }, 'onReport'],
+  ])('refuses %j with a ValidationError naming %s, before polling', async (options, field) => {
+    const fake = new FakeTransport({ autoDeliver: false });
+    const result = await fake.send({ to: '+639171234567', text: 'x' });
+    const error = await waitForDelivery(fake, result.batches, options as never).catch(
+      (e: unknown) => e,
+    );
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as ValidationError).field).toBe(field);
+  });
+
   it('rejects when aborted, and for no batches', async () => {
     const fake = new FakeTransport({ autoDeliver: false });
     const result = await fake.send({ to: '+639171234567', text: 'x' });

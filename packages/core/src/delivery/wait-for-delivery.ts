@@ -2,10 +2,11 @@ import { SmsError } from '../errors/sms-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { delay } from '../runtime/delay.js';
 import { runLimited } from '../sending/run-limited.js';
+import { isAbortSignal } from '../transport/call-options.js';
 import type { DeliveryReport } from '../transport/delivery-report.js';
 import type { SentBatch } from '../transport/send-result.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
-import { checkKnownKeys } from '../validation/check-options.js';
+import { checkKnownKeys, describe, durationProblem } from '../validation/check-options.js';
 
 /** Options of {@link waitForDelivery}. */
 export interface WaitForDeliveryOptions {
@@ -58,6 +59,7 @@ export async function waitForDelivery(
   options: WaitForDeliveryOptions = {},
 ): Promise<DeliveryWaitResult> {
   checkKnownKeys(options, WAIT_OPTION_KEYS, 'waitForDelivery options');
+  checkWaitOptions(options);
   if (!Array.isArray(batches) || batches.length === 0)
     throw new ValidationError('batchIds', 'give at least one batch id');
   const deadline = Date.now() + (options.timeout ?? 10 * 60_000);
@@ -108,4 +110,22 @@ export async function waitForDelivery(
     pendingBatches: pending,
     pendingNumbers: ordered.reduce((sum, report) => sum + (report.pending ?? 0), 0),
   };
+}
+
+/** Refuses values that would poll in a tight loop, never stop, or fail later untyped. */
+function checkWaitOptions(options: WaitForDeliveryOptions): void {
+  for (const field of ['timeout', 'interval', 'maxInterval'] as const) {
+    const problem = durationProblem(options[field]);
+    if (problem) throw new ValidationError(field, `${field} ${problem}`);
+  }
+  const { concurrency, signal, onReport } = options;
+  if (concurrency !== undefined && !(Number.isSafeInteger(concurrency) && concurrency >= 1))
+    throw new ValidationError(
+      'concurrency',
+      `concurrency must be a positive integer, got ${describe(concurrency)}`,
+    );
+  if (signal !== undefined && !isAbortSignal(signal))
+    throw new ValidationError('signal', `signal must be an AbortSignal, got ${describe(signal)}`);
+  if (onReport !== undefined && typeof onReport !== 'function')
+    throw new ValidationError('onReport', `onReport must be a function, got ${describe(onReport)}`);
 }

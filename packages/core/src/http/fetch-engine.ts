@@ -12,26 +12,18 @@ import { classifyTransportError, TransportFailure } from './transport-failure.js
 /** The `fetch` the engine calls: the runtime's, or one injected in the settings. */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
-/** Options of {@link createFetchEngine}. */
-export interface FetchEngineOptions {
-  /**
-   * The `fetch` is the runtime's own: on Deno a submit then goes on a fresh connection
-   * (see `freshConnectionClient`). An injected `fetch` is called as it is.
-   */
-  readonly runtimeFetch?: boolean;
-}
-
 /**
  * The engine for every runtime but Node (and for an injected `fetch`): the same
  * timeouts as undici's — headers within `headersTimeout`, no pause in the body longer
  * than `bodyTimeout` — the same size cap and the same classification of failures. The
- * deadlines hold even when a `fetch` ignores its signal: every wait races them.
+ * deadlines hold even when a `fetch` ignores its signal: every wait races them. On Deno a
+ * submit carries `init.client`, a client without idle connections; an injected `fetch`
+ * must pass `init` on unchanged.
  */
-export function createFetchEngine(
-  fetchFunction: FetchFunction,
-  options: FetchEngineOptions = {},
-): HttpEngine {
-  let fresh: FreshConnectionClient | undefined | null = options.runtimeFetch ? null : undefined;
+export function createFetchEngine(fetchFunction: FetchFunction): HttpEngine {
+  // On Deno every submit goes on a fresh connection (see `freshConnectionClient`), also
+  // through an injected fetch: a wrapper that passes `init` on keeps the guarantee.
+  let fresh: FreshConnectionClient | undefined | null = null;
   const sendingClient = () => {
     if (fresh === null) fresh = freshConnectionClient();
     return fresh?.client;

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { SmsError } from '../errors/sms-error.js';
+import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
 import { callWithRetry } from '../http/call-with-retry.js';
 import { createFetchEngine, type FetchFunction } from '../http/fetch-engine.js';
 import type { HttpAnswer, HttpEngine } from '../http/http-engine.js';
@@ -144,10 +145,31 @@ export class HttpClient {
           idempotent: request.operation.idempotent,
         });
         events.response(answer.statusCode);
-        return request.read(answer);
+        return readAnswer(request, answer);
       },
       // Masked before any hook sees it: a provider's error may quote its token.
       (thrown) => events.error(redacted(publicError(thrown, failure))),
+    );
+  }
+}
+
+/**
+ * The provider's `read` of an answer; what it throws that is not an `SmsError` (a
+ * `TypeError` on an answer of the wrong shape) becomes an `UnexpectedResponseError` with
+ * the answer's status, never a raw error (for a submit, then an unknown outcome).
+ */
+function readAnswer<T>(request: HttpCall<T>, answer: HttpAnswer): T {
+  try {
+    return request.read(answer);
+  } catch (error) {
+    if (SmsError.isInstance(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UnexpectedResponseError(
+      request.operation.name,
+      answer.statusCode,
+      `the provider could not read the answer: ${reason}`,
+      '',
+      { cause: error },
     );
   }
 }
@@ -179,5 +201,5 @@ function selectEngine(settings: HttpSettings): HttpEngine {
   const runtimeFetch = (globalThis as { fetch?: FetchFunction }).fetch;
   if (typeof runtimeFetch !== 'function')
     throw new ConfigurationError('fetch', 'This runtime has no fetch: pass one in the settings');
-  return createFetchEngine(runtimeFetch.bind(globalThis), { runtimeFetch: true });
+  return createFetchEngine(runtimeFetch.bind(globalThis));
 }

@@ -47,7 +47,9 @@ export interface HttpSettings {
   readonly proxy?: string | URL | undefined;
   /**
    * Send with this `fetch` (any runtime), as vercel/ai providers take one. Without it,
-   * Node uses undici and other runtimes (Bun, Deno, Workers, Edge) their own `fetch`.
+   * Node uses undici and other runtimes (Bun, Deno, Workers, Edge) their own `fetch`. A
+   * wrapper must pass `init` on unchanged: on Deno it carries the client that sends each
+   * submit on a fresh connection (Deno's pool repeats a POST after a reset).
    */
   readonly fetch?: FetchFunction | undefined;
   /** Time allowed to open a connection, in milliseconds (default 10 000; undici only). */

@@ -6,11 +6,14 @@ import {
   type WaitForDeliveryOptions,
   waitForDelivery,
 } from '../delivery/wait-for-delivery.js';
+import { SmsError } from '../errors/sms-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { SendEstimate } from '../estimate/cost-estimate.js';
 import { loadPhoneNormalizer } from '../phone/normalize-phone.js';
 import { ChannelCache } from '../routing/channel-cache.js';
 import { INSPECT } from '../runtime/host.js';
+import { anySignal, timeoutSignal, untilAborted } from '../runtime/signals.js';
 import { sendDefaults } from '../sending/send-defaults.js';
 import { runEstimate, runSend, type SendPipeline } from '../sending/send-pipeline.js';
 import type { Balance } from '../transport/balance.js';
@@ -27,6 +30,7 @@ import {
   type SmsTransport,
 } from '../transport/sms-transport.js';
 import { bindOperation } from './bind-http.js';
+import { checkedBalance, checkedChannels, typedReadError } from './checked-answers.js';
 import { type SentPayload, unknownUnlessNotSent } from './failure.js';
 import type { HttpClient } from './http-client.js';
 import { type OperationSpec, readOperation, sendOperation } from './operation.js';
@@ -86,7 +90,7 @@ export class KitTransport<Client> implements SmsTransport {
       balance: readOperation(names.getBalance ?? 'getBalance'),
     };
     this.#channels = new ChannelCache(
-      () => definition.listChannels(client, this.#call(this.#operations.list, NO_OPTIONS)),
+      () => this.#listChannels(NO_OPTIONS),
       settings.channelCacheTtlMs ?? 5 * 60_000,
     );
   }
@@ -107,8 +111,20 @@ export class KitTransport<Client> implements SmsTransport {
   }
 
   /** Streams recipients into chunked sends with bounded memory; see `sendBulk`. */
-  sendBulk(source: BulkSource, options?: BulkOptions): Promise<BulkSummary> {
-    return sendBulk(this, source, options);
+  sendBulk(source: BulkSource, options: BulkOptions = {}): Promise<BulkSummary> {
+    // sendBulk refuses options that are not an object, naming them.
+    if (typeof options !== 'object' || options === null) return sendBulk(this, source, options);
+    // The transport's phone settings are the bulk's defaults, as they are a send's.
+    const { defaultCountry, phoneValidation } = this.#settings;
+    return sendBulk(this, source, {
+      ...options,
+      ...(options.defaultCountry === undefined && defaultCountry !== undefined
+        ? { defaultCountry }
+        : {}),
+      ...(options.validation === undefined && phoneValidation !== undefined
+        ? { validation: phoneValidation }
+        : {}),
+    });
   }
 
   /** Polls receipts until every number is final or the timeout passes; see `waitForDelivery`. */
@@ -126,16 +142,12 @@ export class KitTransport<Client> implements SmsTransport {
 
   /** {@inheritDoc SmsTransport.getBalance} */
   getBalance(options?: CallOptions): Promise<Balance> {
-    return this.#inFlight.run(async () =>
-      this.#definition.getBalance(this.client, this.#call(this.#operations.balance, options)),
-    );
+    return this.#inFlight.run(() => this.#getBalance(options));
   }
 
   /** {@inheritDoc SmsTransport.listChannels} */
   listChannels(options?: CallOptions): Promise<readonly Channel[]> {
-    return this.#inFlight.run(async () =>
-      this.#definition.listChannels(this.client, this.#call(this.#operations.list, options)),
-    );
+    return this.#inFlight.run(() => this.#listChannels(options));
   }
 
   /** Lets sends and calls under way finish, refusing new ones, then releases the connections. */
@@ -156,11 +168,40 @@ export class KitTransport<Client> implements SmsTransport {
         return check.ok ? check.value.phone : phone;
       });
     }
-    return this.#definition.getDeliveryReport(
-      this.client,
-      { id, recipients: recipients ?? this.#recent.get(id) },
-      this.#call(this.#operations.report, callOptions),
+    const request = { id, recipients: recipients ?? this.#recent.get(id) };
+    return this.#read(this.#operations.report, callOptions, (call) =>
+      this.#definition.getDeliveryReport(this.client, request, call),
     );
+  }
+
+  async #listChannels(options: CallOptions | undefined): Promise<readonly Channel[]> {
+    const operation = this.#operations.list;
+    const channels = await this.#read(operation, options, (call) =>
+      this.#definition.listChannels(this.client, call),
+    );
+    return checkedChannels(channels, operation.name);
+  }
+
+  async #getBalance(options: CallOptions | undefined): Promise<Balance> {
+    const operation = this.#operations.balance;
+    const balance = await this.#read(operation, options, (call) =>
+      this.#definition.getBalance(this.client, call),
+    );
+    return checkedBalance(balance, operation.name);
+  }
+
+  /** Runs a read operation of the provider; whatever it throws reaches the caller typed. */
+  async #read<T>(
+    operation: OperationSpec,
+    options: CallOptions | undefined,
+    run: (call: ProviderCall) => Promise<T>,
+  ): Promise<T> {
+    const call = this.#call(operation, options);
+    try {
+      return await run(call);
+    } catch (error) {
+      throw typedReadError(error, operation.name, options?.signal);
+    }
   }
 
   /** One operation's context: the HTTP layer bound to it, and the caller's options. */
@@ -178,7 +219,7 @@ export class KitTransport<Client> implements SmsTransport {
     checkCallOptions(options);
     return {
       defaults: sendDefaults(this.#settings, this.#definition.maxPhonesPerSubmit),
-      channels: () => this.#channels.get(),
+      channels: () => this.#channelsWithin(options),
       invalidateChannels: () => this.#channels.invalidate(),
       submit: async (channelId, phones, text) => {
         const sent = { phones, channelId: String(channelId) };
@@ -203,9 +244,29 @@ export class KitTransport<Client> implements SmsTransport {
         this.#recent.add(batchId, phones);
         return batchId;
       },
-      balance: () =>
-        this.#definition.getBalance(this.client, this.#call(this.#operations.balance, options)),
+      balance: () => this.#getBalance(options),
     };
+  }
+
+  /**
+   * The shared channel list, waited for no longer than the caller's signal and timeout
+   * allow: the fetch goes on for the other callers, this send ends with nothing sent.
+   */
+  #channelsWithin(options: CallOptions | undefined): Promise<readonly Channel[]> {
+    const shared = this.#channels.get();
+    const { signal, timeout } = options ?? NO_OPTIONS;
+    if (signal === undefined && timeout === undefined) return shared;
+    const limits = timeout === undefined ? [] : [timeoutSignal(timeout)];
+    if (signal) limits.push(signal);
+    const limit = anySignal(limits);
+    return untilAborted(shared, limit).catch((error: unknown) => {
+      if (!limit.aborted || error !== limit.reason) throw error;
+      if (signal?.aborted)
+        throw new SmsError('ABORTED', 'Nothing was sent: the call was aborted', {
+          cause: signal.reason,
+        });
+      throw new TimeoutError(this.#operations.list.name, timeout ?? 0);
+    });
   }
 
   /** The provider's description (never a credential). */

@@ -38,6 +38,9 @@ describe('Decimal', () => {
     expect(Decimal.parse('0.0242').multiply(2).multiply(10_000n).toString()).toBe('484.0000');
     expect(Decimal.parse('0.05').multiply(Decimal.parse('1.5')).toString()).toBe('0.075');
     expect(() => Decimal.parse('1').multiply(1.5)).toThrow(RangeError);
+    // A Decimal from a second installed copy of core fails `instanceof` but is one.
+    const fromOtherCopy = { units: 25n, scale: 1 } as unknown as Decimal;
+    expect(Decimal.parse('0.04').multiply(fromOtherCopy).toString()).toBe('0.100');
   });
 
   it('compares across scales', () => {

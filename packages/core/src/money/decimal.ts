@@ -75,7 +75,8 @@ export class Decimal {
 
   /** The exact product with another decimal or an integer count. */
   multiply(factor: Decimal | number | bigint): Decimal {
-    if (factor instanceof Decimal) {
+    // A Decimal of another installed copy of core is a Decimal too: read its fields.
+    if (typeof factor === 'object' && factor !== null) {
       return new Decimal(this.units * factor.units, this.scale + factor.scale);
     }
     if (typeof factor === 'number' && !Number.isSafeInteger(factor)) {

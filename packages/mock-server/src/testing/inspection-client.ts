@@ -83,11 +83,13 @@ export function mockInspector(location: MockLocation, options: MockInspectorOpti
     filter: MessageFilter & { limit?: number; offset?: number; recipients?: boolean } = {},
   ) => call<MessagePage>('GET', `/__mock/messages${query({ ...filter })}`);
   const all = async (filter: MessageFilter = {}): Promise<MessageView[]> => {
-    const found: MessageView[] = [];
+    // Pages are newest first, so messages arriving meanwhile shift older ones onto the
+    // next page: keyed by `seq`, a message shifted into two pages counts once.
+    const found = new Map<number, MessageView>();
     for (let offset = 0; ; offset += 1000) {
-      const { messages, total } = await page({ ...filter, limit: 1000, offset });
-      found.push(...messages);
-      if (found.length >= total || messages.length === 0) return found;
+      const { messages } = await page({ ...filter, limit: 1000, offset });
+      for (const message of messages) found.set(message.seq, message);
+      if (messages.length < 1000) return [...found.values()].sort((a, b) => b.seq - a.seq);
     }
   };
   return {
