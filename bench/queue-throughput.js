@@ -1,26 +1,41 @@
 // Campaign throughput of @intl-sms/queue with 1, 2 and 4 worker processes against the
-// mock (its own process, receipts immediate), from enqueue to the last chunk settled.
-// Baseline, interleaved in the same run: sendBulk of the same count in one process
-// (bulk-memory.js's child, without forced GCs), the way to send without a queue.
+// mock (its own process, receipts immediate), from enqueue to the last chunk settled, on
+// one Redis and on a Redis Cluster (3 masters with a replica each). Baseline, interleaved
+// in the same run: sendBulk of the same count in one process (bulk-memory.js's child,
+// without forced GCs), the way to send without a queue.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createSmsQueue } from '@intl-sms/queue';
 import { runBulkChild } from './bulk-memory.js';
 import { startBenchMock } from './mock-bin.js';
-import { benchRedis } from './redis.js';
+import { benchCluster, benchRedis, redisConnection } from './redis.js';
 import { ratio, stats } from './stats.js';
 
 const WORKER = fileURLToPath(new URL('queue-worker.js', import.meta.url));
 
-async function startWorker(mockUrl, redisUrl, name) {
-  const child = spawn(process.execPath, [WORKER, mockUrl, redisUrl, name], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** Starts a queue worker process (`queue-worker.js`); resolves once it is ready. */
+export async function startWorker(mockUrl, redisUrl, name, receipts = false) {
+  const args = [WORKER, mockUrl, redisUrl, name, ...(receipts ? ['receipts'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     child.stdout.on('data', (data) => String(data).includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`queue worker exited ${code}`)));
   });
   return child;
+}
+
+/** Stops worker processes gracefully and waits for them. */
+export function stopWorkers(children) {
+  return Promise.all(
+    children.map(
+      (child) => new Promise((resolve) => child.once('exit', resolve) && child.kill('SIGTERM')),
+    ),
+  );
+}
+
+/** `count` distinct Philippine numbers (never the mock's magic endings). */
+export function benchNumber(i) {
+  return `+63917${String((i % 1_000_000) * 10 + 5).padStart(7, '0')}`;
 }
 
 let runs = 0;
@@ -29,11 +44,11 @@ async function runQueue(mockUrl, redisUrl, workers, count) {
   const children = await Promise.all(
     Array.from({ length: workers }, () => startWorker(mockUrl, redisUrl, name)),
   );
-  const queue = createSmsQueue({ connection: redisUrl, name });
+  const redis = redisConnection(redisUrl);
+  const queue = createSmsQueue({ connection: redis.connection, name });
   try {
     async function* recipients() {
-      for (let i = 0; i < count; i++)
-        yield `+63917${String((i % 1_000_000) * 10 + 5).padStart(7, '0')}`;
+      for (let i = 0; i < count; i++) yield benchNumber(i);
     }
     const started = performance.now();
     await queue.enqueueCampaign({
@@ -51,52 +66,76 @@ async function runQueue(mockUrl, redisUrl, workers, count) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   } finally {
-    await Promise.all(
-      children.map(
-        (child) => new Promise((resolve) => child.once('exit', resolve) && child.kill('SIGTERM')),
-      ),
-    );
+    await stopWorkers(children);
+    await queue.deleteCampaign('bench');
     await queue.close();
+    redis.close();
   }
 }
 
-/** Runs the benchmark: `rounds` interleaved rounds of the baseline and each worker count. */
+/**
+ * Runs the benchmark: `rounds` interleaved rounds of the baseline and each worker count
+ * on each of `topologies` (`redis`, `cluster`).
+ */
 export async function queueThroughput({
   count = 200_000,
   rounds = 3,
   workerCounts = [1, 2, 4],
+  topologies = ['redis', 'cluster'],
 } = {}) {
   const mock = await startBenchMock();
-  const redis = await benchRedis();
+  const started = [];
   try {
+    const redis = {};
+    for (const topology of topologies) {
+      const server = topology === 'cluster' ? await benchCluster() : await benchRedis();
+      started.push(server);
+      redis[topology] = server.url;
+    }
     const baseline = [];
-    const byWorkers = new Map(workerCounts.map((w) => [w, []]));
+    const samples = new Map();
     for (let round = 0; round < rounds; round++) {
       baseline.push((await runBulkChild(mock.url, count, { exposeGc: false })).recipientsPerSecond);
-      for (const w of workerCounts)
-        byWorkers.get(w).push(await runQueue(mock.url, redis.url, w, count));
+      for (const topology of topologies)
+        for (const w of workerCounts) {
+          const key = `${topology}/${w}`;
+          samples.set(key, [
+            ...(samples.get(key) ?? []),
+            await runQueue(mock.url, redis[topology], w, count),
+          ]);
+        }
     }
     const base = stats(baseline, 0);
-    const results = workerCounts.map((w) => {
-      const s = stats(byWorkers.get(w), 0);
-      return { workers: w, recipientsPerSecond: s, ratio: ratio(s.median, base.median) };
-    });
+    const results = topologies.flatMap((topology) =>
+      workerCounts.map((w) => {
+        const s = stats(samples.get(`${topology}/${w}`), 0);
+        return {
+          topology,
+          workers: w,
+          recipientsPerSecond: s,
+          ratio: ratio(s.median, base.median),
+        };
+      }),
+    );
     return {
-      name: `queue campaign throughput (${count.toLocaleString('en')} recipients)`,
+      name: `queue campaign throughput (${count.toLocaleString('en')} recipients; one Redis and a 3-master cluster)`,
       unit: 'recipients/s',
       baseline: { sendBulkInOneProcess: base },
       results,
       bar: 'reported as a ratio to one in-process sendBulk (no bar set)',
       met: true,
-      summary: `sendBulk ${base.median.toLocaleString('en')}/s; ${results
+      summary: `sendBulk ${base.median.toLocaleString('en')}/s; ${topologies
         .map(
-          (r) =>
-            `${r.workers} worker(s) ${r.recipientsPerSecond.median.toLocaleString('en')}/s = ${r.ratio}×`,
+          (topology) =>
+            `${topology === 'cluster' ? 'cluster' : 'one Redis'}: ${results
+              .filter((r) => r.topology === topology)
+              .map((r) => `${r.workers} worker(s) ${r.ratio}×`)
+              .join(', ')}`,
         )
-        .join(', ')}`,
+        .join('; ')}`,
     };
   } finally {
-    await redis.stop();
+    for (const server of started) await server.stop();
     await mock.stop();
   }
 }

@@ -3,14 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Cluster } from 'ioredis';
+import { startRedisCluster } from '../packages/queue/src/test-support/redis-cluster.mjs';
 
 /**
- * The Redis for the queue benchmark: `INTL_SMS_TEST_REDIS_URL` when set (CI starts one),
+ * The Redis for the queue benchmarks: `INTL_SMS_TEST_REDIS_URL` when set (CI starts one)
+ * unless `own` asks for a fresh server (the memory benchmark reads `INFO memory`),
  * otherwise Debian's `redis-server` on a free loopback port, stopped by `stop()`.
  */
-export async function benchRedis() {
+export async function benchRedis({ own = false } = {}) {
   const url = process.env.INTL_SMS_TEST_REDIS_URL;
-  if (url) return { url, stop: async () => {} };
+  if (url && !own) return { url, stop: async () => {} };
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'bench-redis-'));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
@@ -37,6 +40,28 @@ export async function benchRedis() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A Redis Cluster for the benchmark: 3 masters with a replica each (as in production, so
+ * the worker waits for a replica to hold each claim), started by the same helper as the
+ * cluster tests. Its `url` is `cluster:host:port,…`, which {@link redisConnection} reads.
+ */
+export async function benchCluster() {
+  const cluster = await startRedisCluster({ masters: 3, replicas: 1 });
+  const url = `cluster:${cluster.nodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
+  return { url, stop: () => cluster.destroy() };
+}
+
+/** A `connection` for the queue from a bench Redis `url` (see {@link benchCluster}). */
+export function redisConnection(url) {
+  if (!url.startsWith('cluster:')) return { connection: url, close: () => {} };
+  const nodes = url
+    .slice('cluster:'.length)
+    .split(',')
+    .map((node) => ({ host: node.split(':')[0], port: Number(node.split(':')[1]) }));
+  const cluster = new Cluster(nodes, { lazyConnect: true });
+  return { connection: cluster, close: () => cluster.disconnect() };
 }
 
 function freePort() {

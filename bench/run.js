@@ -8,6 +8,7 @@ import { footprint } from './footprint.js';
 import { largeSubmit } from './large-submit.js';
 import { mockColdStart } from './mock-cold-start.js';
 import { mockThroughput } from './mock-throughput.js';
+import { memorySection, queueMemory } from './queue-memory.js';
 import { queueThroughput } from './queue-throughput.js';
 import { segments } from './segments.js';
 
@@ -20,7 +21,8 @@ const results = [
   await mockColdStart({ runs: smoke ? 2 : 10 }),
   await bulkMemory({ counts: smoke ? [2_000] : [100_000, 1_000_000] }),
   await segments(smoke ? { iterations: 5_000, rounds: 1 } : {}),
-  await queueThroughput(smoke ? { count: 20_000, rounds: 1, workerCounts: [1] } : {}),
+  await queueThroughput(smoke ? { count: 10_000, rounds: 1, workerCounts: [1] } : {}),
+  await queueMemory(smoke ? { count: 20_000, personalCount: 500 } : {}),
   // Footprint installs twilio and our packed tarball from the npm registry: not in the smoke run.
   ...(smoke ? [] : [await footprint()]),
 ];
@@ -40,6 +42,15 @@ const table = [
   '|---|---|---|---|',
   ...results.map((r) => `| ${r.name} | ${r.summary} | ${r.bar} | ${r.met ? 'yes' : '**no**'} |`),
 ].join('\n');
+const memory = results.find((r) => r.name.startsWith('queue Redis memory'));
+const queueReadmeUrl = new URL('packages/queue/README.md', root);
+writeFileSync(
+  queueReadmeUrl,
+  readFileSync(queueReadmeUrl, 'utf8').replace(
+    /<!-- memory:start -->[\s\S]*<!-- memory:end -->/,
+    `<!-- memory:start -->\n${memorySection(memory, { date: new Date().toISOString().slice(0, 10), machine })}\n<!-- memory:end -->`,
+  ),
+);
 const readmeUrl = new URL('README.md', root);
 const readme = readFileSync(readmeUrl, 'utf8');
 writeFileSync(

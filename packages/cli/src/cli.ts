@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { registerBalance } from './commands/balance.js';
+import { registerCampaign } from './commands/campaign.js';
 import { registerChannels } from './commands/channels.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerMock } from './commands/mock.js';
 import { registerSend } from './commands/send.js';
 import { registerStatus } from './commands/status.js';
+import { registerWorker } from './commands/worker.js';
 import { readCredentialSources } from './credential-sources.js';
 import { CsvInputError } from './csv-input-error.js';
 import { cliMessage } from './error-message.js';
@@ -65,6 +67,8 @@ Examples:
   registerSend(program);
   registerStatus(program);
   registerMock(program);
+  registerWorker(program);
+  registerCampaign(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError();
   return program;
 }

@@ -86,6 +86,19 @@ describe('steering a campaign', () => {
     expect(eachOnce(counts)).toBe(true);
   });
 
+  it("gives up after the queue's attempts: the chunk is refused, with the reason", async () => {
+    await fx.control.setBalance('0.0000');
+    const queue = fx.queue({ attempts: 3, retryDelayMs: 50 });
+    const events: string[] = [];
+    fx.worker({ concurrency: 1, onChunk: (event) => events.push(event.outcome) });
+    await queue.enqueueCampaign({ campaignId: 'given-up', recipients: uk(10), text: 'Hi' });
+    const status = await settled(queue, 'given-up');
+    expect(status).toMatchObject({ state: 'completed', counts: { failed: 10, accepted: 0 } });
+    expect(events).toEqual(['retry', 'retry', 'failed']);
+    const failures = (await queue.getCampaign('given-up'))?.failures.items ?? [];
+    expect(new Set(failures.map((f) => f.code))).toEqual(new Set(['INSUFFICIENT_BALANCE']));
+  });
+
   it('waits out an empty balance and sends once it is topped up', async () => {
     await fx.control.setBalance('0.0000');
     const queue = fx.queue();

@@ -26,6 +26,13 @@ export function checkSharedSettings(
     if (typeof value !== 'string' || value === '' || value.includes(':'))
       throw new ValidationError(field, `${field} must be a non-empty string without ":"`);
   }
+  // The queue adds braces to the name on a Redis Cluster; braces of its own would move
+  // its keys to another hash slot than the prefix's.
+  if (typeof s.name === 'string' && /[{}]/.test(s.name))
+    throw new ValidationError(
+      'name',
+      'name must not contain "{" or "}" (give a hash tag in prefix)',
+    );
   if (s.transport !== undefined && s.sjroomSettings !== undefined)
     throw new ValidationError(
       'sjroomSettings',

@@ -1,6 +1,7 @@
 import { SmsError, ValidationError } from '@intl-sms/core';
-import { type JobsOptions, Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { CampaignStatus } from './campaign/campaign-status.js';
+import { deleteCampaignData } from './campaign/delete-campaign.js';
 import {
   type CampaignInput,
   type EnqueueResult,
@@ -22,10 +23,10 @@ import { HARD_STOP_MS, within } from './lifecycle/deadline.js';
 import { ClientFamily } from './lifecycle/end-clients.js';
 import { ErrorReporter } from './lifecycle/error-reporter.js';
 import { Operations } from './lifecycle/operations.js';
-import { checkCampaignId, sendJobOptions } from './queue-jobs.js';
-import { QUEUE_DEFAULTS, type QueueSettings } from './queue-settings.js';
+import { checkCampaignId, RETRY_DEFAULTS, type RetryPolicy } from './queue-jobs.js';
+import { resolveLocation } from './queue-location.js';
+import { DEFAULT_RETENTION_MS, type QueueSettings } from './queue-settings.js';
 import { openRedis } from './redis-connection.js';
-import { queueBase } from './store/campaign-keys.js';
 import { CampaignStore } from './store/campaign-store.js';
 import { type CampaignBatch, readCampaignBatches } from './store/read-campaign-batches.js';
 import type { FailuresPage } from './store/read-campaign-status.js';
@@ -46,6 +47,14 @@ export interface SmsQueueSettings extends QueueSettings {
    */
   readonly checkRoutes?: boolean;
   /**
+   * How long a campaign this queue enqueues is kept in Redis once it is over for good —
+   * completed, or cancelled with nothing in flight — in ms (default 7 days,
+   * {@link DEFAULT_RETENTION_MS}). Until then its counts, failures and batches can be read
+   * and late receipts still counted; then the workers' sweeper deletes it. A campaign
+   * waiting for reconciliation is kept until it is reconciled (or deleted).
+   */
+  readonly retention?: number;
+  /**
    * Called with errors that reach no caller. An unreachable Redis (retried by itself) is
    * reported once as an `SmsError` with code `REDIS_UNAVAILABLE` (again at most once a
    * minute while it lasts), not on every reconnect attempt.
@@ -54,7 +63,7 @@ export interface SmsQueueSettings extends QueueSettings {
 }
 
 /** Keys of the queue's own settings, besides the shared ones. */
-const QUEUE_KEYS = ['attempts', 'retryDelayMs', 'checkRoutes'];
+const QUEUE_KEYS = ['attempts', 'retryDelayMs', 'checkRoutes', 'retention'];
 
 /** The producer side: enqueue campaigns and follow, steer and reconcile them. */
 export interface SmsQueue {
@@ -80,6 +89,13 @@ export interface SmsQueue {
   resumeCampaign(campaignId: string): Promise<CampaignStatus>;
   /** Queued chunks are not sent; submits in flight finish and are recorded. Final. */
   cancelCampaign(campaignId: string): Promise<CampaignStatus>;
+  /**
+   * Deletes every record of a campaign (counts, failures, chunks, batches) and its
+   * waiting jobs, at once rather than after its `retention`. A campaign that may still
+   * send — enqueuing, sending or paused — is refused with `SmsError` code
+   * `CAMPAIGN_ACTIVE`: cancel it first. Resolves false when there is no such campaign.
+   */
+  deleteCampaign(campaignId: string): Promise<boolean>;
   /** Lists chunks whose submit outcome is unknown and applies your decisions (see {@link ReconcileOptions}). */
   reconcile(campaignId: string, options?: ReconcileOptions): Promise<ReconcileReport>;
   /** Every campaign id this queue knows. */
@@ -101,24 +117,38 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
   checkSharedSettings(settings, QUEUE_KEYS, 'createSmsQueue');
   positive('attempts', settings.attempts);
   positive('retryDelayMs', settings.retryDelayMs);
+  positive('retention', settings.retention);
   if (settings.checkRoutes !== undefined && typeof settings.checkRoutes !== 'boolean')
     throw new ValidationError('checkRoutes', 'checkRoutes must be true or false');
-  const name = settings.name ?? QUEUE_DEFAULTS.name;
-  const prefix = settings.prefix ?? QUEUE_DEFAULTS.prefix;
+  const location = resolveLocation(settings);
+  const { name, prefix } = location;
   const redis = openRedis(settings.connection);
   const clients = new ClientFamily(redis); // watchCampaign's subscribers are duplicates
   // Connection errors also surface on the calls that need Redis; ioredis reconnects by itself.
   const errors = new ErrorReporter(settings.onError, redis);
   const onError = errors.report;
   redis.on('error', onError);
-  const store = new CampaignStore(redis, queueBase(prefix, name));
-  const bullQueue = new Queue(name, { connection: redis, prefix });
+  const store = new CampaignStore(redis, location.base);
+  const bullQueue = new Queue(location.sendQueue, { connection: redis, prefix });
   bullQueue.on('error', onError);
+  // Made on first use: only deleting a campaign needs it (to remove its receipt polls).
+  let receiptsQueue: Queue | undefined;
+  const queues = () => {
+    if (!receiptsQueue) {
+      receiptsQueue = new Queue(location.receiptsQueue, { connection: redis, prefix });
+      receiptsQueue.on('error', onError);
+    }
+    return { send: bullQueue, receipts: receiptsQueue };
+  };
   const transport = new TransportHolder(settings);
-  const jobOptions: JobsOptions = sendJobOptions(settings.attempts, settings.retryDelayMs);
+  const retry: RetryPolicy = {
+    attempts: settings.attempts ?? RETRY_DEFAULTS.attempts,
+    retryDelayMs: settings.retryDelayMs ?? RETRY_DEFAULTS.retryDelayMs,
+  };
   const checkRoutes = settings.checkRoutes ?? transport.configured;
   const routes = checkRoutes ? () => routeCheck(transport.get()) : undefined;
-  const context = { store, queue: bullQueue, jobOptions, routes };
+  const retentionMs = settings.retention ?? DEFAULT_RETENTION_MS;
+  const context = { store, queue: bullQueue, retry, routes, retentionMs };
   const ops = new Operations(`Queue ${name}`);
   let closing: Promise<void> | undefined;
 
@@ -155,7 +185,18 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
       steer(campaignId, () => store.switchStatus(campaignId, 'running', 'paused')),
     resumeCampaign: (campaignId) =>
       steer(campaignId, () => store.switchStatus(campaignId, 'paused', 'running')),
-    cancelCampaign: (campaignId) => steer(campaignId, () => store.cancel(campaignId)),
+    cancelCampaign: (campaignId) =>
+      steer(campaignId, async () => {
+        await store.cancel(campaignId);
+        // The sweeper schedules its expiry once nothing is left in flight.
+        await store.setActive(campaignId, true);
+      }),
+    deleteCampaign: (campaignId) =>
+      ops.run(async () => {
+        checkCampaignId(campaignId);
+        await refuseActive(store, campaignId);
+        return deleteCampaignData(store, queues(), campaignId);
+      }),
     reconcile: (campaignId, options) =>
       ops.run(async () => {
         checkReconcileOptions(options);
@@ -170,13 +211,25 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
         const timeoutMs = options?.timeoutMs ?? 30_000;
         // Calls in progress (an enqueue) may finish, unless Redis is away and they cannot.
         await ops.close(timeoutMs, () => redis.status !== 'ready');
-        // The BullMQ queue shares our client: closing it needs no round trip.
-        await within(Promise.all([bullQueue.close(), transport.close()]), HARD_STOP_MS);
+        // The BullMQ queues share our client: closing them needs no round trip.
+        const closed = [bullQueue.close(), receiptsQueue?.close(), transport.close()];
+        await within(Promise.all(closed), HARD_STOP_MS);
         clients.endAll();
       })();
       return closing;
     },
   };
+}
+
+/** A campaign that may still send, or is being enqueued, is not deleted under its workers. */
+async function refuseActive(store: CampaignStore, campaignId: string): Promise<void> {
+  const status = await store.status(campaignId, { limit: 0 });
+  const enqueuing = (await store.redis.exists(store.keys(campaignId).enqueueLock)) === 1;
+  if (enqueuing || (status && ['enqueuing', 'sending', 'paused'].includes(status.state)))
+    throw new SmsError(
+      'CAMPAIGN_ACTIVE',
+      `Campaign ${campaignId} is ${enqueuing ? 'being enqueued' : status?.state}: cancel it first (cancelCampaign), then delete it`,
+    );
 }
 
 /** Refuses a bad failures page of `getCampaign`, naming the field. */

@@ -2,13 +2,16 @@ import { Queue, type Worker } from 'bullmq';
 import { checkCloseOptions } from './check-options.js';
 import { ClientFamily } from './lifecycle/end-clients.js';
 import { ErrorReporter } from './lifecycle/error-reporter.js';
-import { receiptsQueueName, type SendJobData } from './queue-jobs.js';
-import { QUEUE_DEFAULTS, type QueueSettings } from './queue-settings.js';
+import { createQueueMetrics } from './metrics/queue-metrics.js';
+import { FINISHED_SEND_JOBS, type SendJobData } from './queue-jobs.js';
+import { resolveLocation } from './queue-location.js';
+import { DEFAULT_RETENTION_MS, type QueueSettings } from './queue-settings.js';
 import { openRedis } from './redis-connection.js';
-import { queueBase } from './store/campaign-keys.js';
 import { CampaignStore } from './store/campaign-store.js';
 import { TransportHolder } from './transport-source.js';
+import { QUEUE_VERSION } from './version.js';
 import { checkWorkerSettings } from './worker/check-worker-settings.js';
+import type { ChunkEvent } from './worker/chunk-event.js';
 import { AbandonableWorker, closeWorker } from './worker/close-worker.js';
 import { InFlight } from './worker/in-flight.js';
 import { type ReceiptPolling, receiptProcessor } from './worker/receipt-processor.js';
@@ -24,7 +27,11 @@ export interface SmsWorkerSettings extends QueueSettings {
    * global limiter; set it the same on every worker). Default: no limit.
    */
   readonly limiter?: { readonly max: number; readonly durationMs: number };
-  /** Receipt polling, or `false` for none (counts then stay pending). */
+  /**
+   * Receipt polling, or `false` for none: the batches this worker submits are then not
+   * tracked — their recipients count as `untracked` and the campaign completes once
+   * everything is submitted, instead of waiting for receipts nobody polls.
+   */
   readonly receipts?: ReceiptPolling | false;
   /** How long a chunk of a paused campaign waits before it is looked at again, in ms (default 2,000). */
   readonly pausedRetryMs?: number;
@@ -36,10 +43,16 @@ export interface SmsWorkerSettings extends QueueSettings {
   readonly lockDurationMs?: number;
   /**
    * How often one worker of the queue looks for chunks and batches whose job was lost
-   * (a Redis restart at the wrong moment) and gives them a new one, in ms (default
-   * 30,000; `false` turns it off).
+   * (a Redis restart at the wrong moment) and gives them a new one, and deletes the
+   * campaigns whose retention has passed, in ms (default 30,000; `false` turns both off —
+   * then finished campaigns expire only if another worker sweeps).
    */
   readonly sweepIntervalMs?: number | false;
+  /**
+   * Called after every submit with what became of its chunk (see {@link ChunkEvent}): a
+   * log line per batch, say. A throw is reported as a process warning and ignored.
+   */
+  readonly onChunk?: (event: ChunkEvent) => void;
   /**
    * Called with errors that reach no caller (a job failed, Redis unreachable). An
    * unreachable Redis is reported once as an `SmsError` with code `REDIS_UNAVAILABLE`
@@ -87,21 +100,23 @@ const POLLING_DEFAULTS: Required<ReceiptPolling> = {
 /** Starts a worker of an SMS queue in this process. */
 export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
   checkWorkerSettings(settings);
-  const name = settings.name ?? QUEUE_DEFAULTS.name;
-  const prefix = settings.prefix ?? QUEUE_DEFAULTS.prefix;
+  const location = resolveLocation(settings);
+  const { prefix } = location;
   const holder = new TransportHolder(settings);
   // Made first, so missing credentials fail here (before any connection is opened)
   // rather than as failed chunks.
   holder.get();
   const redis = openRedis(settings.connection);
   const clients = new ClientFamily(redis); // before BullMQ duplicates it
-  const store = new CampaignStore(redis, queueBase(prefix, name));
+  const store = new CampaignStore(redis, location.base);
   const transport = () => holder.get();
   const polling =
     settings.receipts === false ? undefined : { ...POLLING_DEFAULTS, ...settings.receipts };
   const errors = new ErrorReporter(settings.onError, redis);
   const onError = errors.report;
   const inFlight = new InFlight();
+  const metrics = createQueueMetrics(location.name, QUEUE_VERSION);
+  metrics.observeBacklog(() => reconciliationBacklog(store));
   const lockDuration = settings.lockDurationMs ?? 30_000;
   // A stalled job (its worker died) comes back however often that happens: the chunk's own
   // state, not BullMQ's stall count, decides whether it may still be submitted.
@@ -112,23 +127,25 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
     stalledInterval: lockDuration,
     maxStalledCount: 1_000,
   };
-  const receiptsQueue = polling
-    ? new Queue(receiptsQueueName(name), { connection: redis, prefix })
-    : undefined;
+  const receiptsQueue = new Queue(location.receiptsQueue, { connection: redis, prefix });
   const send: AbandonableWorker<SendJobData, SendJobResult> = new AbandonableWorker(
-    name,
+    location.sendQueue,
     inFlight.wrap(
       sendProcessor({
         store,
         transport,
-        receipts: receiptsQueue,
+        receipts: polling ? receiptsQueue : undefined,
         firstPollMs: polling?.firstPollMs ?? 0,
         pausedRetryMs: settings.pausedRetryMs ?? 2_000,
         worker: () => send,
+        metrics,
+        onChunk: settings.onChunk ?? (() => {}),
+        onError: (error) => settings.onError?.(error),
       }),
     ),
     {
       ...common,
+      ...FINISHED_SEND_JOBS,
       concurrency: settings.concurrency ?? 4,
       ...(settings.limiter
         ? { limiter: { max: settings.limiter.max, duration: settings.limiter.durationMs } }
@@ -137,8 +154,8 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
   );
   const receipts = polling
     ? new AbandonableWorker(
-        receiptsQueueName(name),
-        inFlight.wrap(receiptProcessor({ store, transport, polling })),
+        location.receiptsQueue,
+        inFlight.wrap(receiptProcessor({ store, transport, polling, metrics })),
         {
           ...common,
           concurrency: polling.concurrency,
@@ -151,14 +168,21 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
     worker?.on('failed', (_job, error) => settings.onError?.(error));
   }
   redis.on('error', onError);
-  receiptsQueue?.on('error', onError);
-  const sendQueue = new Queue(name, { connection: redis, prefix });
+  receiptsQueue.on('error', onError);
+  const sendQueue = new Queue(location.sendQueue, { connection: redis, prefix });
   sendQueue.on('error', onError);
   const sweepIntervalMs = settings.sweepIntervalMs ?? 30_000;
   const sweeper =
     sweepIntervalMs === false
       ? undefined
-      : startSweeper({ store, sendQueue, receiptsQueue, intervalMs: sweepIntervalMs, onError });
+      : startSweeper({
+          store,
+          queues: { send: sendQueue, receipts: receiptsQueue },
+          pollsReceipts: polling !== undefined,
+          intervalMs: sweepIntervalMs,
+          defaultRetentionMs: DEFAULT_RETENTION_MS,
+          onError,
+        });
 
   let closing: Promise<void> | undefined;
   return {
@@ -175,12 +199,23 @@ export function createSmsWorker(settings: SmsWorkerSettings): SmsWorker {
       closing ??= (async () => {
         errors.closing();
         sweeper?.stop();
+        metrics.close();
         const workers = receipts ? [send, receipts] : [send];
-        const queues = receiptsQueue ? [sendQueue, receiptsQueue] : [sendQueue];
+        const queues = [sendQueue, receiptsQueue];
         const parts = { workers, queues, clients, inFlight, transport: holder };
         await closeWorker(parts, options?.timeoutMs ?? 30_000);
       })();
       return closing;
     },
   };
+}
+
+/** Chunks waiting for reconciliation in every campaign of the queue. */
+async function reconciliationBacklog(store: CampaignStore): Promise<number> {
+  const ids = await store.reconcilingCampaignIds();
+  if (ids.length === 0) return 0;
+  const pipeline = store.redis.pipeline();
+  for (const id of ids) pipeline.scard(store.keys(id).reconcile);
+  const replies = (await pipeline.exec()) ?? [];
+  return replies.reduce((sum, [error, count]) => sum + (error ? 0 : Number(count)), 0);
 }

@@ -1,5 +1,5 @@
 import { ValidationError } from '@intl-sms/core';
-import type { JobsOptions } from 'bullmq';
+import type { JobsOptions, KeepJobs } from 'bullmq';
 
 /** BullMQ job name of a chunk's submit. */
 export const SEND_JOB = 'send';
@@ -39,9 +39,18 @@ export function sendJobId(campaignId: string, chunk: number, resend = 0): string
   return resend === 0 ? `${campaignId}-c${chunk}` : `${campaignId}-c${chunk}-r${resend}`;
 }
 
-/** The id of a batch's receipt-polling job. */
+/**
+ * The id of a batch's receipt-polling job. Batch numbers are the provider's and may hold
+ * anything, but BullMQ refuses a job id with `:`: characters other than letters, digits
+ * and `_ . @ -` are written `%XX` (as in a URL), which keeps distinct batches distinct.
+ */
 export function receiptsJobId(campaignId: string, batchId: string): string {
-  return `${campaignId}-b${batchId}`;
+  const safe = batchId.replace(/[^A-Za-z0-9_.@-]/gu, (c) =>
+    [...Buffer.from(c, 'utf8')]
+      .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join(''),
+  );
+  return `${campaignId}-b${safe}`;
 }
 
 const CAMPAIGN_ID = /^[A-Za-z0-9_.@-]{1,128}$/;
@@ -57,15 +66,33 @@ export function checkCampaignId(campaignId: unknown): string {
   return campaignId;
 }
 
-/** Options of send jobs: what certainly sent nothing is retried `attempts` times with backoff. */
-export function sendJobOptions(attempts = 8, retryDelayMs = 1_000): JobsOptions {
-  return {
-    attempts,
-    backoff: { type: 'exponential', delay: retryDelayMs },
-    removeOnComplete: true,
-    removeOnFail: { age: 7 * 24 * 3600 },
-  };
+/**
+ * Options of a send job: its id, nothing else. A campaign of personalised texts has one
+ * job per recipient, and Redis keeps a small hash (every value under 64 bytes) in a
+ * compact encoding several times smaller than a large one: retries with backoff are
+ * counted on the chunk by the worker (see the send processor), and what is kept of
+ * finished jobs is the worker's setting ({@link FINISHED_SEND_JOBS}), not each job's.
+ */
+export function sendJobOptions(jobId: string): JobsOptions {
+  return { jobId };
 }
+
+/** What BullMQ keeps of finished send jobs: none that completed, failed ones for 7 days. */
+export const FINISHED_SEND_JOBS: { removeOnComplete: KeepJobs; removeOnFail: KeepJobs } = {
+  removeOnComplete: { count: 0 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** How a campaign's submits that certainly sent nothing are retried. */
+export interface RetryPolicy {
+  /** Tries in all (default 8); the last failure counts its recipients as failed. */
+  readonly attempts: number;
+  /** The first pause, doubled after each try (default 1,000 ms). */
+  readonly retryDelayMs: number;
+}
+
+/** The defaults of {@link RetryPolicy}. */
+export const RETRY_DEFAULTS: RetryPolicy = { attempts: 8, retryDelayMs: 1_000 };
 
 /**
  * A receipt-polling job. Polls are reads: one that fails (provider or Redis away) is

@@ -7,7 +7,12 @@ export interface QueueLocation {
   readonly connection: RedisConnection;
   /** The queue's name (default `intl-sms`). */
   readonly name?: string;
-  /** Prefix of every Redis key, BullMQ's and the campaign records (default `bull`). */
+  /**
+   * Prefix of every Redis key, BullMQ's and the campaign records (default `bull`). On a
+   * Redis Cluster, a prefix with a hash tag (`{myapp}`) puts every queue under it in one
+   * slot; without one, the queue names its BullMQ queues `{name}` and `{name}-receipts`
+   * so that all keys of one queue share a slot and different queues spread.
+   */
   readonly prefix?: string;
 }
 
@@ -16,3 +21,6 @@ export interface QueueSettings extends QueueLocation, TransportSource {}
 
 /** The defaults of {@link QueueLocation}. */
 export const QUEUE_DEFAULTS = { name: 'intl-sms', prefix: 'bull' } as const;
+
+/** How long a finished campaign is kept by default: 7 days, in ms. */
+export const DEFAULT_RETENTION_MS = 7 * 24 * 3600 * 1000;

@@ -80,10 +80,13 @@ describe('submits whose outcome is unknown', () => {
     await settled(queue, 'dropped');
     expect((await submittedCounts(fx.mock.url)).size).toBe(100);
 
-    const young = await queue.reconcile('dropped', { decide: () => 'resend' });
-    expect(young).toMatchObject({ resent: 0, kept: 100 }); // too recent: a worker may still report
+    const listed = await queue.reconcile('dropped'); // without decide: only a report
+    expect(listed).toMatchObject({ resent: 0, kept: 100 });
+    // The worker recorded the unknown outcome itself: nothing more will come, so the item
+    // can be decided at once, whatever minAgeMs says.
+    expect(listed.items[0]?.workerStopped).toBe(false);
 
-    const report = await queue.reconcile('dropped', { decide: () => 'resend', minAgeMs: 0 });
+    const report = await queue.reconcile('dropped', { decide: () => 'resend' });
     expect(report).toMatchObject({ resent: 100 });
     const status = await settled(queue, 'dropped');
     expect(status).toMatchObject({ state: 'completed', counts: { accepted: 200, unknown: 0 } });

@@ -1,12 +1,17 @@
 import { ValidationError } from '@intl-sms/core';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, type ClusterNode, Redis, type RedisOptions } from 'ioredis';
 
 /**
- * Where Redis is: a `redis://` URL, ioredis options, or an ioredis instance (which is
- * duplicated, never closed by us). Redis must keep its data across restarts (AOF or RDB)
- * and use `maxmemory-policy noeviction`, as BullMQ requires.
+ * Where Redis is: a `redis://` URL, ioredis options, an ioredis instance, or an ioredis
+ * `Cluster` (instances are duplicated, never closed by us). Redis must keep its data
+ * across restarts (AOF or RDB) and use `maxmemory-policy noeviction`, as BullMQ requires.
+ * On a `Cluster` the queue puts all of its keys in one hash slot by itself (see
+ * `QueueLocation.prefix`).
  */
-export type RedisConnection = string | RedisOptions | Redis;
+export type RedisConnection = string | RedisOptions | Redis | Cluster;
+
+/** A client of ours: one Redis, or a Redis Cluster. */
+export type RedisClient = Redis | Cluster;
 
 /** Options that say where Redis is; an options object without any of them is refused. */
 const LOCATION_KEYS = ['host', 'port', 'path', 'sentinels'] as const;
@@ -18,7 +23,7 @@ const LOCATION_KEYS = ['host', 'port', 'path', 'sentinels'] as const;
  * repeats the value: a URL may carry a password.
  */
 export function checkConnection(connection: unknown): asserts connection is RedisConnection {
-  if (connection instanceof Redis) return;
+  if (connection instanceof Redis || connection instanceof Cluster) return;
   if (typeof connection === 'string') {
     if (connection.trim() !== '') return;
     throw new ValidationError('connection', 'connection is an empty string: give a redis:// URL');
@@ -28,15 +33,20 @@ export function checkConnection(connection: unknown): asserts connection is Redi
     if (LOCATION_KEYS.some((key) => options[key] !== undefined && options[key] !== '')) return;
     throw new ValidationError(
       'connection',
-      `connection options name no Redis: give at least one of ${LOCATION_KEYS.join(', ')}`,
+      `connection options name no Redis: give at least one of ${LOCATION_KEYS.join(', ')}, or an ioredis Cluster`,
     );
   }
   throw new ValidationError(
     'connection',
-    `connection is required (a redis:// URL, ioredis options or an ioredis instance), got ${
+    `connection is required (a redis:// URL, ioredis options, an ioredis instance or Cluster), got ${
       connection === undefined ? 'undefined' : connection === null ? 'null' : typeof connection
     }; there is no default, so a missing REDIS_URL cannot go unnoticed`,
   );
+}
+
+/** Whether a connection is a Redis Cluster (then every key of a queue needs one hash tag). */
+export function isCluster(connection: RedisConnection): connection is Cluster {
+  return connection instanceof Cluster;
 }
 
 /**
@@ -46,18 +56,37 @@ export function checkConnection(connection: unknown): asserts connection is Redi
  * whose reply was lost is sent again after reconnecting, so every script of ours is safe
  * to run twice (see the claim and record scripts).
  */
-export function openRedis(connection: RedisConnection): Redis {
+export function openRedis(connection: RedisConnection): RedisClient {
   // disconnectTimeout: how long ioredis waits, after ending a socket, before destroying
   // it. A socket of an attempt that never connected never reports closing, so the wait
   // runs to the end and holds a closing process for that long (default 2 s).
   const options = { maxRetriesPerRequest: null, disconnectTimeout: 200 };
+  if (connection instanceof Cluster) {
+    // A Cluster takes the per-node options under `redisOptions`; BullMQ refuses a
+    // Cluster whose nodes would give up on a command (`maxRetriesPerRequest`).
+    const redisOptions = { ...connection.options.redisOptions, ...options };
+    return connection.duplicate([], { redisOptions });
+  }
   if (connection instanceof Redis) return connection.duplicate(options);
   if (typeof connection === 'string') return new Redis(connection, options);
   return new Redis({ ...connection, ...options });
 }
 
-/** Where a client connects, for messages: host and port (or socket path), never credentials. */
-export function redisAddress(redis: Redis): string {
+/**
+ * Where a client connects, for messages: host and port (or socket path) — for a
+ * Cluster, its startup nodes — never credentials.
+ */
+export function redisAddress(redis: RedisClient): string {
+  if (redis instanceof Cluster) {
+    // ioredis keeps the startup nodes private; they are what the user gave.
+    const startup = (redis as unknown as { startupNodes: ClusterNode[] }).startupNodes;
+    const nodes = startup.map((node) =>
+      typeof node === 'string' || typeof node === 'number'
+        ? String(node).replace(/^.*@/, '')
+        : `${node.host ?? '127.0.0.1'}:${node.port ?? 6379}`,
+    );
+    return `cluster ${nodes.join(', ')}`;
+  }
   const { host, port, path } = redis.options;
   return path ? path : `${host ?? '127.0.0.1'}:${port ?? 6379}`;
 }

@@ -239,7 +239,7 @@ describe('a campaign through the queue and one in-process worker', () => {
     const changed = await queue
       .enqueueCampaign({ ...input, recipients: phones, chunkSize: 2 })
       .catch((e: unknown) => e);
-    expect(changed).toMatchObject({ code: 'VALIDATION_FAILED', field: 'chunkSize' });
+    expect(changed).toMatchObject({ code: 'CAMPAIGN_INPUT_MISMATCH', field: 'chunkSize' });
     const finished = await queue.enqueueCampaign({ ...input, recipients: phones, chunkSize: 3 });
     expect(finished).toMatchObject({ resumed: true, recipients: 6, chunks: 2 });
     fx.worker();

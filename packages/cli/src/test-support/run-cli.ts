@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { DEMO_ACCOUNT, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
+import { mockInspector } from '@intl-sms/mock-server/testing';
 
 export const BIN = new URL('../../bin/intl-sms.js', import.meta.url).pathname;
 
@@ -65,15 +66,9 @@ export async function cliEnv() {
         ...(payload === undefined ? {} : { payload: payload as object }),
       })
     ).json();
-  /** How many times each number was submitted, from the mock's inspection API (`GET /__mock/messages`). */
-  const sentPerNumber = async (): Promise<Map<string, number>> => {
-    const counts = new Map<string, number>();
-    for (let offset = 0; ; offset += 1000) {
-      const page = await inject('GET', `/__mock/messages?limit=1000&offset=${offset}`);
-      for (const message of page.messages as { recipients: { phone: string }[] }[])
-        for (const { phone } of message.recipients) counts.set(phone, (counts.get(phone) ?? 0) + 1);
-      if (offset + 1000 >= page.total) return counts;
-    }
-  };
-  return { mock, env, run, inject, sentPerNumber };
+  /** The mock's inspection API, typed (`@intl-sms/mock-server/testing`). */
+  const inspector = mockInspector(mock);
+  /** How many times each number was submitted, from the mock's inspection API. */
+  const sentPerNumber = (): Promise<Map<string, number>> => inspector.receivedCounts();
+  return { mock, env, run, inject, inspector, sentPerNumber };
 }

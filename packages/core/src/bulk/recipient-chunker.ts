@@ -1,6 +1,10 @@
 import { loadPhoneNormalizer, type PhoneOptions } from '../phone/normalize-phone.js';
 import type { BulkSource } from './bulk-types.js';
+import { ChunkBuffers } from './chunk-buffers.js';
 import { SeenMessages } from './seen-messages.js';
+
+/** Longest stretch of reading without a turn of the event loop, in ms. */
+const MAX_BUSY_MS = 250;
 
 /** How recipients are read and grouped. */
 export interface ChunkerOptions extends PhoneOptions {
@@ -60,9 +64,8 @@ export type ChunkerNote =
  */
 export class RecipientChunker {
   readonly #options: ChunkerOptions;
-  readonly #buffers = new Map<string, RecipientChunk>();
+  readonly #buffers = new ChunkBuffers();
   readonly #seen: SeenMessages | undefined;
-  #buffered = 0;
 
   constructor(options: ChunkerOptions) {
     this.#options = options;
@@ -71,7 +74,7 @@ export class RecipientChunker {
 
   /** Recipients read but not yet let go in a chunk. */
   get buffered(): number {
-    return this.#buffered;
+    return this.#buffers.held;
   }
 
   /**
@@ -87,8 +90,16 @@ export class RecipientChunker {
       ...(options.validation === undefined ? {} : { validation: options.validation }),
     };
     let index = -1;
+    let turn = Date.now();
     for await (const recipient of source as AsyncIterable<unknown>) {
       index++;
+      // A source that never waits (an array, a generator) is read in promise jobs alone,
+      // which starve timers — a caller's lease renewal, its deadlines: give the event
+      // loop a turn now and then.
+      if (index % 256 === 255 && Date.now() - turn > MAX_BUSY_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        turn = Date.now();
+      }
       const { input, text } = readRecipient(recipient, options.text);
       if (options.skip?.(index)) {
         // Still remembered, so a later repeat of a number sent by an earlier run is not sent again.
@@ -124,21 +135,21 @@ export class RecipientChunker {
     }
     // One by one: a consumer that stops early leaves the chunks not yet yielded in
     // remaining(), so none of their recipients goes unbooked.
-    for (const key of [...this.#buffers.keys()]) {
-      const chunk = this.#take(key);
+    for (const key of this.#buffers.keys()) {
+      const chunk = this.#buffers.take(key);
       if (chunk) yield chunk;
     }
   }
 
   /** The chunks still filling, taken out (after the source ended, or when a run stops). */
   remaining(): RecipientChunk[] {
-    const left = [...this.#buffers.values()];
-    this.#buffers.clear();
-    this.#buffered = 0;
-    return left;
+    return this.#buffers.clear();
   }
 
-  /** Adds one recipient; returns a chunk when one is full or memory says one must go. */
+  /**
+   * Adds one recipient; returns a chunk when one is full or memory says one must go (the
+   * fullest, found without a scan: a personalised text each holds thousands of chunks).
+   */
   #add(
     key: string,
     entry: Pick<RecipientChunk, 'text' | 'callingCode' | 'country'> & {
@@ -147,30 +158,15 @@ export class RecipientChunker {
       input: string;
     },
   ): RecipientChunk | undefined {
-    let chunk = this.#buffers.get(key);
-    if (!chunk) {
-      const { text, callingCode, country } = entry;
-      chunk = { kind: 'chunk', text, callingCode, country, phones: [], indices: [], inputs: [] };
-      this.#buffers.set(key, chunk);
-    }
-    chunk.phones.push(entry.phone);
-    chunk.indices.push(entry.index);
-    chunk.inputs.push(entry.input);
-    this.#buffered++;
-    if (chunk.phones.length >= this.#options.chunkSize) return this.#take(key);
-    if (this.#buffered < this.#options.maxBuffered) return undefined;
-    const [fullest] = [...this.#buffers.entries()].reduce((a, b) =>
-      b[1].phones.length > a[1].phones.length ? b : a,
+    const { text, callingCode, country } = entry;
+    const chunk = this.#buffers.add(
+      key,
+      () => ({ kind: 'chunk', text, callingCode, country, phones: [], indices: [], inputs: [] }),
+      entry,
     );
-    return this.#take(fullest);
-  }
-
-  #take(key: string): RecipientChunk | undefined {
-    const chunk = this.#buffers.get(key);
-    if (!chunk) return undefined;
-    this.#buffers.delete(key);
-    this.#buffered -= chunk.phones.length;
-    return chunk;
+    if (chunk.phones.length >= this.#options.chunkSize) return this.#buffers.take(key);
+    if (this.#buffers.held < this.#options.maxBuffered) return undefined;
+    return this.#buffers.takeLargest();
   }
 }
 

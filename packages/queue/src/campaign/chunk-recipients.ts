@@ -1,111 +1,55 @@
-import { type BulkSource, normalizePhone, type PhoneOptions, SeenMessages } from '@intl-sms/core';
+import {
+  type BulkSource,
+  type ChunkerOptions,
+  type RecipientChunk,
+  RecipientChunker,
+} from '@intl-sms/core';
 import type { FailureEntry } from '../store/campaign-store.js';
-import { ownText } from './require-text.js';
 
-/** How recipients are read and grouped into chunks. */
-export interface ChunkingOptions extends PhoneOptions {
-  /** The text of recipients without their own. */
-  readonly text?: string;
-  /** Most numbers per chunk. */
-  readonly chunkSize: number;
-  /** Most recipients held waiting for their chunk to fill; the largest is flushed beyond. */
-  readonly maxBuffered: number;
-  /** Refuse a repeat of an earlier recipient (same number and text) as `DUPLICATE`. */
-  readonly dedupe: boolean;
-}
+export type { RecipientChunk } from '@intl-sms/core';
 
-/** A chunk ready to store: numbers of one destination country and one text. */
-export interface RecipientChunk {
-  readonly kind: 'chunk';
-  readonly text: string;
-  /** The destination's calling code digits (`63`). */
-  readonly callingCode: string;
-  /** The destination's ISO country, when the numbering plan tells. */
-  readonly country: string | undefined;
-  readonly phones: string[];
-  readonly indices: number[];
-}
+/** How recipients are read and grouped into chunks (core's chunker, without `skip`). */
+export type ChunkingOptions = Omit<ChunkerOptions, 'skip'>;
 
-/** A recipient refused before queueing. */
+/** A recipient refused before queueing, as the failure entry the campaign stores. */
 export interface RefusedRecipient {
   readonly kind: 'refused';
   readonly entry: FailureEntry;
 }
 
 /**
- * Reads recipients one by one and yields chunks of at most `chunkSize` numbers with the
- * same destination country and text (so each chunk is one submit on one channel), and
- * recipients refused on the way (invalid, no text, a repeat of an earlier recipient).
- * Memory stays bounded by `maxBuffered` (plus 16 bytes a distinct number for finding
- * repeats) whatever the source's length; the output depends only on the source, so a
- * resumed enqueue yields the same chunks in the same order.
+ * Reads recipients through core's `RecipientChunker` (the one `sendBulk` uses) and yields
+ * its chunks — at most `chunkSize` numbers of one destination and one text, one submit
+ * each — and the recipients it refuses (invalid, no text, a repeat of an earlier
+ * recipient over the whole campaign) as failure entries. Memory stays bounded by
+ * `maxBuffered`; the output depends only on the source and the options, so a resumed
+ * enqueue yields the same chunks in the same order (the chunking inputs are fingerprinted
+ * with the campaign for that reason).
  */
 export async function* chunkRecipients(
   source: BulkSource,
   options: ChunkingOptions,
 ): AsyncGenerator<RecipientChunk | RefusedRecipient> {
-  const buffers = new Map<string, RecipientChunk>();
-  // Repeats are found over the whole campaign, not per chunk: two chunks would be two submits.
-  const seen = options.dedupe ? new SeenMessages() : undefined;
-  const phoneOptions = {
-    ...(options.defaultCountry === undefined ? {} : { defaultCountry: options.defaultCountry }),
-    ...(options.validation === undefined ? {} : { validation: options.validation }),
-  };
-  let buffered = 0;
-  let index = -1;
-  for await (const recipient of source as AsyncIterable<unknown>) {
-    index++;
-    const { input, text } = readRecipient(recipient, options.text);
-    if (text === undefined) {
-      yield refused(index, input, 'NO_TEXT', 'no text: give the recipient a text or pass text');
-      continue;
-    }
-    const check = await normalizePhone(input, phoneOptions);
-    if (!check.ok) {
-      yield refused(index, input, 'INVALID_NUMBER', check.reason);
-      continue;
-    }
-    const first = seen ? seen.firstIndex(check.value.phone, text, index) : index;
-    if (first !== index) {
+  for await (const item of new RecipientChunker(options).read(source)) {
+    if (item.kind === 'chunk') yield item;
+    else if (item.kind === 'duplicate')
       yield refused(
-        index,
-        input,
+        item.index,
+        item.input,
         'DUPLICATE',
-        `duplicate of recipients[${first}]: sent once`,
+        `duplicate of recipients[${item.duplicateOf}]: sent once`,
         'rejected',
       );
-      continue;
-    }
-    const key = `${check.value.country ?? check.value.callingCode}\u0000${text}`;
-    let chunk = buffers.get(key);
-    if (!chunk) {
-      chunk = {
-        kind: 'chunk',
-        text,
-        callingCode: check.value.callingCode,
-        country: check.value.country,
-        phones: [],
-        indices: [],
-      };
-      buffers.set(key, chunk);
-    }
-    chunk.phones.push(check.value.phone);
-    chunk.indices.push(index);
-    buffered++;
-    if (chunk.phones.length >= options.chunkSize) {
-      buffers.delete(key);
-      buffered -= chunk.phones.length;
-      yield chunk;
-    } else if (buffered >= options.maxBuffered) {
-      const [largestKey, largest] = [...buffers.entries()].reduce((a, b) =>
-        b[1].phones.length > a[1].phones.length ? b : a,
-      );
-      buffers.delete(largestKey);
-      buffered -= largest.phones.length;
-      yield largest;
-    }
+    else if (item.kind === 'rejected')
+      yield item.code === 'NO_TEXT'
+        ? refused(
+            item.index,
+            item.input,
+            'NO_TEXT',
+            'no text: give the recipient a text or pass text',
+          )
+        : refused(item.index, item.input, item.code, item.reason);
   }
-  yield* buffers.values();
 }
 
 function refused(
@@ -117,12 +61,4 @@ function refused(
 ): RefusedRecipient {
   const member = JSON.stringify({ index, phone: input, kind, code, reason });
   return { kind: 'refused', entry: [index, member] };
-}
-
-function readRecipient(recipient: unknown, defaultText: string | undefined) {
-  if (typeof recipient === 'object' && recipient !== null && 'to' in recipient) {
-    const { to } = recipient as { to: unknown };
-    return { input: String(to), text: ownText(recipient) ?? defaultText };
-  }
-  return { input: String(recipient), text: defaultText };
 }

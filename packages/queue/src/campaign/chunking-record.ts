@@ -1,14 +1,24 @@
 import { createHash } from 'node:crypto';
-import { ValidationError } from '@intl-sms/core';
+import { CampaignInputMismatchError } from '../errors/campaign-input-mismatch-error.js';
 import type { CampaignInput } from './enqueue-campaign.js';
+
+/**
+ * How this version numbers chunks. Version 2 numbers every chunk the recipients make,
+ * routable or not, so a channel enabled or disabled between an interrupted enqueue and
+ * its resume cannot shift the numbers; version 1 (no fingerprint recorded) skipped
+ * unroutable chunks.
+ */
+const CHUNKING_VERSION = 2;
 
 /**
  * Everything that decides which recipients land in which chunk. A resumed enqueue (one
  * that finishes an earlier, interrupted one) keeps the chunks already stored and adds
  * the missing ones by number, so it must chunk exactly as the first did: a different
- * `chunkSize` would put a recipient in two chunks (sent twice) or in none (lost).
+ * `chunkSize` would put a recipient in two chunks (sent twice) or in none (lost). The
+ * recipients themselves are checked chunk by chunk, by digest, as they are read again.
  */
 export interface ChunkingInputs {
+  readonly version: number;
   readonly chunkSize: number;
   readonly maxBuffered: number;
   /** SHA-256 of the campaign text (the text itself can be long, or personal). */
@@ -26,6 +36,7 @@ export function chunkingOf(
   maxBuffered: number,
 ): ChunkingInputs {
   return {
+    version: CHUNKING_VERSION,
     chunkSize,
     maxBuffered,
     text: input.text === undefined ? null : createHash('sha256').update(input.text).digest('hex'),
@@ -36,20 +47,33 @@ export function chunkingOf(
   };
 }
 
+/** The fingerprint stored with a campaign: SHA-256 of its chunking inputs, in a fixed order. */
+export function fingerprintOf(inputs: ChunkingInputs): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+}
+
 /**
  * Refuses to resume an interrupted enqueue with other chunking inputs than it started
- * with, naming the first that differs. Campaigns recorded before chunking was stored
- * (`recorded` empty) cannot be checked.
+ * with: a `CampaignInputMismatchError` naming the first input that differs.
  */
-export function checkSameChunking(campaignId: string, recorded: string, now: ChunkingInputs): void {
-  if (recorded === '') return;
-  const before = JSON.parse(recorded) as Record<string, unknown>;
-  for (const [field, value] of Object.entries(now)) {
-    if (before[field] === value) continue;
-    const shown = field === 'text' ? 'another text' : JSON.stringify(value);
-    throw new ValidationError(
-      field,
-      `Campaign ${campaignId} was first enqueued with ${field} ${field === 'text' ? 'of its own' : JSON.stringify(before[field])}; finishing its interrupted enqueue with ${shown} would put recipients in two chunks or none. Enqueue it again with the same ${field} (and the same recipients in the same order)`,
+export function checkSameChunking(
+  campaignId: string,
+  recorded: { readonly chunking: string; readonly fingerprint: string },
+  now: ChunkingInputs,
+): void {
+  if (recorded.fingerprint === fingerprintOf(now)) return;
+  if (recorded.fingerprint === '')
+    throw new CampaignInputMismatchError(
+      'campaignId',
+      `Campaign ${campaignId} was begun by an earlier version of @intl-sms/queue that numbered its chunks differently; its interrupted enqueue cannot be finished safely. Delete it (deleteCampaign) or enqueue under a new campaignId`,
     );
-  }
+  const before = JSON.parse(recorded.chunking || '{}') as Record<string, unknown>;
+  const field =
+    Object.entries(now).find(([key, value]) => before[key] !== value)?.[0] ?? 'campaignId';
+  const was = field === 'text' ? 'a text of its own' : JSON.stringify(before[field]);
+  const is = field === 'text' ? 'another text' : JSON.stringify(now[field as keyof ChunkingInputs]);
+  throw new CampaignInputMismatchError(
+    field,
+    `Campaign ${campaignId} was first enqueued with ${field} ${was}; finishing its interrupted enqueue with ${is} would put recipients in two chunks or none. Enqueue it again with the same ${field} (and the same recipients in the same order)`,
+  );
 }

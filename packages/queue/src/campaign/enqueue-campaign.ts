@@ -1,11 +1,11 @@
 import { type BulkSource, type ChannelId, SmsError } from '@intl-sms/core';
-import type { JobsOptions, Queue } from 'bullmq';
-import { SEND_JOB, type SendJobData, sendJobId } from '../queue-jobs.js';
-import type { CampaignStore, FailureEntry } from '../store/campaign-store.js';
+import type { Queue } from 'bullmq';
+import type { RetryPolicy } from '../queue-jobs.js';
+import type { CampaignStore } from '../store/campaign-store.js';
 import { EnqueueLock } from '../store/enqueue-lock.js';
+import { addChunks } from './add-chunks.js';
 import { checkCampaignInput, MAX_CHUNK_SIZE } from './check-campaign-input.js';
-import { chunkRecipients } from './chunk-recipients.js';
-import { checkSameChunking, chunkingOf } from './chunking-record.js';
+import { checkSameChunking, chunkingOf, fingerprintOf } from './chunking-record.js';
 import { readableSource } from './require-text.js';
 import type { RouteCheck } from './route-check.js';
 
@@ -76,13 +76,13 @@ export interface EnqueueResult {
 export interface EnqueueContext {
   readonly store: CampaignStore;
   readonly queue: Queue;
-  readonly jobOptions: JobsOptions;
+  /** How submits that certainly sent nothing are retried (stored with the campaign). */
+  readonly retry: RetryPolicy;
   /** Loads the enabled destinations, when the queue has a transport. */
   readonly routes: (() => Promise<RouteCheck>) | undefined;
+  /** How long a campaign is kept once finished, in ms (stored with the campaign). */
+  readonly retentionMs: number;
 }
-
-const JOBS_PER_ADD = 100;
-const REFUSED_PER_WRITE = 1_000;
 
 /** Splits a campaign's recipients into chunk records and send jobs. */
 export async function enqueueCampaign(
@@ -98,9 +98,14 @@ export async function enqueueCampaign(
   const chunkingInputs = chunkingOf(input, chunkSize, maxBuffered);
   let created: Awaited<ReturnType<CampaignStore['create']>>['state'];
   try {
-    const campaign = await store.create(campaignId, JSON.stringify(chunkingInputs));
+    const campaign = await store.create(
+      campaignId,
+      JSON.stringify(chunkingInputs),
+      fingerprintOf(chunkingInputs),
+      { retentionMs: context.retentionMs, ...context.retry },
+    );
     created = campaign.state;
-    if (created === 'open') checkSameChunking(campaignId, campaign.chunking, chunkingInputs);
+    if (created === 'open') checkSameChunking(campaignId, campaign, chunkingInputs);
   } catch (error) {
     await source.release();
     throw error;
@@ -114,7 +119,7 @@ export async function enqueueCampaign(
       chunks: status?.chunks.total ?? 0,
     });
   }
-  const lock = new EnqueueLock(store.redis, store.keys(campaignId).enqueueLock);
+  const lock = new EnqueueLock(store.redis, store.keys(campaignId).enqueueLock, campaignId);
   if (!(await lock.acquire())) {
     await source.release();
     throw new SmsError(
@@ -123,9 +128,9 @@ export async function enqueueCampaign(
     );
   }
   try {
-    const chunking = { chunkSize, maxBuffered };
-    const counts = await addChunks(context, campaignId, input, source.recipients, chunking);
-    await store.close(campaignId, counts.recipients, counts.chunks);
+    const chunking = { chunkSize, maxBuffered, resumed: created === 'open' };
+    const counts = await addChunks(context, lock, input, source.recipients, chunking);
+    if (!(await store.close(campaignId, lock, counts.recipients))) throw lock.lostError();
     return enqueueResult(campaignId, true, created === 'open', counts);
   } finally {
     await lock.release();
@@ -141,62 +146,4 @@ function enqueueResult(
 ): EnqueueResult {
   const { recipients, rejected, chunks } = counts;
   return { campaignId, created, resumed, recipients, rejected, chunks, submits: chunks };
-}
-
-async function addChunks(
-  context: EnqueueContext,
-  campaignId: string,
-  input: CampaignInput,
-  recipients: AsyncIterable<unknown>,
-  chunking: { readonly chunkSize: number; readonly maxBuffered: number },
-) {
-  const { store, queue } = context;
-  const routes = input.channelId === undefined ? await context.routes?.() : undefined;
-  const channelId = input.channelId === undefined ? '' : String(input.channelId);
-  let jobs: { name: string; data: SendJobData; opts: JobsOptions }[] = [];
-  let refused: FailureEntry[] = [];
-  let chunks = 0;
-  let read = 0;
-  let rejected = 0;
-  const flushRefused = async () => {
-    await store.reject(campaignId, refused);
-    refused = [];
-  };
-  const flushJobs = async () => {
-    await queue.addBulk(jobs);
-    jobs = [];
-  };
-  const source = chunkRecipients(recipients as BulkSource, {
-    ...chunking,
-    ...(input.text === undefined ? {} : { text: input.text }),
-    ...(input.defaultCountry === undefined ? {} : { defaultCountry: input.defaultCountry }),
-    ...(input.phoneValidation === undefined ? {} : { validation: input.phoneValidation }),
-    dedupe: input.dedupe !== false,
-  });
-  for await (const item of source) {
-    if (item.kind === 'refused') {
-      read++;
-      rejected++;
-      refused.push(item.entry);
-      if (refused.length >= REFUSED_PER_WRITE) await flushRefused();
-      continue;
-    }
-    read += item.phones.length;
-    const routed = routes ? routes.split(item) : { chunk: item, refused: [] };
-    rejected += routed.refused.length;
-    refused.push(...routed.refused);
-    if (!routed.chunk) continue;
-    const n = chunks++;
-    await store.addChunk(campaignId, n, { ...routed.chunk, channelId });
-    const data: SendJobData = { campaignId, chunk: n };
-    jobs.push({
-      name: SEND_JOB,
-      data,
-      opts: { ...context.jobOptions, jobId: sendJobId(campaignId, n) },
-    });
-    if (jobs.length >= JOBS_PER_ADD) await flushJobs();
-  }
-  await flushRefused();
-  await flushJobs();
-  return { chunks, recipients: read, rejected };
 }

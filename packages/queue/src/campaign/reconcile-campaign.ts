@@ -1,12 +1,14 @@
 import { ValidationError } from '@intl-sms/core';
-import type { JobsOptions, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { checkKnownKeys, checkNonNegative, checkType } from '../check-options.js';
-import { SEND_JOB, type SendJobData, sendJobId } from '../queue-jobs.js';
+import { SEND_JOB, type SendJobData, sendJobId, sendJobOptions } from '../queue-jobs.js';
 import {
   type CampaignStore,
   type FailureEntry,
   recipientIndices,
 } from '../store/campaign-store.js';
+import { decodePhones, encodeIndices } from '../store/chunk-codec.js';
+import { PERSIST_FOR_MS } from '../store/persist.js';
 
 /**
  * What to do with a chunk whose submit outcome is unknown:
@@ -33,6 +35,13 @@ export interface ReconciliationItem {
   readonly channelId: string | undefined;
   /** What happened: the submit error, or that the worker stopped mid-submit. */
   readonly error: string;
+  /**
+   * True when another worker found the submit's worker gone mid-submit (it died, or lost
+   * its lock while Redis was away): that worker may still record the real outcome until
+   * `minAgeMs` has passed. False when the worker itself recorded an outcome it could not
+   * know (a timeout, a reset): nothing more will come.
+   */
+  readonly workerStopped: boolean;
   /** When the outcome became unknown. */
   readonly since: Date;
 }
@@ -45,12 +54,22 @@ export interface ReconcileOptions {
    */
   readonly decide?: (item: ReconciliationItem) => ReconcileDecision | Promise<ReconcileDecision>;
   /**
-   * Items that became unknown less than this long ago are kept untouched (default
-   * 60,000 ms): a worker that lost its lock while Redis was away may still record the
-   * real outcome, which then replaces the guess.
+   * Items whose worker stopped mid-submit (`workerStopped`) less than this long ago are
+   * kept untouched (default {@link RECONCILE_MIN_AGE_MS}, 7 minutes): a worker that lost
+   * its lock while Redis was away may still record the real outcome — after its submit's
+   * timeout (60 s by default) and up to 5 minutes of retrying the write — and that
+   * outcome then replaces the guess. Items a worker recorded as unknown itself are final
+   * at once.
    */
   readonly minAgeMs?: number;
 }
+
+/**
+ * The default of {@link ReconcileOptions.minAgeMs}: longer than a submit's default timeout
+ * (60 s) plus the time a worker keeps retrying to record its outcome (5 minutes), with a
+ * minute to spare.
+ */
+export const RECONCILE_MIN_AGE_MS = 60_000 + PERSIST_FOR_MS + 60_000;
 
 const DECISIONS: readonly ReconcileDecision[] = ['sent', 'not-sent', 'resend', 'keep'];
 
@@ -78,7 +97,6 @@ export interface ReconcileReport {
 export interface ReconcileContext {
   readonly store: CampaignStore;
   readonly queue: Queue;
-  readonly jobOptions: JobsOptions;
 }
 
 /**
@@ -92,13 +110,13 @@ export async function reconcileCampaign(
   options: ReconcileOptions = {},
 ): Promise<ReconcileReport> {
   const { store } = context;
-  const minAgeMs = options.minAgeMs ?? 60_000;
+  const minAgeMs = options.minAgeMs ?? RECONCILE_MIN_AGE_MS;
   const report = { campaignId, items: [] as ReconcileReport['items'][number][] };
   const totals = { sent: 0, notSent: 0, resent: 0, kept: 0 };
   for (const n of await store.reconcileList(campaignId)) {
     const item = toItem(campaignId, n, await store.chunk(campaignId, n));
     if (!item) continue;
-    const young = Date.now() - item.since.getTime() < minAgeMs;
+    const young = item.workerStopped && Date.now() - item.since.getTime() < minAgeMs;
     const decision = young || !options.decide ? 'keep' : await options.decide(item);
     // Checked before anything is applied to this item; items decided before stay decided.
     if (!DECISIONS.includes(decision))
@@ -112,16 +130,18 @@ export async function reconcileCampaign(
       continue;
     }
     const failures = decision === 'not-sent' ? notSentEntries(item) : [];
-    const resend = await store.settle(campaignId, n, decision, item.indices, failures);
+    const indices = encodeIndices(item.indices);
+    const resend = await store.settle(campaignId, n, decision, indices, failures);
     if (resend < 0) continue;
+    // The sweeper finds it done (and schedules its expiry) or sends the resend.
+    await store.setActive(campaignId, true);
     if (decision === 'sent') totals.sent += item.phones.length;
     else if (decision === 'not-sent') totals.notSent += item.phones.length;
     else {
       totals.resent += item.phones.length;
-      await store.setActive(campaignId, true);
       const data: SendJobData = { campaignId, chunk: n };
       const jobId = sendJobId(campaignId, n, resend);
-      await context.queue.add(SEND_JOB, data, { ...context.jobOptions, jobId });
+      await context.queue.add(SEND_JOB, data, sendJobOptions(jobId));
     }
   }
   return { ...report, ...totals };
@@ -133,7 +153,7 @@ function toItem(
   fields: Record<string, string>,
 ): ReconciliationItem | undefined {
   if (fields.state !== 'needs-reconciliation') return undefined;
-  const phones = JSON.parse(fields.unknownPhones || '[]') as string[];
+  const phones = decodePhones(fields.unknownPhones);
   const indexOf = recipientIndices(fields);
   return {
     campaignId,
@@ -143,6 +163,7 @@ function toItem(
     text: fields.text ?? '',
     channelId: fields.channelId || undefined,
     error: fields.error ?? '',
+    workerStopped: Boolean(fields.stalledAttempt),
     since: new Date(Number(fields.updatedAt)),
   };
 }

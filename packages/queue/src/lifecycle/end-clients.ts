@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { Cluster, type Redis } from 'ioredis';
+import type { RedisClient } from '../redis-connection.js';
 
 /**
  * Our ioredis client and every duplicate made of it — BullMQ duplicates it for each
@@ -6,19 +7,19 @@ import type { Redis } from 'ioredis';
  * them all, including those BullMQ would otherwise leave waiting.
  */
 export class ClientFamily {
-  readonly root: Redis;
-  readonly #duplicates = new Set<Redis>();
+  readonly root: RedisClient;
+  readonly #duplicates = new Set<RedisClient>();
 
-  constructor(root: Redis) {
+  constructor(root: RedisClient) {
     this.root = root;
-    const duplicate = root.duplicate.bind(root);
+    const duplicate = root.duplicate.bind(root) as (...args: unknown[]) => RedisClient;
     // An own property: BullMQ's proxy of the client calls it as it is.
-    root.duplicate = ((...args: Parameters<Redis['duplicate']>) => {
+    root.duplicate = ((...args: unknown[]) => {
       const made = duplicate(...args);
       this.#duplicates.add(made);
       made.once('end', () => this.#duplicates.delete(made));
       return made;
-    }) as Redis['duplicate'];
+    }) as never;
   }
 
   /** Ends every client of the family at once, whatever its state (see {@link endClient}). */
@@ -32,9 +33,20 @@ export class ClientFamily {
  * alone leaves a client that was waiting to reconnect (Redis went away) parked, and
  * its pending commands — a BullMQ fetch, with a watchdog timer racing it for up to 11 s
  * — never settle; BullMQ may also have marked the client `end` by hand while they
- * wait. So they are rejected here with the error ioredis gives a closed client.
+ * wait. So they are rejected here with the error ioredis gives a closed client. A
+ * Cluster ends each node's client the same way.
  */
-export function endClient(client: Redis): void {
+export function endClient(client: RedisClient): void {
+  if (client instanceof Cluster) {
+    const nodes = client.nodes('all');
+    client.disconnect();
+    for (const node of nodes) endClient(node);
+    return;
+  }
+  endRedis(client);
+}
+
+function endRedis(client: Redis): void {
   client.disconnect();
   const closed = new Error('Connection is closed.');
   client.recoverFromFatalError(closed, closed, { offlineQueue: true, commandQueue: true });

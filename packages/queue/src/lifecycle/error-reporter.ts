@@ -1,6 +1,5 @@
 import { SmsError } from '@intl-sms/core';
-import type { Redis } from 'ioredis';
-import { redisAddress } from '../redis-connection.js';
+import { type RedisClient, redisAddress } from '../redis-connection.js';
 
 /** While an outage lasts, it is reported again at most this often. */
 const REMINDER_MS = 60_000;
@@ -43,12 +42,12 @@ export function isConnectionError(error: unknown): boolean {
  */
 export class ErrorReporter {
   readonly #onError: (error: Error) => void;
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   #down = false;
   #reportedAt = 0;
   #closing = false;
 
-  constructor(onError: ((error: Error) => void) | undefined, redis: Redis) {
+  constructor(onError: ((error: Error) => void) | undefined, redis: RedisClient) {
     this.#onError = onError ?? (() => {});
     this.#redis = redis;
     redis.on('ready', () => {

@@ -1,6 +1,7 @@
 /**
  * Redis key names of one campaign. Every key of a queue carries the same hash tag
- * (`{queue}`), so the Lua scripts that touch several of them also work on Redis Cluster.
+ * (`{queue}`, or the prefix's own), so the Lua scripts that touch several of them also work
+ * on Redis Cluster — each script is given every key it touches (none is built inside Lua).
  */
 export class CampaignKeys {
   /** The campaign's hash: status and counters. */
@@ -13,8 +14,6 @@ export class CampaignKeys {
   readonly events: string;
   /** Held while one process enqueues the campaign. */
   readonly enqueueLock: string;
-  /** Prefix of the chunk hashes: the chunk number follows. */
-  readonly chunkPrefix: string;
   readonly #base: string;
 
   constructor(queueBase: string, campaignId: string) {
@@ -24,12 +23,11 @@ export class CampaignKeys {
     this.reconcile = `${this.#base}:reconcile`;
     this.events = `${this.#base}:events`;
     this.enqueueLock = `${this.#base}:lock`;
-    this.chunkPrefix = `${this.#base}:k:`;
   }
 
   /** The hash of chunk `n`: its recipients, text and state. */
   chunk(n: number): string {
-    return `${this.chunkPrefix}${n}`;
+    return `${this.#base}:k:${n}`;
   }
 
   /** The hash of one accepted batch: its receipt counts. */
@@ -51,4 +49,14 @@ export function campaignsKey(base: string): string {
 /** The set of campaign ids that may still need a worker (the sweeper's to-do list). */
 export function activeCampaignsKey(base: string): string {
   return `${base}:active`;
+}
+
+/** Sorted set of finished campaign ids, scored by when they expire (ms since the epoch). */
+export function expiringCampaignsKey(base: string): string {
+  return `${base}:expiring`;
+}
+
+/** The set of campaign ids with chunks waiting for reconciliation (the backlog metric). */
+export function reconcilingCampaignsKey(base: string): string {
+  return `${base}:reconciling`;
 }

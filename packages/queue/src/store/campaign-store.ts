@@ -1,8 +1,22 @@
-import type { Redis } from 'ioredis';
 import type { CampaignStatus } from '../campaign/campaign-status.js';
-import { activeCampaignsKey, CampaignKeys, campaignsKey } from './campaign-keys.js';
-import { cancelCampaign, settleChunk, switchStatus } from './control-scripts.js';
-import { addChunk, closeEnqueue, createCampaign, rejectRecipients } from './enqueue-scripts.js';
+import { RETRY_DEFAULTS, type RetryPolicy } from '../queue-jobs.js';
+import type { RedisClient } from '../redis-connection.js';
+import {
+  activeCampaignsKey,
+  CampaignKeys,
+  campaignsKey,
+  expiringCampaignsKey,
+  reconcilingCampaignsKey,
+} from './campaign-keys.js';
+import { decodeIndices, decodePhones } from './chunk-codec.js';
+import { cancelCampaign, cancelChunks, settleChunk, switchStatus } from './control-scripts.js';
+import {
+  addChunk,
+  addRejectedChunk,
+  closeEnqueue,
+  createCampaign,
+  rejectRecipients,
+} from './enqueue-scripts.js';
 import { type FailuresPage, readCampaignStatus } from './read-campaign-status.js';
 import { recordReceipts } from './receipt-scripts.js';
 import { claimChunk, recordSubmit, releaseChunk } from './send-scripts.js';
@@ -14,10 +28,16 @@ export type FailureEntry = readonly [score: number, member: string];
 export type Claim =
   | {
       readonly kind: 'go';
+      /** Replicas of the Redis holding the claim: wait for one before submitting. */
+      readonly replicas: number;
       readonly text: string;
       readonly channelId: string;
       readonly phones: string[];
       readonly indices: number[];
+      /** Tries of this chunk that certainly sent nothing, so far. */
+      readonly tries: number;
+      /** The campaign's retry policy. */
+      readonly retry: RetryPolicy;
     }
   | { readonly kind: 'paused' | 'cancelled' | 'reconcile' | 'missing' }
   | { readonly kind: 'done'; readonly state: string };
@@ -35,7 +55,8 @@ export interface SubmitRecord {
     readonly size: number;
   }[];
   readonly error: string;
-  readonly unknownPhones: readonly string[];
+  /** Encoded as the chunk's numbers are (see `encodePhones`). */
+  readonly unknownPhones: string;
   readonly failures: readonly FailureEntry[];
 }
 
@@ -50,31 +71,58 @@ export interface ReceiptRecord {
   readonly failures: readonly FailureEntry[];
 }
 
+/** A chunk to store: its digest, text, channel and encoded numbers and positions. */
+export interface StoredChunk {
+  readonly size: number;
+  readonly digest: string;
+  readonly text: string;
+  readonly channelId: string;
+  readonly phones: string;
+  readonly indices: string;
+}
+
+/** The enqueue lease a write is fenced with (see `EnqueueLock`). */
+export interface Lease {
+  readonly key: string;
+  readonly token: string;
+}
+
+/**
+ * What storing a chunk did: `added` (queued), `rejected` (refused whole: no channel),
+ * `exists` / `rejected` for a chunk stored before, `mismatch` when the chunk stored under
+ * that number holds other recipients, `lease` when this process lost the enqueue lease
+ * (nothing written).
+ */
+export type AddChunkResult = 'added' | 'exists' | 'rejected' | 'mismatch' | 'lease';
+
 const flat = (entries: readonly FailureEntry[]) => entries.flat();
 
 /** Each number of a stored chunk with its position in the campaign's recipients. */
 export function recipientIndices(chunk: Record<string, string>): Map<string, number> {
-  const phones = JSON.parse(chunk.phones || '[]') as string[];
-  const indices = JSON.parse(chunk.indices || '[]') as number[];
+  const phones = decodePhones(chunk.phones);
+  const indices = decodeIndices(chunk.indices);
   return new Map(phones.map((phone, i) => [phone, indices[i] as number]));
 }
+
+/** Chunk numbers read per round trip when walking a campaign's chunks. */
+const CHUNKS_PER_READ = 500;
 
 /**
  * Every state change of a campaign, each one Lua script, so that counters and chunk
  * states move together even with many workers and a Redis restart in between.
  */
 export class CampaignStore {
-  readonly redis: Redis;
-  readonly #base: string;
+  readonly redis: RedisClient;
+  readonly base: string;
 
-  constructor(redis: Redis, base: string) {
+  constructor(redis: RedisClient, base: string) {
     this.redis = redis;
-    this.#base = base;
+    this.base = base;
   }
 
   /** Key names of one campaign. */
   keys(campaignId: string): CampaignKeys {
-    return new CampaignKeys(this.#base, campaignId);
+    return new CampaignKeys(this.base, campaignId);
   }
 
   /** The campaign's counters and one page of failures; undefined for an unknown campaign. */
@@ -87,20 +135,38 @@ export class CampaignStore {
     return this.redis.hgetall(this.keys(campaignId).chunk(n));
   }
 
-  /** The same fields of chunks 0 to `chunks - 1`, in one round trip. */
-  async chunkFields(
+  /** How many chunk numbers the campaign used (stored chunks and refused ones). */
+  async numbered(campaignId: string): Promise<number> {
+    const [numbered, chunks] = await this.redis.hmget(
+      this.keys(campaignId).campaign,
+      'numbered',
+      'chunks',
+    );
+    return Number(numbered ?? chunks ?? 0);
+  }
+
+  /**
+   * The same fields of every chunk of the campaign, a few hundred chunks per round trip
+   * (a campaign of personalised texts has one chunk per recipient). Chunk numbers without
+   * a record are skipped.
+   */
+  async *chunkFields(
     campaignId: string,
-    chunks: number,
     fields: readonly string[],
-  ): Promise<(string | null)[][]> {
+  ): AsyncGenerator<[n: number, values: (string | null)[]]> {
     const keys = this.keys(campaignId);
-    const pipeline = this.redis.pipeline();
-    for (let n = 0; n < chunks; n++) pipeline.hmget(keys.chunk(n), ...fields);
-    const replies = (await pipeline.exec()) ?? [];
-    return replies.map(([error, values]) => {
-      if (error) throw error;
-      return values as (string | null)[];
-    });
+    const numbered = await this.numbered(campaignId);
+    for (let from = 0; from < numbered; from += CHUNKS_PER_READ) {
+      const pipeline = this.redis.pipeline();
+      const to = Math.min(numbered, from + CHUNKS_PER_READ);
+      for (let n = from; n < to; n++) pipeline.hmget(keys.chunk(n), ...fields);
+      const replies = (await pipeline.exec()) ?? [];
+      for (const [i, [error, values]] of replies.entries()) {
+        if (error) throw error;
+        const row = values as (string | null)[];
+        if (row.some((value) => value !== null)) yield [from + i, row];
+      }
+    }
   }
 
   /** Chunk numbers waiting for reconciliation. */
@@ -111,114 +177,224 @@ export class CampaignStore {
 
   /** The lease held by the worker sweeping for lost jobs. */
   get sweepLeaseKey(): string {
-    return `${this.#base}:sweep-lease`;
+    return `${this.base}:sweep-lease`;
   }
 
   /** Campaigns that may still need a worker. */
   async activeCampaignIds(): Promise<string[]> {
-    return this.redis.smembers(activeCampaignsKey(this.#base));
+    return this.redis.smembers(activeCampaignsKey(this.base));
   }
 
   /** Marks a campaign as needing workers again (after a resend), or as done with them. */
   async setActive(campaignId: string, active: boolean): Promise<void> {
-    const key = activeCampaignsKey(this.#base);
+    const key = activeCampaignsKey(this.base);
     await (active ? this.redis.sadd(key, campaignId) : this.redis.srem(key, campaignId));
   }
 
   /** Every campaign id of this queue. */
   async campaignIds(): Promise<string[]> {
-    return this.redis.smembers(campaignsKey(this.#base));
+    return this.redis.smembers(campaignsKey(this.base));
+  }
+
+  /** Campaigns with chunks waiting for reconciliation. */
+  async reconcilingCampaignIds(): Promise<string[]> {
+    return this.redis.smembers(reconcilingCampaignsKey(this.base));
   }
 
   /**
-   * Creates the campaign unless it exists; returns its enqueue state and the chunking
-   * (a JSON string) it was first enqueued with (`''` for campaigns older than that record).
+   * Sets when a finished campaign expires (its own `retention` after now), once: a
+   * campaign already expiring keeps its time. Returns that time.
+   */
+  async scheduleExpiry(campaignId: string, now: number, fallbackMs: number): Promise<number> {
+    const retention = Number(
+      (await this.redis.hget(this.keys(campaignId).campaign, 'retention')) ?? fallbackMs,
+    );
+    const at = now + (Number.isFinite(retention) ? retention : fallbackMs);
+    await this.redis
+      .multi()
+      .zadd(expiringCampaignsKey(this.base), 'NX', at, campaignId)
+      .srem(activeCampaignsKey(this.base), campaignId)
+      .exec();
+    return at;
+  }
+
+  /** Takes a campaign off the expiry list and back to the sweeper's (it runs again). */
+  async unscheduleExpiry(campaignId: string): Promise<void> {
+    await this.redis
+      .multi()
+      .zrem(expiringCampaignsKey(this.base), campaignId)
+      .sadd(activeCampaignsKey(this.base), campaignId)
+      .exec();
+  }
+
+  /** Campaigns whose expiry time has passed, at most `limit`. */
+  async expiredCampaignIds(now: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(
+      expiringCampaignsKey(this.base),
+      '-inf',
+      now,
+      'LIMIT',
+      0,
+      limit,
+    );
+  }
+
+  /** Takes a campaign off every list of the queue (the first step of deleting it). */
+  async forget(campaignId: string): Promise<void> {
+    await this.redis
+      .multi()
+      .srem(campaignsKey(this.base), campaignId)
+      .srem(activeCampaignsKey(this.base), campaignId)
+      .srem(reconcilingCampaignsKey(this.base), campaignId)
+      .zrem(expiringCampaignsKey(this.base), campaignId)
+      .exec();
+  }
+
+  /**
+   * Creates the campaign unless it exists; returns its enqueue state with the chunking
+   * (JSON) and fingerprint it was first enqueued with (`''` for older campaigns).
    */
   async create(
     campaignId: string,
     chunking: string,
-  ): Promise<{ state: 'new' | 'open' | 'closed'; chunking: string }> {
+    fingerprint: string,
+    kept: { readonly retentionMs: number } & RetryPolicy,
+  ): Promise<{ state: 'new' | 'open' | 'closed'; chunking: string; fingerprint: string }> {
     const k = this.keys(campaignId);
-    const [state, recorded] = (await createCampaign.run(
+    const args = [campaignId, Date.now(), chunking, fingerprint, kept.retentionMs];
+    args.push(kept.attempts, kept.retryDelayMs);
+    const [state, recorded, recordedFingerprint] = (await createCampaign.run(
       this.redis,
-      [k.campaign, campaignsKey(this.#base), activeCampaignsKey(this.#base)],
-      [campaignId, Date.now(), chunking],
-    )) as ['new' | 'open' | 'closed', string];
-    return { state, chunking: recorded };
+      [k.campaign, campaignsKey(this.base), activeCampaignsKey(this.base)],
+      args,
+    )) as ['new' | 'open' | 'closed', string, string];
+    return { state, chunking: recorded, fingerprint: recordedFingerprint };
   }
 
   async addChunk(
     campaignId: string,
+    lease: Lease,
     n: number,
-    chunk: {
-      text: string;
-      channelId: string;
-      phones: readonly string[];
-      indices: readonly number[];
-    },
+    chunk: StoredChunk,
+  ): Promise<AddChunkResult> {
+    const k = this.keys(campaignId);
+    const args = [lease.token, n, chunk.size, chunk.digest, chunk.text, chunk.channelId];
+    args.push(chunk.phones, chunk.indices, Date.now());
+    return (await addChunk.run(
+      this.redis,
+      [k.campaign, k.chunk(n), lease.key],
+      args,
+    )) as AddChunkResult;
+  }
+
+  async addRejectedChunk(
+    campaignId: string,
+    lease: Lease,
+    n: number,
+    chunk: { readonly size: number; readonly digest: string },
+    entries: readonly FailureEntry[],
+  ): Promise<AddChunkResult> {
+    const k = this.keys(campaignId);
+    const args = [lease.token, n, chunk.size, chunk.digest, Date.now(), ...flat(entries)];
+    const keys = [k.campaign, k.chunk(n), lease.key, k.failures];
+    return (await addRejectedChunk.run(this.redis, keys, args)) as AddChunkResult;
+  }
+
+  /** Returns false when this process no longer holds the enqueue lease. */
+  async reject(
+    campaignId: string,
+    lease: Lease,
+    entries: readonly FailureEntry[],
   ): Promise<boolean> {
+    if (entries.length === 0) return true;
     const k = this.keys(campaignId);
-    const args = [n, chunk.phones.length, chunk.text, chunk.channelId];
-    args.push(JSON.stringify(chunk.phones), JSON.stringify(chunk.indices), Date.now());
-    return (await addChunk.run(this.redis, [k.campaign, k.chunk(n)], args)) === 1;
+    const keys = [k.campaign, k.failures, lease.key];
+    return (
+      ((await rejectRecipients.run(this.redis, keys, [lease.token, ...flat(entries)])) as number) >=
+      0
+    );
   }
 
-  async reject(campaignId: string, entries: readonly FailureEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  /** Returns false when this process no longer holds the enqueue lease. */
+  async close(campaignId: string, lease: Lease, recipients: number): Promise<boolean> {
     const k = this.keys(campaignId);
-    await rejectRecipients.run(this.redis, [k.campaign, k.failures], flat(entries));
-  }
-
-  async close(campaignId: string, recipients: number, chunks: number): Promise<void> {
-    const k = this.keys(campaignId);
-    await closeEnqueue.run(this.redis, [k.campaign, k.events], [recipients, chunks, Date.now()]);
+    const keys = [k.campaign, k.events, lease.key];
+    return (await closeEnqueue.run(this.redis, keys, [lease.token, recipients, Date.now()])) === 1;
   }
 
   async claim(campaignId: string, n: number, attempt: string): Promise<Claim> {
     const k = this.keys(campaignId);
-    const keys = [k.campaign, k.chunk(n), k.reconcile, k.events];
-    const reply = (await claimChunk.run(this.redis, keys, [attempt, Date.now(), n])) as string[];
-    const [kind, a, b, c, d] = reply;
+    const keys = [
+      k.campaign,
+      k.chunk(n),
+      k.reconcile,
+      k.events,
+      reconcilingCampaignsKey(this.base),
+    ];
+    const args = [attempt, Date.now(), n, campaignId];
+    const reply = (await claimChunk.run(this.redis, keys, args)) as (string | number | null)[];
+    const [kind, replicas, text, channelId, phones, indices, tries, attempts, delay] = reply;
     if (kind === 'go') {
-      const phones = JSON.parse(c ?? '[]');
-      return { kind, text: a ?? '', channelId: b ?? '', phones, indices: JSON.parse(d ?? '[]') };
+      return {
+        kind,
+        replicas: Number(replicas),
+        text: String(text ?? ''),
+        channelId: String(channelId ?? ''),
+        phones: decodePhones(phones as string),
+        indices: decodeIndices(indices as string),
+        tries: Number(tries ?? 0),
+        retry: {
+          attempts: Number(attempts) || RETRY_DEFAULTS.attempts,
+          retryDelayMs: Number(delay) || RETRY_DEFAULTS.retryDelayMs,
+        },
+      };
     }
-    if (kind === 'done') return { kind, state: a ?? '' };
+    if (kind === 'done') return { kind, state: String(replicas ?? '') };
     return { kind: kind as 'paused' | 'cancelled' | 'reconcile' | 'missing' };
   }
 
-  async release(campaignId: string, n: number, attempt: string): Promise<void> {
-    await releaseChunk.run(this.redis, [this.keys(campaignId).chunk(n)], [attempt, Date.now()]);
+  /** Gives a claimed chunk back; `countTry` counts it against the campaign's attempts. */
+  async release(campaignId: string, n: number, attempt: string, countTry: boolean): Promise<void> {
+    const args = [attempt, Date.now(), countTry ? 1 : 0];
+    await releaseChunk.run(this.redis, [this.keys(campaignId).chunk(n)], args);
   }
 
-  /** Returns false when this attempt no longer owns the chunk (nothing was recorded). */
+  /**
+   * Records a submit's outcome; `tracked` false when no receipts will be polled for its
+   * batches. Returns false when this attempt no longer owns the chunk (nothing recorded).
+   */
   async record(
     campaignId: string,
     n: number,
     attempt: string,
     outcome: SubmitRecord,
+    tracked: boolean,
   ): Promise<boolean> {
     const k = this.keys(campaignId);
     const keys = [k.campaign, k.chunk(n), k.reconcile, k.failures, k.events];
+    keys.push(reconcilingCampaignsKey(this.base));
     const args = [attempt, Date.now(), n, outcome.state, outcome.accepted, outcome.failed];
     args.push(outcome.rejected, outcome.unknown, JSON.stringify(outcome.batches));
-    args.push(outcome.batches.length, outcome.error, JSON.stringify(outcome.unknownPhones));
+    args.push(outcome.batches.length, outcome.error, outcome.unknownPhones);
+    args.push(tracked ? 1 : 0, campaignId);
     return (await recordSubmit.run(this.redis, keys, [...args, ...flat(outcome.failures)])) === 1;
   }
 
+  /** Returns false when the campaign no longer exists (it was deleted). */
   async recordReceipts(
     campaignId: string,
     batchId: string,
     receipts: ReceiptRecord,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const k = this.keys(campaignId);
     const args = [receipts.delivered, receipts.failed, receipts.final ? 1 : 0, receipts.expired];
     args.push(receipts.size, receipts.chunk, Date.now());
-    await recordReceipts.run(
+    const result = await recordReceipts.run(
       this.redis,
       [k.campaign, k.batch(batchId), k.failures, k.events],
       [...args, ...flat(receipts.failures)],
     );
+    return result !== -1;
   }
 
   /** Returns the status after the switch, or undefined for an unknown campaign. */
@@ -232,14 +408,29 @@ export class CampaignStore {
     return (status as string | null) ?? undefined;
   }
 
-  /** Returns the recipients cancelled, or -1 for an unknown campaign. */
+  /**
+   * Cancels the campaign, then its queued chunks a few hundred at a time (each batch one
+   * script given its chunk keys). Returns the recipients cancelled, or -1 for an unknown
+   * campaign. Workers cancel a queued chunk themselves when they take it, so a cancel cut
+   * short is finished by them, or by calling this again.
+   */
   async cancel(campaignId: string): Promise<number> {
     const k = this.keys(campaignId);
-    return (await cancelCampaign.run(
+    const numbered = (await cancelCampaign.run(
       this.redis,
       [k.campaign, k.events],
-      [k.chunkPrefix, Date.now()],
+      [Date.now()],
     )) as number;
+    if (numbered < 0) return -1;
+    let cancelled = 0;
+    for (let from = 0; from < numbered; from += CHUNKS_PER_READ) {
+      const chunkKeys: string[] = [];
+      for (let n = from; n < Math.min(numbered, from + CHUNKS_PER_READ); n++)
+        chunkKeys.push(k.chunk(n));
+      const keys = [k.campaign, k.events, ...chunkKeys];
+      cancelled += (await cancelChunks.run(this.redis, keys, [Date.now()])) as number;
+    }
+    return cancelled;
   }
 
   /** Settles a chunk needing reconciliation; returns the resend count, 0, or -1 if it needed none. */
@@ -247,12 +438,13 @@ export class CampaignStore {
     campaignId: string,
     n: number,
     decision: 'sent' | 'not-sent' | 'resend',
-    indices: readonly number[],
+    indices: string,
     failures: readonly FailureEntry[],
   ): Promise<number> {
     const k = this.keys(campaignId);
     const keys = [k.campaign, k.chunk(n), k.reconcile, k.failures, k.events];
-    const args = [n, decision, Date.now(), JSON.stringify(indices), ...flat(failures)];
+    keys.push(reconcilingCampaignsKey(this.base));
+    const args = [n, decision, Date.now(), indices, campaignId, ...flat(failures)];
     return (await settleChunk.run(this.redis, keys, args)) as number;
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-connection.js';
 
 /** A Lua script run with EVALSHA, loaded on first use and again after a Redis restart. */
 export class LuaScript {
@@ -11,9 +11,14 @@ export class LuaScript {
     this.#sha = createHash('sha1').update(source).digest('hex');
   }
 
+  /** The script's Lua source. */
+  get source(): string {
+    return this.#source;
+  }
+
   /** Runs the script atomically with these keys and arguments. */
   async run(
-    redis: Redis,
+    redis: RedisClient,
     keys: readonly string[],
     args: readonly (string | number)[],
   ): Promise<unknown> {

@@ -11,29 +11,34 @@ export interface CampaignBatch {
   readonly size: number;
   readonly delivered: number;
   readonly failed: number;
-  /** True once every receipt is final (or polling gave up). */
+  /** True once every receipt is final (or polling gave up, or its worker polls none). */
   readonly final: boolean;
 }
 
-/** Every accepted batch of a campaign, in chunk order, read from the chunk records. */
+/**
+ * Every accepted batch of a campaign, in chunk order, read from the chunk records. A
+ * batch sent by a worker that polls no receipts counts as final (its recipients are
+ * `untracked`).
+ */
 export async function readCampaignBatches(
   store: CampaignStore,
   campaignId: string,
 ): Promise<CampaignBatch[]> {
   const keys = store.keys(campaignId);
-  const chunks = Number((await store.redis.hget(keys.campaign, 'chunks')) ?? 0);
-  const stored = await store.chunkFields(campaignId, chunks, ['batches']);
-  const batches = stored.flatMap(([value], chunk) =>
-    value
-      ? (JSON.parse(value) as { id: string; channelId: string; size: number }[]).map((batch) => ({
-          ...batch,
-          chunk,
-        }))
-      : [],
-  );
+  const batches: (Omit<CampaignBatch, 'delivered' | 'failed' | 'final'> & {
+    untracked: boolean;
+  })[] = [];
+  for await (const [chunk, [value, untracked]] of store.chunkFields(campaignId, [
+    'batches',
+    'untracked',
+  ])) {
+    if (!value) continue;
+    for (const batch of JSON.parse(value) as { id: string; channelId: string; size: number }[])
+      batches.push({ ...batch, chunk, untracked: untracked === '1' });
+  }
   const receipts = store.redis.pipeline();
   for (const batch of batches) receipts.hmget(keys.batch(batch.id), 'delivered', 'failed', 'final');
-  const counts = (await receipts.exec()) ?? [];
+  const counts = batches.length > 0 ? ((await receipts.exec()) ?? []) : [];
   return batches.map((batch, i) => {
     const [delivered, failed, final] = (counts[i]?.[1] ?? []) as (string | null)[];
     return {
@@ -43,7 +48,7 @@ export async function readCampaignBatches(
       size: batch.size,
       delivered: Number(delivered ?? 0),
       failed: Number(failed ?? 0),
-      final: final === '1',
+      final: final === '1' || batch.untracked,
     };
   });
 }

@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
 import type {
   CampaignCounts,
   CampaignFailure,
   CampaignState,
   CampaignStatus,
 } from '../campaign/campaign-status.js';
+import type { RedisClient } from '../redis-connection.js';
 import type { CampaignKeys } from './campaign-keys.js';
 
 /** Which page of the failures list to include. */
@@ -17,7 +17,7 @@ export interface FailuresPage {
 
 /** Reads a campaign's counters and one page of its failures, in one round trip. */
 export async function readCampaignStatus(
-  redis: Redis,
+  redis: RedisClient,
   keys: CampaignKeys,
   campaignId: string,
   page: FailuresPage = {},

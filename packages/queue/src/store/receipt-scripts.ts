@@ -3,11 +3,13 @@ import { LuaScript } from './lua-script.js';
 /**
  * Stores the latest receipt counts of one batch and moves the campaign's delivered and
  * undelivered counters by the difference, so polling the same batch again never counts
- * a recipient twice. Failed recipients go to the failures set (idempotent).
+ * a recipient twice. Failed recipients go to the failures set (idempotent). Returns -1,
+ * writing nothing, when the campaign was deleted (its receipt job outlived it).
  * KEYS: campaign, batch, failures, events.
  * ARGV: delivered, failed, final (1/0), expired, size, chunk n, now, then score/member pairs.
  */
 export const recordReceipts = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[2], 'final') == '1' then return 0 end
 local before = redis.call('HMGET', KEYS[2], 'delivered', 'failed')
 local pd = tonumber(before[1] or '0')

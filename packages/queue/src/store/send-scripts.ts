@@ -1,19 +1,49 @@
 import { LuaScript } from './lua-script.js';
 
 /**
+ * Lua: how many replicas this Redis has connected, so the caller knows whether to wait
+ * for them to hold a write before relying on it (see `ReplicaSync`).
+ */
+const REPLICAS = `
+local function replicas()
+  return tonumber(string.match(redis.call('INFO', 'replication'), 'connected_slaves:(%d+)') or '0')
+end
+`;
+
+/**
+ * Lua: the numbers (and positions) the claimed chunk (KEYS[2]) must send: those queued
+ * again by a reconciliation `resend` when there are, else the chunk's own.
+ */
+const TO_SEND = `
+local function toSend()
+  local f = redis.call('HMGET', KEYS[2], 'text', 'channelId', 'phones', 'indices', 'resendPhones', 'resendIndices')
+  if f[5] and f[5] ~= '' then return {f[1], f[2], f[5], f[6]} end
+  return {f[1], f[2], f[3], f[4]}
+end
+local function go()
+  local f = toSend()
+  local retry = redis.call('HMGET', KEYS[1], 'attempts', 'retryDelayMs')
+  return {'go', replicas(), f[1], f[2], f[3], f[4], redis.call('HGET', KEYS[2], 'tries') or '0',
+    retry[1] or '', retry[2] or ''}
+end
+`;
+
+/**
  * Takes chunk n for one submit attempt. Returns:
- * - `{'go', text, channelId, phones, indices}`: the chunk is now `submitting` under this attempt;
+ * - `{'go', replicas, text, channelId, phones, indices, tries, attempts, retryDelayMs}`:
+ *   the chunk is now `submitting` under this attempt (also when this same attempt asks
+ *   again after a lost reply); `tries` failed before, the campaign allows `attempts`;
  * - `{'paused'}`: the campaign is paused, nothing changed;
  * - `{'cancelled'}`: the campaign was cancelled, the chunk is now cancelled;
- *   (also when this same attempt asks again after a lost reply);
  * - `{'reconcile'}`: an earlier attempt began submitting and never recorded an outcome
  *   (its worker died or lost its lock): the submit may have been sent, so it is never
  *   repeated; the chunk now needs reconciliation;
  * - `{'done', state}` or `{'missing'}`: nothing to do.
- * KEYS: campaign, chunk, reconcile set, events. ARGV: attempt id, now, n.
+ * KEYS: campaign, chunk, reconcile set, events, reconciling campaigns set.
+ * ARGV: attempt id, now, n, campaign id.
  */
-export const claimChunk = new LuaScript(`
-if redis.call('EXISTS', KEYS[2]) == 0 then return {'missing'} end
+export const claimChunk = new LuaScript(`${REPLICAS}${TO_SEND}
+if redis.call('EXISTS', KEYS[2]) == 0 or redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
 local state = redis.call('HGET', KEYS[2], 'state')
 local size = tonumber(redis.call('HGET', KEYS[2], 'size'))
 if state == 'queued' then
@@ -28,24 +58,24 @@ if state == 'queued' then
   end
   if status == 'paused' then return {'paused'} end
   redis.call('HSET', KEYS[2], 'state', 'submitting', 'attempt', ARGV[1], 'updatedAt', ARGV[2])
-  local fields = redis.call('HMGET', KEYS[2], 'text', 'channelId', 'phones', 'indices')
-  return {'go', fields[1], fields[2], fields[3], fields[4]}
+  return go()
 end
 if state == 'submitting' and redis.call('HGET', KEYS[2], 'attempt') == ARGV[1] then
   -- This very attempt claimed it but lost the reply (Redis went away and the client sent
   -- the call again): it has not submitted anything yet, so it may go on.
-  local fields = redis.call('HMGET', KEYS[2], 'text', 'channelId', 'phones', 'indices')
-  return {'go', fields[1], fields[2], fields[3], fields[4]}
+  return go()
 end
 if state == 'submitting' then
+  local f = toSend()
   redis.call('HSET', KEYS[2], 'state', 'needs-reconciliation',
     'stalledAttempt', redis.call('HGET', KEYS[2], 'attempt'),
-    'unknownCount', size, 'unknownPhones', redis.call('HGET', KEYS[2], 'phones'),
+    'unknownCount', size, 'unknownPhones', f[3],
     'error', 'the worker stopped while its submit was in flight', 'updatedAt', ARGV[2])
   redis.call('HINCRBY', KEYS[1], 'queued', -size)
   redis.call('HINCRBY', KEYS[1], 'unknown', size)
   redis.call('HINCRBY', KEYS[1], 'chunksDone', 1)
   redis.call('SADD', KEYS[3], ARGV[3])
+  redis.call('SADD', KEYS[5], ARGV[4])
   redis.call('PUBLISH', KEYS[4], 'chunk')
   return {'reconcile'}
 end
@@ -54,25 +84,33 @@ return {'done', state}
 
 /**
  * Gives chunk n back after an attempt that certainly sent nothing (connection refused,
- * rate limited), so a later attempt may submit it.
- * KEYS: chunk. ARGV: attempt id, now.
+ * rate limited, a claim its replicas did not confirm), so a later attempt may submit it;
+ * counts the try against the campaign's `attempts` when ARGV[3] is 1 (a provider's 429
+ * is not counted: it only says "later").
+ * KEYS: chunk. ARGV: attempt id, now, count the try (1/0).
  */
 export const releaseChunk = new LuaScript(`
 if redis.call('HGET', KEYS[1], 'state') ~= 'submitting' then return 0 end
 if redis.call('HGET', KEYS[1], 'attempt') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'state', 'queued', 'updatedAt', ARGV[2])
+if ARGV[3] == '1' then redis.call('HINCRBY', KEYS[1], 'tries', 1) end
 return 1
 `);
 
 /**
  * Records what the submit of chunk n did. Also accepted when another worker already
  * gave this attempt up as unknown (it stalled while Redis was away): the outcome is the
- * truth and replaces the guess. Returns 0 for an attempt that no longer owns the chunk.
- * KEYS: campaign, chunk, reconcile set, failures, events.
+ * truth and replaces the guess. Batches are added to those of earlier submits of the
+ * chunk (a reconciliation resend keeps the first submit's batches). A worker that does
+ * not poll receipts records its batches as final at once, their recipients `untracked`.
+ * Returns 0 for an attempt that no longer owns the chunk.
+ * KEYS: campaign, chunk, reconcile set, failures, events, reconciling campaigns set.
  * ARGV: attempt, now, n, new state, accepted, failed, rejected, unknown, batches JSON,
- *   batch count, error, unknown phones JSON, then failure score/member pairs.
+ *   batch count, error, unknown phones, receipts polled (1/0), campaign id, then failure
+ *   score/member pairs.
  */
 export const recordSubmit = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 local state = redis.call('HGET', KEYS[2], 'state')
 local size = tonumber(redis.call('HGET', KEYS[2], 'size'))
 if state == 'submitting' and redis.call('HGET', KEYS[2], 'attempt') == ARGV[1] then
@@ -85,16 +123,33 @@ elseif state == 'needs-reconciliation' and redis.call('HGET', KEYS[2], 'stalledA
 else
   return 0
 end
-redis.call('HSET', KEYS[2], 'state', ARGV[4], 'batches', ARGV[9], 'error', ARGV[11],
+local batches = ARGV[9]
+local before = redis.call('HGET', KEYS[2], 'batches')
+if before and before ~= '' and before ~= '[]' then
+  if batches == '[]' then batches = before else batches = string.sub(before, 1, -2) .. ',' .. string.sub(batches, 2) end
+end
+redis.call('HSET', KEYS[2], 'state', ARGV[4], 'batches', batches, 'error', ARGV[11],
   'unknownCount', ARGV[8], 'unknownPhones', ARGV[12], 'updatedAt', ARGV[2])
-redis.call('HINCRBY', KEYS[1], 'accepted', tonumber(ARGV[5]))
+redis.call('HDEL', KEYS[2], 'resendPhones', 'resendIndices')
+local accepted = tonumber(ARGV[5])
+redis.call('HINCRBY', KEYS[1], 'accepted', accepted)
 redis.call('HINCRBY', KEYS[1], 'failed', tonumber(ARGV[6]))
 redis.call('HINCRBY', KEYS[1], 'rejected', tonumber(ARGV[7]))
 redis.call('HINCRBY', KEYS[1], 'unknown', tonumber(ARGV[8]))
 redis.call('HINCRBY', KEYS[1], 'batches', tonumber(ARGV[10]))
+if ARGV[13] == '0' then
+  redis.call('HINCRBY', KEYS[1], 'batchesFinal', tonumber(ARGV[10]))
+  redis.call('HINCRBY', KEYS[1], 'untracked', accepted)
+  if tonumber(ARGV[10]) > 0 then redis.call('HSET', KEYS[2], 'untracked', '1') end
+end
 redis.call('HINCRBY', KEYS[1], 'chunksDone', 1)
-if tonumber(ARGV[8]) > 0 then redis.call('SADD', KEYS[3], ARGV[3]) end
-for i = 13, #ARGV, 2 do redis.call('ZADD', KEYS[4], ARGV[i], ARGV[i + 1]) end
+if tonumber(ARGV[8]) > 0 then
+  redis.call('SADD', KEYS[3], ARGV[3])
+  redis.call('SADD', KEYS[6], ARGV[14])
+elseif redis.call('SCARD', KEYS[3]) == 0 then
+  redis.call('SREM', KEYS[6], ARGV[14])
+end
+for i = 15, #ARGV, 2 do redis.call('ZADD', KEYS[4], ARGV[i], ARGV[i + 1]) end
 redis.call('HSET', KEYS[1], 'updatedAt', ARGV[2])
 redis.call('PUBLISH', KEYS[5], 'chunk')
 return 1

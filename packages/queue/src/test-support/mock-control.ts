@@ -1,22 +1,25 @@
 import type { FaultRuleInput } from '@intl-sms/mock-server';
+import { mockInspector } from '@intl-sms/mock-server/testing';
 
-/** Steers the mock server through its inspection API, as the tests need it. */
+/** Steers the mock server (the demo account) through `@intl-sms/mock-server/testing`. */
 export function mockControl(mockUrl: string) {
-  const send = async (method: string, path: string, body?: unknown) => {
-    // The mock refuses a change that does not say it is JSON, even without a body.
-    const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
-    if (body !== undefined) init.body = JSON.stringify(body);
-    const response = await fetch(`${mockUrl}${path}`, init);
-    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}`);
-  };
+  const inspector = mockInspector(mockUrl);
   return {
     /** Replaces the fault rules (an empty list clears them). */
-    faults: (rules: readonly FaultRuleInput[]) => send('PUT', '/__mock/faults', rules),
+    faults: async (rules: readonly FaultRuleInput[]) => {
+      await inspector.setFaults(rules);
+    },
     /** Forgets every submitted message. */
-    clearMessages: () => send('DELETE', '/__mock/messages'),
+    clearMessages: async () => {
+      await inspector.clearMessages();
+    },
     /** Sets the demo account's balance. */
-    setBalance: (balance: string) => send('PUT', '/__mock/accounts/demo', { balance }),
+    setBalance: async (balance: string) => {
+      await inspector.setAccount('demo', { balance });
+    },
     /** Adds to the demo account's balance. */
-    topUp: (amount: string) => send('POST', '/__mock/accounts/demo/top-up', { amount }),
+    topUp: async (amount: string) => {
+      await inspector.topUp('demo', amount);
+    },
   };
 }

@@ -1,13 +1,22 @@
 import { createSjroomTransport, type SmsTransport } from '@intl-sms/core';
 import { type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
+import type { Cluster, Redis } from 'ioredis';
 import { createSmsQueue, type SmsQueue, type SmsQueueSettings } from '../create-sms-queue.js';
 import { createSmsWorker, type SmsWorker, type SmsWorkerSettings } from '../create-sms-worker.js';
 import { mockControl } from './mock-control.js';
-import { testRedis } from './redis-server.js';
+import { testConnection } from './test-connection.js';
 
-/** Redis, the mock server, a queue and a worker in this process, for one test file. */
+/**
+ * Redis (one server, or a Cluster in the cluster project), the mock server, a queue and
+ * a worker in this process, for one test file.
+ */
 export interface QueueFixture {
+  /** A URL of one Redis server (of one node in the cluster project). */
   readonly redisUrl: string;
+  /** True when the file runs on the test Redis Cluster. */
+  readonly cluster: boolean;
+  /** A client of the test's Redis for the test itself; closed with the fixture. */
+  client(): Redis | Cluster;
   readonly mock: RunningMockServer;
   readonly transport: SmsTransport;
   /** A queue with a unique name (tests share one Redis). */
@@ -23,7 +32,7 @@ let counter = 0;
 
 /** Starts the fixture; close it in `afterAll`. */
 export async function startQueueFixture(): Promise<QueueFixture> {
-  const redis = await testRedis();
+  const redis = await testConnection();
   const mock = await startMockServer({ receiptDelay: { minMs: 20, maxMs: 80 } });
   const transport = createSjroomTransport({
     baseUrl: mock.url,
@@ -35,18 +44,25 @@ export async function startQueueFixture(): Promise<QueueFixture> {
   let name = '';
   return {
     redisUrl: redis.url,
+    cluster: redis.cluster,
+    client: () => redis.client(),
     mock,
     transport,
     control: mockControl(mock.url),
     queue(settings = {}) {
       name = `test-${process.pid}-${Date.now()}-${counter++}`;
-      const queue = createSmsQueue({ connection: redis.url, name, transport, ...settings });
+      const queue = createSmsQueue({
+        connection: redis.connection(),
+        name,
+        transport,
+        ...settings,
+      });
       opened.push(queue);
       return queue;
     },
     worker(settings = {}) {
       const worker = createSmsWorker({
-        connection: redis.url,
+        connection: redis.connection(),
         name,
         transport,
         receipts: { firstPollMs: 100, maxPollMs: 300 },
@@ -73,4 +89,13 @@ export async function settled(queue: SmsQueue, campaignId: string, until?: 'sent
   }))
     last = status;
   return last;
+}
+
+/** Waits until `check` holds, polling every 50 ms; fails after `ms` (default 20 s). */
+export async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

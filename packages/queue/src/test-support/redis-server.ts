@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export interface RedisServer {
   readonly url: string;
   readonly port: number;
+  /** The process id of the running server (undefined while stopped). */
+  readonly pid: number | undefined;
   /** Stops it with SIGTERM (Redis writes its append-only file first). */
   stop(): Promise<void>;
   /** Starts it again on the same port and data directory. */
@@ -18,16 +20,17 @@ export interface RedisServer {
 
 /**
  * Starts Debian's `redis-server` on a free loopback port, with the append-only file on
- * (as a production BullMQ Redis should be), so a restart keeps the queue.
+ * (as a production BullMQ Redis should be), so a restart keeps the queue; `extraArgs`
+ * are added (`--replicaof host port` makes it a replica).
  */
-export async function startRedisServer(): Promise<RedisServer> {
+export async function startRedisServer(extraArgs: readonly string[] = []): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'intl-sms-redis-'));
   let child: ChildProcess | undefined;
   const start = async () => {
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir];
     args.push('--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '');
-    args.push('--maxmemory-policy', 'noeviction', '--daemonize', 'no');
+    args.push('--maxmemory-policy', 'noeviction', '--daemonize', 'no', ...extraArgs);
     const started = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'inherit'] });
     child = started;
     await new Promise<void>((resolve, reject) => {
@@ -54,6 +57,9 @@ export async function startRedisServer(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child?.pid;
+    },
     start,
     stop,
     async destroy() {

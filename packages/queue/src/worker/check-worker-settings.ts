@@ -1,5 +1,5 @@
 import { ValidationError } from '@intl-sms/core';
-import { checkKnownKeys } from '../check-options.js';
+import { checkKnownKeys, checkType } from '../check-options.js';
 import { positive } from '../check-positive.js';
 import { checkSharedSettings } from '../check-settings.js';
 
@@ -11,6 +11,7 @@ const WORKER_KEYS = [
   'pausedRetryMs',
   'lockDurationMs',
   'sweepIntervalMs',
+  'onChunk',
 ];
 /** Fields of the worker settings that must be positive integers when given. */
 const POSITIVE = ['concurrency', 'lockDurationMs', 'pausedRetryMs'] as const;
@@ -21,6 +22,7 @@ export function checkWorkerSettings(settings: unknown): void {
   checkSharedSettings(settings, WORKER_KEYS, 'createSmsWorker');
   const s = settings as Record<string, unknown>;
   for (const field of POSITIVE) positive(field, s[field]);
+  checkType('onChunk', s.onChunk, 'function');
   if (s.sweepIntervalMs !== false) positive('sweepIntervalMs', s.sweepIntervalMs);
   if (s.limiter !== undefined) {
     checkKnownKeys(s.limiter, ['max', 'durationMs'], 'limiter', 'limiter.');

@@ -1,5 +1,6 @@
 import { BatchNotFoundError, SmsError, type SmsTransport } from '@intl-sms/core';
 import { DelayedError, type Job } from 'bullmq';
+import type { QueueMetrics } from '../metrics/queue-metrics.js';
 import type { ReceiptJobData } from '../queue-jobs.js';
 import {
   type CampaignStore,
@@ -25,16 +26,20 @@ export interface ReceiptProcessorContext {
   readonly store: CampaignStore;
   readonly transport: () => SmsTransport;
   readonly polling: Required<ReceiptPolling>;
+  readonly metrics: QueueMetrics;
 }
 
 /**
  * Polls one batch's receipts, records the counts (idempotently) and puts itself back in
- * the delayed set until every receipt is final or polling gives up.
+ * the delayed set until every receipt is final or polling gives up. A batch whose
+ * campaign was deleted is dropped.
  */
 export function receiptProcessor(context: ReceiptProcessorContext) {
-  const { polling } = context;
+  const { polling, metrics } = context;
   return async (job: Job<ReceiptJobData>, token?: string): Promise<string> => {
     const { batchId, size } = job.data;
+    if (!(await context.store.redis.exists(context.store.keys(job.data.campaignId).campaign)))
+      return 'deleted';
     const expiredNow = Date.now() - job.data.acceptedAt >= polling.giveUpAfterMs;
     let delivered = 0;
     let failed = 0;
@@ -45,15 +50,18 @@ export function receiptProcessor(context: ReceiptProcessorContext) {
       failed = report.failed;
       failedPhones = report.recipients.filter((r) => r.status === 'failed').map((r) => r.phone);
     } catch (error) {
+      metrics.receiptPoll('error');
       if (BatchNotFoundError.isInstance(error)) return finish(context, job.data, 0, 0, [], true);
       if (!(SmsError.isInstance(error) && error.retryable) || expiredNow) throw error;
       return later(job, token, polling);
     }
     const final = delivered + failed >= size;
+    metrics.receiptPoll(final ? 'final' : expiredNow ? 'expired' : 'pending');
     if (final || expiredNow) {
       return finish(context, job.data, delivered, failed, failedPhones, !final);
     }
-    await record(context, job.data, delivered, failed, failedPhones, false);
+    if (!(await record(context, job.data, delivered, failed, failedPhones, false)))
+      return 'deleted';
     return later(job, token, polling);
   };
 }
@@ -66,7 +74,7 @@ async function finish(
   failedPhones: string[],
   expired: boolean,
 ): Promise<string> {
-  await record(context, data, delivered, failed, failedPhones, true);
+  if (!(await record(context, data, delivered, failed, failedPhones, true))) return 'deleted';
   return expired ? 'expired' : 'final';
 }
 
@@ -77,7 +85,7 @@ async function record(
   failed: number,
   failedPhones: string[],
   final: boolean,
-): Promise<void> {
+): Promise<boolean> {
   const failures = failedPhones.length > 0 ? await undelivered(context, data, failedPhones) : [];
   const expired = final ? Math.max(0, data.size - delivered - failed) : 0;
   const receipts = {
@@ -89,7 +97,7 @@ async function record(
     chunk: data.chunk,
     failures,
   };
-  await persist(() => context.store.recordReceipts(data.campaignId, data.batchId, receipts));
+  return persist(() => context.store.recordReceipts(data.campaignId, data.batchId, receipts));
 }
 
 async function undelivered(

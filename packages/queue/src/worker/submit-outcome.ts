@@ -7,6 +7,7 @@ import {
 } from '@intl-sms/core';
 import type { CampaignFailureKind } from '../campaign/campaign-status.js';
 import type { FailureEntry, SubmitRecord } from '../store/campaign-store.js';
+import { encodePhones } from '../store/chunk-codec.js';
 
 /** A claimed chunk's numbers and their positions in the campaign. */
 export interface ChunkRecipients {
@@ -62,7 +63,7 @@ export function recordFromResult(
   const state =
     counts.unknown > 0 ? 'needs-reconciliation' : counts.accepted > 0 ? 'submitted' : 'failed';
   const error = partial?.message ?? '';
-  return { state, ...counts, batches, error, unknownPhones, failures };
+  return { state, ...counts, batches, error, unknownPhones: encodePhones(unknownPhones), failures };
 }
 
 /** Turns a send that threw into the chunk's record: refused, rejected or unknown. */
@@ -78,7 +79,7 @@ export function recordFromError(chunk: ChunkRecipients, error: unknown): SubmitR
       state: 'needs-reconciliation',
       unknown,
       error: message,
-      unknownPhones: chunk.phones,
+      unknownPhones: encodePhones(chunk.phones),
       failures: [],
     };
   }
@@ -97,7 +98,7 @@ export function recordFromError(chunk: ChunkRecipients, error: unknown): SubmitR
     failed,
     rejected,
     error: message,
-    unknownPhones: [],
+    unknownPhones: '',
     failures,
   };
 }

@@ -1,0 +1,28 @@
+/** What became of one chunk's submit, for `SmsWorkerSettings.onChunk` (a log line, a metric). */
+export interface ChunkEvent {
+  readonly campaignId: string;
+  /** The chunk number. */
+  readonly chunk: number;
+  /**
+   * `submitted` (at least one number accepted), `failed` (refused), `needs-reconciliation`
+   * (outcome unknown), or `retry` (certainly not sent — rate limited, connection refused,
+   * an empty balance — and queued again with backoff).
+   */
+  readonly outcome: 'submitted' | 'failed' | 'needs-reconciliation' | 'retry';
+  /** Numbers in the submit. */
+  readonly recipients: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly failed: number;
+  readonly unknown: number;
+  /** The batches the provider accepted: their numbers to quote to it. */
+  readonly batches: readonly {
+    readonly id: string;
+    readonly channelId: string;
+    readonly size: number;
+  }[];
+  /** How long the submit took, in ms. */
+  readonly durationMs: number;
+  /** Why it failed, was unknown or is retried; empty when all went well. */
+  readonly error: string;
+}
