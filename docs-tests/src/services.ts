@@ -108,6 +108,10 @@ export async function flushRedis(url: string): Promise<void> {
 
 /** Puts the mock back to its start state (accounts, no messages, no faults, clock speed 1). */
 export async function resetMock(url: string): Promise<void> {
-  const response = await fetch(new URL('/__mock/reset', url), { method: 'POST' });
+  const response = await fetch(new URL('/__mock/reset', url), {
+    method: 'POST',
+    // The mock refuses a change that does not say it is JSON, even without a body.
+    headers: { 'content-type': 'application/json' },
+  });
   if (!response.ok) throw new Error(`mock reset answered ${response.status}`);
 }

@@ -74,6 +74,7 @@ async function control(method: 'POST' | 'PUT', url: string, payload?: unknown) {
   const response = await mock.app.inject({
     method,
     url,
+    headers: { 'content-type': 'application/json' },
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
   if (response.statusCode !== 200) throw new Error(`${method} ${url}: ${response.body}`);

@@ -1,4 +1,5 @@
-import { SubmitOutcomeUnknownError } from '@intl-sms/core';
+import { inspect } from 'node:util';
+import { AuthenticationError, SubmitOutcomeUnknownError } from '@intl-sms/core';
 import { testSmsTransport } from '@intl-sms/core/testing/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acmeProvider } from './acme-provider.js';
@@ -61,6 +62,25 @@ describe('the kit’s rules hold for a provider it does not know', () => {
     const error = await sms.getBalance().catch((e: unknown) => e);
     expect(JSON.stringify(error)).not.toContain('t0ken');
     expect(String(sms) + JSON.stringify(sms)).not.toContain('t0ken');
+    const client = sms.client;
+    const shown = `${inspect(client, { depth: 5 })} ${JSON.stringify(client)} ${String(client)}`;
+    expect(shown).toContain(new URL(server.url).origin);
+    expect(shown).not.toContain('t0ken');
+    await sms.close();
+  });
+
+  it('keeps a refused token the API quotes out of the error and the onError event', async () => {
+    const events: unknown[] = [];
+    const sms = acmeProvider.createTransport({
+      token: 'sk_live_wrong',
+      baseUrl: server.url,
+      onError: (event) => events.push(event),
+    });
+    const error = await sms.getBalance().catch((e: unknown) => e);
+    expect(AuthenticationError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe('Acme refused the token: token *** is not valid');
+    const shown = `${inspect(error, { depth: 8 })} ${inspect(events, { depth: 8 })}`;
+    expect(shown).not.toContain('sk_live_wrong');
     await sms.close();
   });
 });

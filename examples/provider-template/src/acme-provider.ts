@@ -16,11 +16,48 @@ export interface AcmeSettings {
   readonly baseUrl: string;
 }
 
-/** What the provider's operations share: the URLs and the auth header. */
-interface AcmeClient {
+/**
+ * What the provider's operations share: the URLs and the auth header. The transport
+ * exposes it as `transport.client`, so the token sits in a private field: `inspect`,
+ * `JSON.stringify` and `String` show the base URL only. (The kit masks the header's
+ * value in errors; keeping it out of sight here is the provider's part.)
+ */
+class AcmeClient {
+  /** The API's origin. */
   readonly baseUrl: string;
-  readonly url: (path: string) => URL;
-  readonly headers: Readonly<Record<string, string>>;
+  readonly #base: URL;
+  readonly #headers: Readonly<Record<string, string>>;
+
+  constructor(base: URL, token: string) {
+    this.#base = base;
+    this.baseUrl = base.origin;
+    this.#headers = Object.freeze({ authorization: `Bearer ${token}` });
+  }
+
+  /** The URL of an API path. */
+  url(path: string): URL {
+    return new URL(path, this.#base);
+  }
+
+  /** The headers every call sends (the token in them). */
+  get headers(): Readonly<Record<string, string>> {
+    return this.#headers;
+  }
+
+  /** The base URL only. */
+  toJSON(): { baseUrl: string } {
+    return { baseUrl: this.baseUrl };
+  }
+
+  /** The base URL only. */
+  toString(): string {
+    return `AcmeClient { baseUrl: '${this.baseUrl}' }`;
+  }
+
+  /** What Node's `inspect` (and so `console.log`) shows: the base URL only. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
 }
 
 const STATES: Record<AcmeResult['state'], DeliveryStatus> = {
@@ -48,12 +85,7 @@ export const acmeProvider = defineSmsProvider<AcmeSettings, AcmeClient>({
   createClient(settings) {
     if (typeof settings.token !== 'string' || settings.token === '')
       throw new ConfigurationError('token', 'Acme needs its API token');
-    const base = new URL(settings.baseUrl);
-    return {
-      baseUrl: base.origin,
-      url: (path) => new URL(path, base),
-      headers: { authorization: `Bearer ${settings.token}` },
-    };
+    return new AcmeClient(new URL(settings.baseUrl), settings.token);
   },
   async listChannels(client, call) {
     const body = (await call.http.call({

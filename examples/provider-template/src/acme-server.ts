@@ -67,8 +67,11 @@ export async function startAcmeServer(): Promise<AcmeServer> {
       body += chunk;
     });
     req.on('end', () => {
+      // Like many real APIs, it quotes the token it refuses: the kit must keep it out of errors.
       if (req.headers.authorization !== 'Bearer t0ken')
-        return json(res, 401, { error: 'bad token' });
+        return json(res, 401, {
+          error: `token ${String(req.headers.authorization).replace(/^Bearer /, '')} is not valid`,
+        });
       let input: Record<string, unknown> = {};
       try {
         input = body === '' ? {} : (JSON.parse(body) as Record<string, unknown>);

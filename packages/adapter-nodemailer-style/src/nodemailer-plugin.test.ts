@@ -92,6 +92,20 @@ describe('smsTransport with the real nodemailer', () => {
     strict.close();
   });
 
+  // Found by the hostile review: `&#99999999;` threw (the send failed), `&eacute;` stayed
+  // literal, and the sign-in link of an OTP mail vanished with its tag.
+  it('sends an HTML mail with any entity and keeps its links', async () => {
+    const transporter = nodemailer.createTransport(smsTransport(settings()));
+    await transporter.sendMail({
+      to: '+639171234567',
+      html: '<p>Caf&eacute; &#99999999;</p><p><a href="https://x.test/otp?c=42&amp;u=ann">Sign in</a></p>',
+    });
+    expect((await messages())[0]?.text).toBe(
+      'Café \ufffd\nSign in (https://x.test/otp?c=42&u=ann)',
+    );
+    transporter.close();
+  });
+
   it('prepends the subject when subjectPrefix says so', async () => {
     const transporter = nodemailer.createTransport(
       smsTransport({ ...settings(), subjectPrefix: true }),

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from './html-to-text.js';
 import { phonesFromAddresses } from './recipients.js';
 
 describe('phonesFromAddresses', () => {
@@ -24,15 +23,5 @@ describe('phonesFromAddresses', () => {
       '+819012345678',
       'someone@example.com',
     ]);
-  });
-});
-
-describe('htmlToText', () => {
-  it('keeps line structure and decodes entities', () => {
-    expect(
-      htmlToText(
-        '<style>p{}</style><h1>Hi&nbsp;there</h1><p>Line&#39;s 1<br>Line 2</p><ul><li>a</li><li>b &lt;c&gt;</li></ul>',
-      ),
-    ).toBe("Hi there\nLine's 1\nLine 2\na\nb <c>");
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from '@intl-sms/core';
@@ -200,20 +200,6 @@ describe('intl-sms commands (built binary against the mock server)', () => {
     expect(json(status.stdout).batches[0]).toMatchObject({ pending: null, pendingNumbers: null });
     const text = await env.run(['wait', `${batch}:2`, '--timeout', '1s']);
     expect(text.stdout).toContain('1 pending (which ones the API does not say)');
-  });
-
-  it('reads credentials from .env in the working directory', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'intl-sms-env-'));
-    await writeFile(
-      join(dir, '.env'),
-      `SJROOM_ACCOUNT=demo\nSJROOM_PASSWORD=demo-password\nSJROOM_BASE_URL=${env.mock.url}\n`,
-    );
-    const run = await env.run(
-      ['balance'],
-      { SJROOM_ACCOUNT: undefined, SJROOM_PASSWORD: undefined, SJROOM_BASE_URL: undefined },
-      dir,
-    );
-    expect(run).toMatchObject({ code: 0, stdout: '1000.0000\n' });
   });
 
   it('never echoes the password, even with --verbose', async () => {

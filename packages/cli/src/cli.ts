@@ -7,11 +7,11 @@ import { registerMock } from './commands/mock.js';
 import { registerSend } from './commands/send.js';
 import { registerStatus } from './commands/status.js';
 import { registerWorker } from './commands/worker.js';
-import { loadDotEnv } from './context.js';
+import { readCredentialSources } from './credential-sources.js';
 import { CsvInputError } from './csv-input-error.js';
 import { cliMessage } from './error-message.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { printJson } from './output.js';
+import { printJson, printStderr } from './output.js';
 import { runState } from './run-state.js';
 import { CLI_VERSION } from './version.js';
 
@@ -22,11 +22,20 @@ export function buildProgram(): Command {
       'Send international SMS through the sjroom API, check balance and channels, follow delivery',
     )
     .version(CLI_VERSION)
-    .option('--account <account>', 'sjroom account (default: SJROOM_ACCOUNT, or .env)')
-    .option('--password <password>', 'sjroom password (default: SJROOM_PASSWORD, or .env)')
+    .option('--account <account>', 'sjroom account (default: SJROOM_ACCOUNT)')
+    .option(
+      '--password <password>',
+      'sjroom password; other users see it in ps, the shell keeps it in its history: prefer SJROOM_PASSWORD, --password-file or --password-stdin',
+    )
+    .option('--password-file <path>', 'read the password from this file')
+    .option('--password-stdin', 'read the password from standard input (a pipe)')
+    .option(
+      '--env-file <path>',
+      'read SJROOM_ACCOUNT, SJROOM_PASSWORD and SJROOM_BASE_URL from this file (variables already set win); no .env is read without it',
+    )
     .option(
       '--base-url <url>',
-      'API base URL, e.g. a mock server (default: SJROOM_BASE_URL or the vendor URL)',
+      'API base URL, e.g. a mock server (default: SJROOM_BASE_URL or the vendor URL); printed on stderr when not the vendor URL',
     )
     .option('--json', 'print one JSON document (stable field names) instead of text')
     .option('--verbose', 'log each request on stderr (never credentials)')
@@ -43,8 +52,15 @@ Examples:
   intl-sms mock --port 4010 &
   export SJROOM_ACCOUNT=demo SJROOM_PASSWORD=demo-password SJROOM_BASE_URL=http://127.0.0.1:4010
   intl-sms balance
+  intl-sms balance --env-file .env
+  pass show sjroom | intl-sms balance --account acme --password-stdin
   intl-sms send --to +639171234567 --text "Hello" --yes --wait`,
     );
+  // What --password-stdin, --password-file and --env-file point at is read once, before
+  // any command runs (the mock server takes none of them).
+  program.hook('preAction', async (_program, command) => {
+    if (command.name() !== 'mock') await readCredentialSources(program);
+  });
   registerChannels(program);
   registerBalance(program);
   registerEstimate(program);
@@ -59,7 +75,6 @@ Examples:
 
 /** Runs the CLI and resolves with its exit code (see `EXIT`). */
 export async function main(argv: readonly string[]): Promise<number> {
-  loadDotEnv();
   runState.exitCode = EXIT.ok;
   const program = buildProgram();
   try {
@@ -86,7 +101,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         },
       });
     }
-    process.stderr.write(`intl-sms: ${message}\n`);
+    printStderr(`intl-sms: ${message}`);
     return code;
   }
 }

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { UsageError } from './exit-codes.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * Asks "Send? [y/N]" on a terminal. Without a terminal there is no one to ask: the send
@@ -14,7 +15,7 @@ export async function confirmPaidSend(summary: string, yes: boolean | undefined)
   }
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await prompt.question(`${summary}\nSend? [y/N] `);
+    const answer = await prompt.question(terminalText(`${summary}\nSend? [y/N] `));
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     prompt.close();

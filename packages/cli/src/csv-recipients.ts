@@ -18,7 +18,20 @@ export interface CsvFingerprint {
   readonly sha256: string;
 }
 
-const PARSE_OPTIONS = { skip_empty_lines: true, trim: true, bom: true } satisfies Options;
+/**
+ * The longest row read, in bytes. Without a bound, an unclosed quote makes the parser
+ * buffer the rest of the file as one field; with it, the run stops at that row with an
+ * error naming it. A row holds a number, a text and a few other columns: 64 KiB is
+ * hundreds of times what an SMS can carry.
+ */
+export const MAX_RECORD_BYTES = 64 * 1024;
+
+const PARSE_OPTIONS = {
+  skip_empty_lines: true,
+  trim: true,
+  bom: true,
+  max_record_size: MAX_RECORD_BYTES,
+} satisfies Options;
 
 /** Marks, in the parser's output, where a malformed record was. */
 const BAD_RECORD = Symbol('bad CSV record');
@@ -130,7 +143,12 @@ export class CsvRecipients implements AsyncIterable<BulkRecipient> {
   #inputError(error: unknown, row: number, line?: number): CsvInputError {
     const parsed = error as { lines?: unknown; message?: unknown; code?: unknown };
     line ??= typeof parsed.lines === 'number' && parsed.lines > 0 ? parsed.lines : undefined;
-    const reason = typeof parsed.message === 'string' ? parsed.message : String(error);
+    const reason =
+      parsed.code === 'CSV_MAX_RECORD_SIZE'
+        ? `a row is longer than ${MAX_RECORD_BYTES} bytes (is a quote left open?)`
+        : typeof parsed.message === 'string'
+          ? parsed.message
+          : String(error);
     // A read error (EIO, the file removed under us) has no line; a parse error has both.
     const isParseError = typeof parsed.code === 'string' && parsed.code.startsWith('CSV_');
     return new CsvInputError(

@@ -1,4 +1,5 @@
 import { EXIT } from './exit-codes.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * Turns Ctrl-C (and SIGTERM) during a bulk send into an orderly stop, and returns the
@@ -33,7 +34,10 @@ export function handleInterrupts(
       const resume = path
         ? `Quit without a final summary. ${path} holds the checkpoint written before the last submit: --resume ${path} skips every row sent or in flight (those in flight have an unknown outcome: check them before sending them again).`
         : 'Quit without a summary (nothing was submitted yet).';
-      process.stderr.write(`${resume} Batches accepted so far:\n${list.join('') || '  none\n'}`);
+      // Batch numbers come from the provider: printed without control characters.
+      process.stderr.write(
+        terminalText(`${resume} Batches accepted so far:\n${list.join('') || '  none\n'}`),
+      );
       process.exit(EXIT.interrupted);
     }
   };

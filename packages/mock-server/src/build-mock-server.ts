@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerRequestGuard } from './guard/request-guard.js';
 import { registerAccountsRoutes } from './inspect/accounts-routes.js';
 import { registerControlRoutes } from './inspect/control-routes.js';
 import { registerInboxRoutes } from './inspect/inbox-routes.js';
@@ -66,6 +67,7 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
     return503OnClosing: false,
   });
   app.server.maxConnections = options.maxConnections ?? 1024;
+  registerRequestGuard(app, options);
   const state = new MockState(options);
   app.decorate('mockState', state);
 

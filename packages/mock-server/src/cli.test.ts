@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,13 +14,17 @@ afterEach(() => {
   child = undefined;
 });
 
-function start(args: string[]): {
+function start(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): {
   process: ChildProcess;
   firstLine: Promise<string>;
   exit: Promise<number | null>;
 } {
   const process = spawn(globalThis.process.execPath, [BIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: globalThis.process.env.PATH, ...env },
   });
   child = process;
   const lines = createInterface({ input: process.stdout });
@@ -41,6 +46,19 @@ async function balance(url: string, account = 'demo', password = 'demo-password'
     body: JSON.stringify({ account, password }),
   });
   return response.json();
+}
+
+/** The status of `GET /__mock/health` sent with this `Host` header. */
+function hostStatus(url: string, host: string, authorization: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}/__mock/health`, { headers: { host, authorization } });
+    req.once('response', (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    });
+    req.once('error', reject);
+    req.end();
+  });
 }
 
 describe('intl-sms-mock CLI', () => {
@@ -122,6 +140,7 @@ describe('intl-sms-mock CLI', () => {
     [['--port', 'abc'], /--port must be a number/],
     [['--unknown'], /Unknown option '--unknown'/],
     [['--receipt-delay', 'soon'], /--receipt-delay must be/],
+    [['--token', 'two words'], /--token must be 1 to 1024 visible ASCII characters/],
   ])('refuses %j with exit code 1 and a clear message', async (args, message) => {
     const run = start(args);
     let stderr = '';
@@ -130,6 +149,40 @@ describe('intl-sms-mock CLI', () => {
     });
     expect(await run.exit).toBe(1);
     expect(stderr).toMatch(message);
+  });
+
+  it('takes the token from --token or INTL_SMS_MOCK_TOKEN, and more Host names from --allowed-host', async () => {
+    for (const [args, env] of [
+      [['--token', 'flag-Tok3n'], {}],
+      [[], { INTL_SMS_MOCK_TOKEN: 'flag-Tok3n' }],
+    ] as const) {
+      const run = start(['--log-level', 'silent', '--allowed-host', 'mock', ...args], env);
+      const url = await run.firstLine;
+      expect((await fetch(`${url}/__mock/health`)).status).toBe(401);
+      const authorization = 'Bearer flag-Tok3n';
+      expect((await fetch(`${url}/__mock/health`, { headers: { authorization } })).status).toBe(
+        200,
+      );
+      expect(await balance(url)).toMatchObject({ stateCode: '200' });
+      const viaName = await hostStatus(url, 'mock', authorization);
+      expect(viaName).toBe(200);
+      expect(await hostStatus(url, 'attacker.example', authorization)).toBe(403);
+      run.process.kill('SIGTERM');
+      expect(await run.exit).toBe(0);
+    }
+  });
+
+  it('warns on stderr when it listens beyond loopback without a token', async () => {
+    const run = start(['--log-level', 'silent', '--host', '0.0.0.0']);
+    let stderr = '';
+    run.process.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    await run.firstLine;
+    await expect.poll(() => stderr).toContain('[INTL_SMS_MOCK_EXPOSED]');
+    expect(stderr).toContain('listens on 0.0.0.0 without a token');
+    run.process.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
   });
 
   it('prints help with the demo account', async () => {

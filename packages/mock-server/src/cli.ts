@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadMockConfig } from './config-file.js';
 import { type FaultRule, faultRuleSchema } from './faults/fault-rule.js';
+import { isValidToken } from './guard/request-guard.js';
 import type { MockServerOptions, ReceiptDelay } from './options.js';
 import { startMockServer } from './start-mock-server.js';
 import { describeIssue, FIELD_ERRORS } from './wire/describe-issue.js';
@@ -12,6 +13,12 @@ Starts the sjroom SMS API mock. Prints the URL it listens on as the first line.
 Options:
   --port <n>            port to listen on (default 0: a free port)
   --host <host>         interface to listen on (default 127.0.0.1)
+  --token <token>       require this token for the inspection API and the inbox
+                        (Authorization: Bearer, or the browser's password box);
+                        INTL_SMS_MOCK_TOKEN does the same out of sight of ps
+  --allowed-host <name> also answer requests for this Host name (repeatable; .domain
+                        for subdomains): besides localhost and IP addresses,
+                        every other name is refused (DNS rebinding)
   --seed <n>            seed for channels, receipts and faults (default fixed)
   --config <file>       accounts and settings from a .json or .yaml file
   --receipt-delay <ms>  receipt delay: a number, or a range like 100-500 (default 50-400)
@@ -43,6 +50,14 @@ function receiptDelay(text: string): ReceiptDelay {
   if (range) return { minMs: Number(range[1]), maxMs: Number(range[2]) };
   if (/^\d+$/.test(text)) return Number(text);
   throw new Error(`--receipt-delay must be milliseconds or a range like 100-500, got ${text}`);
+}
+
+/** `--token`, else `INTL_SMS_MOCK_TOKEN`, else the config file's `token`. */
+function tokenOption(flag: string | undefined, fromFile: string | undefined): { token?: string } {
+  const token = flag ?? (process.env.INTL_SMS_MOCK_TOKEN || undefined) ?? fromFile;
+  if (token !== undefined && !isValidToken(token))
+    throw new Error('--token must be 1 to 1024 visible ASCII characters (no spaces)');
+  return token === undefined ? {} : { token };
 }
 
 function numberOption(
@@ -88,6 +103,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(values['big-ids'] ? { bigIds: true } : {}),
       ...(values['no-inspection'] ? { inspection: false } : {}),
       ...(port === undefined ? {} : { port }),
+      ...tokenOption(values.token, fromFile.token),
+      ...(values['allowed-host']
+        ? { allowedHosts: [...(fromFile.allowedHosts ?? []), ...values['allowed-host']] }
+        : {}),
       host: values.host ?? '127.0.0.1',
       logLevel: (values['log-level'] ?? 'info') as MockServerOptions['logLevel'],
       logStream: process.stderr,
@@ -116,6 +135,8 @@ function parse(argv: readonly string[]) {
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
+      token: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       seed: { type: 'string' },
       config: { type: 'string' },
       'receipt-delay': { type: 'string' },

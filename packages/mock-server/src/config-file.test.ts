@@ -23,6 +23,14 @@ describe('loadMockConfig', () => {
     expect(await loadMockConfig(json)).toEqual(await loadMockConfig(yaml));
   });
 
+  it('reads the token and the allowed hosts', async () => {
+    const yaml = await file('c.yaml', 'token: file-Tok3n\nallowedHosts: [mock, .example.test]\n');
+    expect(await loadMockConfig(yaml)).toEqual({
+      token: 'file-Tok3n',
+      allowedHosts: ['mock', '.example.test'],
+    });
+  });
+
   it('names the file and the field when something is wrong', async () => {
     const bad = await file('bad.json', JSON.stringify({ accounts: [{ account: 'a' }] }));
     await expect(loadMockConfig(bad)).rejects.toThrow(/bad\.json: \[accounts\.0\.password:/);

@@ -30,6 +30,8 @@ const configSchema = z.strictObject({
     )
     .optional(),
   faults: z.array(faultRuleSchema).optional(),
+  token: z.string().min(1).optional(),
+  allowedHosts: z.array(z.string().min(1)).optional(),
 });
 
 /**

@@ -19,6 +19,7 @@ export {
 } from './options.js';
 export { MAX_PHONES_PER_SUBMIT } from './routes/submit-route.js';
 export {
+  EXPOSED_WARNING_CODE,
   type RunningMockServer,
   type StartMockServerOptions,
   startMockServer,

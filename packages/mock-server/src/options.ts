@@ -46,6 +46,21 @@ export interface MockServerOptions {
   readonly logLevel?: 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Where log lines go (default standard error). */
   readonly logStream?: { write(line: string): unknown };
+  /**
+   * A secret that the inspection and control API (`/__mock/`), the web inbox and the API
+   * docs require: `Authorization: Bearer <token>`, or HTTP Basic with any user name and the
+   * token as password (what a browser asks for). The four sjroom endpoints never need it.
+   * 1 to 1024 visible ASCII characters. Default: none (anyone who reaches the server may
+   * read and change everything: keep it on loopback).
+   */
+  readonly token?: string;
+  /**
+   * `Host` names the server answers besides loopback names (`localhost`, `*.localhost`),
+   * IP addresses and the host it listens on: `mock` (a Docker service name), `.example.test`
+   * (a domain and its subdomains), or `*` (any: no protection against DNS rebinding).
+   * Other names are refused (HTTP 403; an envelope `400` on the sjroom endpoints).
+   */
+  readonly allowedHosts?: readonly string[];
   /** Fault rules active from the start (and again after each reset); a bad rule throws a `RangeError` naming the field. */
   readonly faults?: readonly FaultRuleInput[];
 }

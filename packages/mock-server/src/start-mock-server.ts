@@ -1,4 +1,5 @@
 import { buildMockServer, type MockFastifyInstance } from './build-mock-server.js';
+import { isLoopbackAddress } from './guard/allowed-hosts.js';
 import type { MockServerOptions } from './options.js';
 import type { MockState } from './state/mock-state.js';
 
@@ -24,14 +25,32 @@ export interface RunningMockServer {
   close(): Promise<void>;
 }
 
-/** Starts the mock server on loopback (port 0 by default) and resolves once it listens. */
+/** Code of the process warning for a mock that listens beyond loopback without a token. */
+export const EXPOSED_WARNING_CODE = 'INTL_SMS_MOCK_EXPOSED';
+
+/**
+ * Starts the mock server on loopback (port 0 by default) and resolves once it listens.
+ * The host it listens on is an allowed `Host` name. Listening with the inspection API on
+ * any other address than loopback without a `token` emits a process warning (code `INTL_SMS_MOCK_EXPOSED`):
+ * whoever reaches that address may read every message and change every account.
+ */
 export async function startMockServer(
   options: StartMockServerOptions = {},
 ): Promise<RunningMockServer> {
-  const app = buildMockServer(options);
   const host = options.host ?? '127.0.0.1';
+  const app = buildMockServer({
+    ...options,
+    allowedHosts: [...(options.allowedHosts ?? []), host],
+  });
   await app.listen({ port: options.port ?? 0, host });
   const address = app.server.address();
+  const bound = typeof address === 'object' && address ? address.address : host;
+  if (options.inspection !== false && options.token === undefined && !isLoopbackAddress(bound)) {
+    process.emitWarning(
+      `The intl-sms mock listens on ${host} without a token: anyone who can reach it can read every message and change balances, passwords and faults. Set a token (--token, INTL_SMS_MOCK_TOKEN or the token option) or listen on 127.0.0.1.`,
+      { code: EXPOSED_WARNING_CODE },
+    );
+  }
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {

@@ -36,7 +36,11 @@ export function useMock(): MockEnv {
     await mock?.close();
   });
   beforeEach(async () => {
-    await mock?.app.inject({ method: 'POST', url: '/__mock/reset' });
+    await mock?.app.inject({
+      method: 'POST',
+      url: '/__mock/reset',
+      headers: { 'content-type': 'application/json' },
+    });
   });
   const running = (): RunningMockServer => {
     if (!mock) throw new Error('useMock(): the mock starts in beforeAll');

@@ -132,9 +132,13 @@ function prepare(
     );
   let text = notification.text;
   if ((text === undefined || text === '') && notification.template !== undefined) {
+    // Own entries only: a template named `constructor` or `toString` is not a template.
+    const named =
+      options.templates && Object.hasOwn(options.templates, notification.template)
+        ? options.templates[notification.template]
+        : undefined;
     const template =
-      options.templates?.[notification.template] ??
-      (notification.template.includes('{{') ? notification.template : undefined);
+      named ?? (notification.template.includes('{{') ? notification.template : undefined);
     if (template === undefined) {
       throw new SmsNotificationError(
         'VALIDATION_FAILED',

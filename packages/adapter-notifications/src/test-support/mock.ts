@@ -41,7 +41,13 @@ export async function startMock(): Promise<MockEnv> {
       .messages as MockMessage[];
   const phones = async () =>
     (await messages()).flatMap((message) => message.recipients.map((r) => r.phone));
-  const reset = () => mock.app.inject({ method: 'POST', url: '/__mock/reset' });
+  // The mock refuses a change that does not say it is JSON, even without a body.
+  const reset = () =>
+    mock.app.inject({
+      method: 'POST',
+      url: '/__mock/reset',
+      headers: { 'content-type': 'application/json' },
+    });
   const faults = (rules: readonly unknown[]) =>
     mock.app.inject({ method: 'PUT', url: '/__mock/faults', payload: [...rules] as object[] });
   return { mock, settings, messages, phones, reset, faults, close: () => mock.close() };

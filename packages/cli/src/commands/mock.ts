@@ -3,7 +3,16 @@ import { refuseFlags } from '../flag-checks.js';
 import { runState } from '../run-state.js';
 
 /** Global flags of `intl-sms`, none of which the mock server reads. */
-const GLOBAL_FLAGS = ['account', 'password', 'baseUrl', 'json', 'verbose'];
+const GLOBAL_FLAGS = [
+  'account',
+  'password',
+  'passwordFile',
+  'passwordStdin',
+  'envFile',
+  'baseUrl',
+  'json',
+  'verbose',
+];
 
 /** `intl-sms mock [--port N] [...]`: runs `intl-sms-mock` with the same flags. */
 export function registerMock(program: Command): void {

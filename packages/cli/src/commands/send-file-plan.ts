@@ -1,11 +1,11 @@
 import {
   BulkInterruptedError,
   type BulkOptions,
+  type BulkSource,
   type BulkSummary,
   type SjroomTransport,
   sendBulk,
 } from '@intl-sms/core';
-import { type CsvColumns, CsvRecipients } from '../csv-recipients.js';
 import { cliRejections } from '../error-message.js';
 import { type BalanceCheck, balanceWarning, checkBalance } from './balance-check.js';
 import { EstimatingTransport } from './estimating-transport.js';
@@ -27,20 +27,33 @@ export interface FilePlan extends BalanceCheck {
 }
 
 /**
- * Reads the whole file through `sendBulk` with a transport that only prices, so the plan
- * makes exactly the choices of the real run (invalid rows, repeats anywhere in the file,
- * rows a resume skips). A malformed row throws its `CsvInputError`; nothing is sent.
+ * Rows the plan holds at once, waiting to be priced. The real run groups rows by country
+ * and text into submits of up to 10,000, holding up to 50,000 rows; a price does not
+ * depend on that grouping, so the plan prices small groups as it reads and its memory
+ * stays the same for any file, even when every row has its own text.
+ */
+export const PLAN_BUFFER_ROWS = 100;
+
+/**
+ * Reads the whole source (the rows of the file) through `sendBulk` with a transport that
+ * only prices, so the plan makes exactly the choices of the real run (invalid rows,
+ * repeats anywhere in the file, rows a resume skips). A malformed row throws its
+ * `CsvInputError`; nothing is sent.
  */
 export async function planFile(
   sms: SjroomTransport,
-  file: string,
-  columns: CsvColumns,
+  source: BulkSource,
+  textColumn: string | undefined,
   options: Pick<BulkOptions, 'text' | 'channelId' | 'resumeFrom'>,
 ): Promise<FilePlan> {
   const estimating = new EstimatingTransport(sms);
   let summary: BulkSummary;
   try {
-    summary = await sendBulk(estimating, new CsvRecipients(file, columns), options);
+    summary = await sendBulk(estimating, source, {
+      ...options,
+      chunkSize: PLAN_BUFFER_ROWS,
+      maxBuffered: PLAN_BUFFER_ROWS,
+    });
   } catch (error) {
     throw BulkInterruptedError.isInstance(error) ? error.cause : error;
   }
@@ -59,7 +72,7 @@ export async function planFile(
     complete: totals.complete,
     ...checkBalance(balance.value, totals.cost),
     balance: balance.amount,
-    rejectedRecipients: cliRejections(summary.rejectedRecipients, columns.text),
+    rejectedRecipients: cliRejections(summary.rejectedRecipients, textColumn),
     duplicateRecipients: summary.duplicateRecipients,
   };
 }

@@ -5,7 +5,7 @@ import { CsvInputError } from '../csv-input-error.js';
 import { type CsvFingerprint, type CsvRecipients, fingerprintOf } from '../csv-recipients.js';
 import { cliRejections } from '../error-message.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
-import { printJson, printLines } from '../output.js';
+import { printJson, printLines, printStderr } from '../output.js';
 import { runState } from '../run-state.js';
 import { type BulkRun, bulkJson, bulkLines, needsResume } from './bulk-output.js';
 import { defaultSummaryPath, type ResumePoint, writeSummary } from './bulk-resume.js';
@@ -59,13 +59,13 @@ export async function reportRun(
       await writeSummary(path, bulkJson({ ...draft, summaryFile: path }));
       run = { ...draft, summaryFile: path };
     } catch (writeError) {
-      process.stderr.write(
-        `intl-sms: could not save the summary to ${path} (${(writeError as Error).message}); its resume token: ${summary.resumeToken}\n`,
+      printStderr(
+        `intl-sms: could not save the summary to ${path} (${(writeError as Error).message}); its resume token: ${summary.resumeToken}`,
       );
     }
   }
   runState.exitCode = exitCode;
-  if (error && interruption !== 'aborted') process.stderr.write(`intl-sms: ${error.message}\n`);
+  if (error && interruption !== 'aborted') printStderr(`intl-sms: ${error.message}`);
   if (global.json) printJson(bulkJson(run));
   else printLines(...bulkLines(run));
 }

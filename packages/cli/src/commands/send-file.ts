@@ -72,7 +72,8 @@ export async function sendFile(options: SendFileOptions, global: GlobalOptions):
   try {
     let total = 0;
     if (options.dryRun || !options.yes) {
-      const plan = await planFile(sms, options.file, columns, bulkOptions);
+      const rows = new CsvRecipients(options.file, columns);
+      const plan = await planFile(sms, rows, columns.text, bulkOptions);
       total = plan.read;
       if (options.dryRun) {
         if (global.json) printJson({ dryRun: true, ...plan });

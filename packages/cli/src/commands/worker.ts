@@ -40,7 +40,7 @@ export function registerWorker(program: Command): void {
       .addHelpText(
         'after',
         `
-Settings come from the environment (or .env), so a container needs no flags:
+Settings come from the environment (SJROOM_* also from --env-file), so a container needs no flags:
   REDIS_URL (or REDIS_CLUSTER_NODES), SJROOM_ACCOUNT, SJROOM_PASSWORD, SJROOM_BASE_URL,
   INTL_SMS_QUEUE, INTL_SMS_WORKER_CONCURRENCY, INTL_SMS_WORKER_RATE.
 It logs one line per submit (--json: one JSON object per line). SIGTERM (or Ctrl-C) stops

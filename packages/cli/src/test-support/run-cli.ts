@@ -11,17 +11,19 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Spawns the built `intl-sms` with the given arguments and environment. */
+/** Spawns the built `intl-sms` with the given arguments and environment (and `input` piped to it). */
 export function spawnCli(
   args: string[],
   env: Record<string, string | undefined> = {},
   cwd?: string,
+  input?: string,
 ): { child: ChildProcess; done: Promise<CliRun> } {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     ...(cwd ? { cwd } : {}),
   });
+  if (input !== undefined) child.stdin?.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk) => {
@@ -44,13 +46,23 @@ export async function cliEnv() {
     SJROOM_PASSWORD: DEMO_ACCOUNT.password,
     SJROOM_BASE_URL: mock.url,
   };
-  const run = (args: string[], extra: Record<string, string | undefined> = {}, cwd?: string) =>
-    spawnCli(args, { ...env, ...extra }, cwd).done;
-  const inject = async (method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown) =>
+  const run = (
+    args: string[],
+    extra: Record<string, string | undefined> = {},
+    cwd?: string,
+    input?: string,
+  ) => spawnCli(args, { ...env, ...extra }, cwd, input).done;
+  const inject = async (
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ) =>
     (
       await mock.app.inject({
         method,
         url,
+        // The mock refuses a change that does not say it is JSON, even without a body.
+        ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' } }),
         ...(payload === undefined ? {} : { payload: payload as object }),
       })
     ).json();

@@ -6,12 +6,14 @@ import { createFetchEngine, type FetchFunction } from '../http/fetch-engine.js';
 import type { HttpAnswer, HttpEngine } from '../http/http-engine.js';
 import { createLazyUndiciEngine } from '../http/lazy-undici-engine.js';
 import { defaultRetryPolicy, type RetryPolicy } from '../http/retry-policy.js';
+import { SecretMask } from '../http/secret-forms.js';
 import { isNode } from '../runtime/host.js';
 import { timeoutSignal } from '../runtime/signals.js';
 import { type CallOptions, checkCallOptions } from '../transport/call-options.js';
 import { CallEvents } from './call-events.js';
 import { checkHttpSettings } from './check-http-settings.js';
 import { type FailureContext, publicError, type SentPayload } from './failure.js';
+import { headerSecrets, redactThrown } from './header-secrets.js';
 import type { HttpSettings } from './http-settings.js';
 import type { OperationSpec } from './operation.js';
 
@@ -21,7 +23,12 @@ export interface HttpCall<T> {
   readonly url: URL;
   /** The JSON body. */
   readonly body: string;
-  /** Extra request headers (credentials, say): never logged nor put in errors. */
+  /**
+   * Extra request headers (credentials, say): never logged, and their values (as written
+   * and escaped; for `Bearer x` also `x`) are masked in whatever error the call ends in
+   * and in the hook events, the provider's own errors built from the answer included.
+   * `content-type`, `accept` and the like are not masked.
+   */
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Turns an answer into the result, or throws the provider's typed error for it. */
   readonly read: (answer: HttpAnswer) => T;
@@ -109,6 +116,13 @@ export class HttpClient {
     const deadline = timeoutSignal(timeoutMs);
     const responseTimeout = settings.responseTimeout ?? 30_000;
     const events = new CallEvents(request.operation.name, settings);
+    let mask: SecretMask | undefined;
+    // The forms of the secrets are worked out on the first failure, not on every call.
+    const redacted = (error: unknown) => {
+      if (request.headers === undefined) return error;
+      mask ??= new SecretMask(headerSecrets(request.headers));
+      return redactThrown(error, mask);
+    };
     const failure: FailureContext = {
       operation: request.operation,
       timeoutMs,
@@ -133,7 +147,8 @@ export class HttpClient {
         events.response(answer.statusCode);
         return readAnswer(request, answer);
       },
-      (thrown) => events.error(publicError(thrown, failure)),
+      // Masked before any hook sees it: a provider's error may quote its token.
+      (thrown) => events.error(redacted(publicError(thrown, failure))),
     );
   }
 }

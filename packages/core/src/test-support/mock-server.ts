@@ -18,9 +18,11 @@ export async function mockServer(options: StartMockServerOptions = {}) {
     url: string,
     payload?: unknown,
   ) => {
+    // The mock refuses a change that does not say it is JSON, even without a body.
     const response = await mock.app.inject({
       method,
       url,
+      ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' } }),
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
     return response.json();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO, injectServer } from '../test-support/inject.js';
+import { DEMO, injectServer, JSON_HEADERS } from '../test-support/inject.js';
 import type { FaultRuleInput } from './fault-rule.js';
 
 let server: ReturnType<typeof injectServer>;
@@ -156,7 +156,7 @@ describe('nth, times and then', () => {
     await server.app.close();
     server = injectServer({ faults: [code('500', { nth: 2 })] });
     expect(await balanceCodes(2)).toEqual(['200', '500']);
-    await server.app.inject({ method: 'POST', url: '/__mock/reset' });
+    await server.app.inject({ method: 'POST', url: '/__mock/reset', headers: JSON_HEADERS });
     expect(await server.listFaults()).toEqual([
       expect.objectContaining({ matched: 0, remaining: 1 }),
     ]);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO, injectServer } from '../test-support/inject.js';
+import { DEMO, injectServer, JSON_HEADERS } from '../test-support/inject.js';
 
 let server: ReturnType<typeof injectServer>;
 afterEach(async () => {
@@ -181,7 +181,7 @@ describe('faults on demand', () => {
     expect(
       (await server.app.inject({ method: 'GET', url: '/__mock/faults' })).json().rules,
     ).toEqual([expect.objectContaining({ id: 'd1', type: 'drop', endpoint: 'query' })]);
-    await server.app.inject({ method: 'DELETE', url: '/__mock/faults' });
+    await server.app.inject({ method: 'DELETE', url: '/__mock/faults', headers: JSON_HEADERS });
     expect(
       (await server.app.inject({ method: 'GET', url: '/__mock/faults' })).json().rules,
     ).toEqual([]);

@@ -103,8 +103,11 @@ function h(tag, props, ...children) {
   for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : String(c));
   return el;
 }
+// Every change says application/json, body or not: the mock refuses it otherwise (a
+// cross-site form could send it), and a same-origin page needs no CORS preflight for it.
 async function api(method, url, body) {
-  const res = await fetch(url, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const headers = method === 'GET' ? {} : { 'content-type': 'application/json' };
+  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const data = await res.json();
   if (!res.ok) throw new Error(data.error || res.statusText);
   return data;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMockServer } from '../build-mock-server.js';
-import { DEMO, injectServer } from '../test-support/inject.js';
+import { DEMO, injectServer, JSON_HEADERS } from '../test-support/inject.js';
 
 let server: ReturnType<typeof injectServer>;
 afterEach(async () => {
@@ -39,7 +39,7 @@ describe('inspection API: messages', () => {
     ]);
     expect((await get('/__mock/messages/none')).statusCode).toBe(404);
     expect((await get('/__mock/messages?limit=x')).statusCode).toBe(400);
-    await server.app.inject({ method: 'DELETE', url: '/__mock/messages' });
+    await server.app.inject({ method: 'DELETE', url: '/__mock/messages', headers: JSON_HEADERS });
     expect((await get('/__mock/messages')).json().total).toBe(0);
   });
 
@@ -117,7 +117,7 @@ describe('inspection API: control', () => {
       payload: { balance: '1' },
     });
     await server.app.inject({ method: 'PUT', url: '/__mock/faults', payload: [{ type: 'drop' }] });
-    await server.app.inject({ method: 'POST', url: '/__mock/reset' });
+    await server.app.inject({ method: 'POST', url: '/__mock/reset', headers: JSON_HEADERS });
     expect((await server.post('balance', DEMO)).body.data).toBe('1000.0000');
     expect((await get('/__mock/health')).json()).toEqual({
       status: 'ok',

@@ -5,6 +5,9 @@ import type { MockServerOptions } from '../options.js';
 
 export const DEMO = { account: 'demo', password: 'demo-password' } as const;
 
+/** Every change to the mock must say it is JSON, even without a body (see the request guard). */
+export const JSON_HEADERS = { 'content-type': 'application/json' } as const;
+
 /** A mock server for `inject()` tests, with helpers that post to the sjroom endpoints. */
 export function injectServer(options: MockServerOptions = {}) {
   const app: MockFastifyInstance = buildMockServer(options);

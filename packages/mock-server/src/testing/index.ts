@@ -8,6 +8,7 @@ export {
   type MessagePage,
   type MockHealth,
   type MockInspector,
+  type MockInspectorOptions,
   type MockLocation,
   mockInspector,
 } from './inspection-client.js';

@@ -69,6 +69,21 @@ describe('@intl-sms/mock-server/testing', () => {
     );
   });
 
+  it('reaches a mock started with a token, and only with it', async () => {
+    const guarded = await startMockServer({ receiptDelay: 0, token: 'inspector-token' });
+    try {
+      await expect(mockInspector(guarded).health()).rejects.toThrow(
+        /GET \/__mock\/health: HTTP 401/,
+      );
+      const mock = mockInspector(guarded, { token: 'inspector-token' });
+      await mock.clearMessages();
+      await mock.reset();
+      expect((await mock.health()).messages).toBe(0);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('makes numbers that are not magic', () => {
     const phones = testNumbers('+63917', 20, 4, 0);
     expect(phones).toHaveLength(20);

@@ -44,19 +44,29 @@ export interface MockHealth {
 /** Where the mock is: its URL, or a running server (`startMockServer`'s result). */
 export type MockLocation = string | { readonly url: string };
 
+/** How {@link mockInspector} reaches the mock. */
+export interface MockInspectorOptions {
+  /** The mock's `token`, when it was started with one (sent as `Authorization: Bearer`). */
+  readonly token?: string;
+}
+
 /**
  * A typed client of the mock's inspection and control API, for tests: messages, waits,
  * faults, accounts, the receipt clock, reset, health, and the counts a test's oracle
  * needs. Every method rejects with an error naming the route on a non-2xx answer.
  */
-export function mockInspector(location: MockLocation) {
+export function mockInspector(location: MockLocation, options: MockInspectorOptions = {}) {
   const base = typeof location === 'string' ? location : location.url;
+  const auth: Record<string, string> =
+    options.token === undefined ? {} : { authorization: `Bearer ${options.token}` };
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    // The mock refuses a change that does not say it is JSON, even one without a body.
+    const json: Record<string, string> =
+      method === 'GET' ? {} : { 'content-type': 'application/json' };
     const response = await fetch(`${base}${path}`, {
       method,
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      headers: { ...auth, ...json },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
     if (!response.ok)

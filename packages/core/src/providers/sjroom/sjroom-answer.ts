@@ -3,11 +3,14 @@ import { ProviderError } from '../../errors/provider-error.js';
 import { RateLimitError } from '../../errors/rate-limit-error.js';
 import { UnexpectedResponseError } from '../../errors/unexpected-response-error.js';
 import type { HttpAnswer } from '../../http/http-engine.js';
+import { jsonErrorPosition, lineAndColumn } from '../../json/json-error-position.js';
 import { parseJsonInt64 } from '../../json/parse-json-int64.js';
 import { sjroomApiNow } from './sjroom-api-loader.js';
 import { type SjroomEndpoint, sjroomError } from './sjroom-errors.js';
 
 const SNIPPET_LENGTH = 200;
+/** How much of a body is redacted for its snippet; see {@link snippet}. */
+const SNIPPET_WINDOW = 64 * 1024;
 
 /** How to read one endpoint's answer. */
 export interface AnswerReading<T> {
@@ -62,12 +65,15 @@ export function readSjroomAnswer<T>(
   let body: unknown;
   try {
     body = parseJsonInt64(answer.text);
-  } catch (error) {
+  } catch {
+    // The parser's own SyntaxError quotes the start of the body, which may echo the
+    // password: it is never kept. The cause says where parsing failed instead.
+    const cause = jsonSyntaxError(answer.text);
     if (answer.statusCode >= 500) throw httpFailure(answer, endpoint);
     if (!isSuccess(answer))
-      throw unexpected(`HTTP ${answer.statusCode} without a sjroom envelope`, false, error);
+      throw unexpected(`HTTP ${answer.statusCode} without a sjroom envelope`, false, cause);
     const reason = answer.text.trim() === '' ? 'the body is empty' : 'the body is not JSON';
-    throw unexpected(reason, true, error);
+    throw unexpected(reason, true, cause);
   }
 
   const envelope = isEnvelopeLike(body)
@@ -124,8 +130,35 @@ function httpFailure(answer: HttpAnswer, endpoint: SjroomEndpoint): ProviderErro
   );
 }
 
+/**
+ * A `SyntaxError` that says where `text` stops being JSON and quotes none of it: the
+ * `cause` of an unreadable answer, in place of the parser's error.
+ */
+function jsonSyntaxError(text: string): SyntaxError {
+  const position = jsonErrorPosition(text);
+  if (position === undefined) return new SyntaxError('the body is not valid JSON');
+  const { line, column } = lineAndColumn(text, position);
+  const what =
+    position >= text.length
+      ? 'ends before the JSON value is complete'
+      : 'has a character that cannot continue the JSON';
+  return new SyntaxError(
+    `the body ${what} at position ${position} (line ${line}, column ${column}) of ${text.length} characters`,
+  );
+}
+
+/**
+ * The start of a body, redacted. Redaction runs over the body's first 64 KiB, not just
+ * the characters shown: a secret cut in two by the window's end sits in its last
+ * characters, far from the start that is shown, unless masks shrank the window by more
+ * than a quarter; then the whole body is redacted.
+ */
 function snippet(text: string, redact: (text: string) => string): string {
-  return redact(text.slice(0, SNIPPET_LENGTH * 4)).slice(0, SNIPPET_LENGTH);
+  const window = text.slice(0, SNIPPET_WINDOW);
+  let redacted = redact(window);
+  if (window.length < text.length && window.length - redacted.length > SNIPPET_WINDOW / 4)
+    redacted = redact(text);
+  return redacted.slice(0, SNIPPET_LENGTH);
 }
 
 /** Reads `Retry-After` (seconds or an HTTP date) as milliseconds. */

@@ -33,7 +33,11 @@ afterAll(async () => {
   await mock.close();
 });
 afterEach(async () => {
-  await mock.app.inject({ method: 'POST', url: '/__mock/reset' });
+  await mock.app.inject({
+    method: 'POST',
+    url: '/__mock/reset',
+    headers: { 'content-type': 'application/json' },
+  });
 });
 
 async function recordedBatches(): Promise<{ batchNo: string; recipientCount: number }[]> {
