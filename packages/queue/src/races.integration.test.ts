@@ -160,7 +160,10 @@ describe('the enqueue lease', () => {
       chunkSize: 5,
     });
     await atPause;
-    const before = Number(await redis.hget(key(queue, 'stalled'), 'chunks'));
+    // The four chunks read before the stall were sent to Redis; let their writes land.
+    const stored = async () => Number(await redis.hget(key(queue, 'stalled'), 'chunks'));
+    await until(async () => (await stored()) >= 4, 5_000);
+    const before = await stored();
     expect(before).toBe(4);
     await redis.set(key(queue, 'stalled', ':lock'), 'another-process', 'PX', 30_000);
     release();
