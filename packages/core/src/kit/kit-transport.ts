@@ -14,7 +14,7 @@ import { INSPECT } from '../runtime/host.js';
 import { sendDefaults } from '../sending/send-defaults.js';
 import { runEstimate, runSend, type SendPipeline } from '../sending/send-pipeline.js';
 import type { Balance } from '../transport/balance.js';
-import { type CallOptions, checkCallOptions } from '../transport/call-options.js';
+import { type CallOptions, checkCallOptions, NO_CALL_OPTIONS } from '../transport/call-options.js';
 import type { Channel } from '../transport/channel.js';
 import type { DeliveryReport } from '../transport/delivery-report.js';
 import { InFlight } from '../transport/in-flight.js';
@@ -34,7 +34,7 @@ import type { ProviderCall, SmsProviderDefinition } from './provider-definition.
 
 /** How many recipients of recent batches a transport remembers, for pending counts. */
 const REMEMBERED_RECIPIENTS = 100_000;
-const NO_OPTIONS: CallOptions = Object.freeze({});
+const NO_OPTIONS = NO_CALL_OPTIONS;
 
 /**
  * A full {@link SmsTransport} over a provider definition: normalisation, deduplication,
@@ -56,6 +56,8 @@ export class KitTransport<Client> implements SmsTransport {
   readonly #channels: ChannelCache;
   readonly #settings: RoutingSettings;
   readonly #inFlight = new InFlight();
+  /** Each read's context without options, bound once: most calls pass none. */
+  readonly #unbound = new Map<OperationSpec, ProviderCall>();
   readonly #operations: Readonly<Record<'list' | 'submit' | 'report' | 'balance', OperationSpec>>;
 
   constructor(
@@ -169,6 +171,14 @@ export class KitTransport<Client> implements SmsTransport {
     options: CallOptions | undefined,
     sent?: SentPayload,
   ): ProviderCall {
+    if (options === undefined && sent === undefined) {
+      let bound = this.#unbound.get(operation);
+      if (bound === undefined) {
+        bound = bindOperation(this.#http, operation, NO_OPTIONS);
+        this.#unbound.set(operation, bound);
+      }
+      return bound;
+    }
     checkCallOptions(options);
     return bindOperation(this.#http, operation, options ?? NO_OPTIONS, sent);
   }
