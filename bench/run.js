@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { bulkMemory } from './bulk-memory.js';
 import { clientOverhead } from './client-overhead.js';
 import { footprint } from './footprint.js';
+import { inboxPaging } from './inbox-paging.js';
 import { largeSubmit } from './large-submit.js';
 import { mockColdStart } from './mock-cold-start.js';
 import { mockThroughput } from './mock-throughput.js';
@@ -18,6 +19,7 @@ const results = [
   await clientOverhead(smoke ? { requests: 500, rounds: 1 } : {}),
   await largeSubmit({ rounds: smoke ? 1 : 20 }),
   await mockThroughput({ seconds: smoke ? 1 : 5 }),
+  await inboxPaging(smoke ? { counts: [1_000, 10_000], pages: 5 } : {}),
   await mockColdStart({ runs: smoke ? 2 : 10 }),
   await bulkMemory({ counts: smoke ? [2_000] : [100_000, 1_000_000] }),
   await segments(smoke ? { iterations: 5_000, rounds: 1 } : {}),

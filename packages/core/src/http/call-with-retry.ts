@@ -1,6 +1,7 @@
 import type { SmsError } from '../errors/sms-error.js';
 import { callHook } from '../hooks/call-hook.js';
 import type { OperationSpec } from '../kit/operation.js';
+import type { Deadline } from '../runtime/deadline.js';
 import { delay } from '../runtime/delay.js';
 import { isRetryable, type RetryEvent, type RetryPolicy, retryDelay } from './retry-policy.js';
 
@@ -9,40 +10,32 @@ export interface RetryContext {
   /** The operation, with whether it may be repeated. */
   readonly operation: OperationSpec;
   readonly policy: RetryPolicy;
-  /** Fires when the call's overall deadline passes; no pause outlives it. */
-  readonly deadline: AbortSignal;
+  /** The call's overall deadline; no pause outlives it. */
+  readonly deadline: Deadline;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
 }
 
 /**
- * Runs `attempt` until it succeeds, fails with an error the policy does not repeat,
- * runs out of attempts, or would pause past the deadline. `toError` turns whatever an
- * attempt threw into the public error; errors it returns unchanged are rethrown as is.
+ * After failed attempt `attempt` (1-based) with `error` (already the public error):
+ * rethrows it when the policy does not repeat it, attempts are used up, or the pause
+ * would outlive the deadline; otherwise tells `onRetry` and waits out the pause.
  */
-export async function callWithRetry<T>(
+export async function retryPause(
   context: RetryContext,
-  attempt: () => Promise<T>,
-  toError: (thrown: unknown) => unknown,
-): Promise<T> {
-  for (let number = 1; ; number++) {
-    try {
-      return await attempt();
-    } catch (thrown) {
-      const error = toError(thrown);
-      if (number >= context.policy.maxAttempts || !isRetryable(context.operation, error))
-        throw error;
-      const delayMs = retryDelay(context.policy, number, error);
-      callHook('onRetry', context.onRetry, {
-        endpoint: context.operation.name,
-        attempt: number,
-        delayMs,
-        error: error as SmsError,
-      });
-      try {
-        await delay(delayMs, context.deadline);
-      } catch {
-        throw error;
-      }
-    }
+  attempt: number,
+  error: unknown,
+): Promise<void> {
+  if (attempt >= context.policy.maxAttempts || !isRetryable(context.operation, error)) throw error;
+  const delayMs = retryDelay(context.policy, attempt, error);
+  callHook('onRetry', context.onRetry, {
+    endpoint: context.operation.name,
+    attempt,
+    delayMs,
+    error: error as SmsError,
+  });
+  try {
+    await delay(delayMs, context.deadline.signal);
+  } catch {
+    throw error;
   }
 }

@@ -45,7 +45,7 @@ async function post(
   client: unknown,
 ): Promise<HttpAnswer> {
   const stall = new AbortController();
-  const signals = [request.timeoutSignal, stall.signal];
+  const signals = [request.deadline.signal, stall.signal];
   if (request.callerSignal) signals.push(request.callerSignal);
   const signal = anySignal(signals);
   let stalled: string | undefined;
@@ -84,13 +84,13 @@ async function post(
       : { text: '', truncated: false };
     return { statusCode: response.status, headers, text, truncated };
   } catch (error) {
-    if (stalled !== undefined && !request.timeoutSignal.aborted && !request.callerSignal?.aborted)
+    if (stalled !== undefined && !request.deadline.expired && !request.callerSignal?.aborted)
       throw new TransportFailure(
         'timeout',
         `the provider did not answer in time (${stalled})`,
         error,
       );
-    throw classifyTransportError(error, request.timeoutSignal, request.callerSignal);
+    throw classifyTransportError(error, request.deadline.expired, request.callerSignal);
   } finally {
     clearTimeout(timer);
   }

@@ -1,3 +1,5 @@
+import type { Deadline } from '../runtime/deadline.js';
+
 /** A complete HTTP answer, body decoded as UTF-8. */
 export interface HttpAnswer {
   readonly statusCode: number;
@@ -20,8 +22,8 @@ export interface HttpPost {
   readonly bodyTimeout: number;
   /** Bodies beyond this size are cut off (`truncated`). */
   readonly maxResponseBytes: number;
-  /** Fires when the whole call (retries included) has run out of time. */
-  readonly timeoutSignal: AbortSignal;
+  /** The whole call's deadline (retries included). */
+  readonly deadline: Deadline;
   /** The caller's own abort. */
   readonly callerSignal: AbortSignal | undefined;
   /**

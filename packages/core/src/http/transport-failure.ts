@@ -47,13 +47,13 @@ const NOT_SENT_CODES = new Set([
 const NOT_SENT_MESSAGES =
   /tcp connect error|connection refused|dns error|failed to lookup address|getaddrinfo/i;
 
-/** Classifies an error thrown by undici or `fetch` for one attempt. */
+/** Classifies an error thrown by undici or `fetch` for one attempt (`timedOut`: the call's deadline passed). */
 export function classifyTransportError(
   error: unknown,
-  timeoutSignal: AbortSignal,
+  timedOut: boolean,
   callerSignal: AbortSignal | undefined,
 ): TransportFailure {
-  if (timeoutSignal.aborted) return new TransportFailure('timeout', 'the call timed out', error);
+  if (timedOut) return new TransportFailure('timeout', 'the call timed out', error);
   if (callerSignal?.aborted) return new TransportFailure('aborted', 'the call was aborted', error);
   const code = errorCode(error);
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {

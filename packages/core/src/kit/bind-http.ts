@@ -16,6 +16,6 @@ export function bindOperation(
 ): ProviderCall {
   return {
     options,
-    http: { call: (request) => http.call({ ...request, operation, sent }, options) },
+    http: { call: (request) => http.run(request, operation, sent, options) },
   };
 }

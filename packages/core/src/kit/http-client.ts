@@ -1,42 +1,32 @@
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { SmsError } from '../errors/sms-error.js';
 import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
-import { callWithRetry } from '../http/call-with-retry.js';
+import { retryPause } from '../http/call-with-retry.js';
 import { createFetchEngine, type FetchFunction } from '../http/fetch-engine.js';
-import type { HttpAnswer, HttpEngine } from '../http/http-engine.js';
+import type { HttpAnswer, HttpEngine, HttpPost } from '../http/http-engine.js';
 import { createLazyUndiciEngine } from '../http/lazy-undici-engine.js';
 import { defaultRetryPolicy, type RetryPolicy } from '../http/retry-policy.js';
 import { SecretMask } from '../http/secret-forms.js';
+import { Deadline } from '../runtime/deadline.js';
 import { isNode } from '../runtime/host.js';
-import { timeoutSignal } from '../runtime/signals.js';
-import { type CallOptions, checkCallOptions } from '../transport/call-options.js';
+import { type CallOptions, checkCallOptions, NO_CALL_OPTIONS } from '../transport/call-options.js';
+import { InFlight } from '../transport/in-flight.js';
 import { CallEvents } from './call-events.js';
 import { checkHttpSettings } from './check-http-settings.js';
-import { type FailureContext, publicError, type SentPayload } from './failure.js';
+import { publicError, type SentPayload } from './failure.js';
 import { headerSecrets, redactThrown } from './header-secrets.js';
 import type { HttpSettings } from './http-settings.js';
 import type { OperationSpec } from './operation.js';
+import type { ProviderRequest } from './provider-definition.js';
 
 /** One call a provider makes: where, what, and how to read the answer. */
-export interface HttpCall<T> {
+export interface HttpCall<T> extends ProviderRequest<T> {
   readonly operation: OperationSpec;
-  readonly url: URL;
-  /** The JSON body. */
-  readonly body: string;
-  /**
-   * Extra request headers (credentials, say): never logged, and their values (as written
-   * and escaped; for `Bearer x` also `x`) are masked in whatever error the call ends in
-   * and in the hook events, the provider's own errors built from the answer included.
-   * `content-type`, `accept` and the like are not masked.
-   */
-  readonly headers?: Readonly<Record<string, string>> | undefined;
-  /** Turns an answer into the result, or throws the provider's typed error for it. */
-  readonly read: (answer: HttpAnswer) => T;
   /** For a sending operation: what it sends, named if its outcome becomes unknown. */
   readonly sent?: SentPayload | undefined;
 }
 
-const NO_OPTIONS: CallOptions = Object.freeze({});
+const NO_OPTIONS = NO_CALL_OPTIONS;
 
 /** The entries of `value` that are not `undefined` (an explicit `undefined` keeps a default). */
 function definedOnly<T extends object>(value: T): Partial<T> {
@@ -54,7 +44,10 @@ export class HttpClient {
   readonly #settings: HttpSettings;
   readonly #retry: RetryPolicy;
   readonly #engine: HttpEngine;
-  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #observed: boolean;
+  readonly #responseTimeout: number;
+  readonly #maxResponseBytes: number;
+  readonly #inFlight = new InFlight();
   #closed = false;
 
   constructor(settings: HttpSettings) {
@@ -65,6 +58,13 @@ export class HttpClient {
         ? { ...defaultRetryPolicy, maxAttempts: 1 }
         : { ...defaultRetryPolicy, ...definedOnly(settings.retry ?? {}) };
     this.#engine = selectEngine(settings);
+    this.#observed =
+      settings.onRequest !== undefined ||
+      settings.onResponse !== undefined ||
+      settings.onError !== undefined ||
+      settings.logger !== undefined;
+    this.#responseTimeout = settings.responseTimeout ?? 30_000;
+    this.#maxResponseBytes = settings.maxResponseBytes ?? 8 * 1024 * 1024;
   }
 
   /** `undici` on Node, `fetch` elsewhere or when a `fetch` was given. */
@@ -74,6 +74,20 @@ export class HttpClient {
 
   /** Runs one call: its attempts, hooks and error classification (see the class). */
   call<T>(request: HttpCall<T>, options: CallOptions = NO_OPTIONS): Promise<T> {
+    return this.run(request, request.operation, request.sent, options);
+  }
+
+  /**
+   * {@link HttpClient.call} with the operation and what it sends given apart (how
+   * `bindOperation` calls it, without copying the request per call).
+   * @internal
+   */
+  run<T>(
+    request: ProviderRequest<T>,
+    operation: OperationSpec,
+    sent: SentPayload | undefined,
+    options: CallOptions,
+  ): Promise<T> {
     if (this.#closed) return Promise.reject(new SmsError('CLIENT_CLOSED', 'The client is closed'));
     if (options !== NO_OPTIONS) {
       try {
@@ -85,37 +99,35 @@ export class HttpClient {
     if (options.signal?.aborted) {
       // A sending call refused here provably sent nothing: say so with a code.
       return Promise.reject(
-        request.operation.idempotent
+        operation.idempotent
           ? options.signal.reason
-          : new SmsError(
-              'ABORTED',
-              `The ${request.operation.name} was not sent: the call was aborted`,
-              {
-                cause: options.signal.reason,
-              },
-            ),
+          : new SmsError('ABORTED', `The ${operation.name} was not sent: the call was aborted`, {
+              cause: options.signal.reason,
+            }),
       );
     }
-    const promise = this.#attempts(request, options);
-    this.#inFlight.add(promise);
-    const forget = () => this.#inFlight.delete(promise);
-    promise.then(forget, forget);
-    return promise;
+    this.#inFlight.start();
+    return this.#attempts(request, operation, sent, options);
   }
 
   /** Waits for calls in flight, then releases the engine's connections; later calls reject. */
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.allSettled([...this.#inFlight]);
+    await this.#inFlight.drain();
     await this.#engine.close();
   }
 
-  async #attempts<T>(request: HttpCall<T>, options: CallOptions): Promise<T> {
+  async #attempts<T>(
+    request: ProviderRequest<T>,
+    operation: OperationSpec,
+    sent: SentPayload | undefined,
+    options: CallOptions,
+  ): Promise<T> {
     const settings = this.#settings;
     const timeoutMs = options.timeout ?? settings.timeout ?? 60_000;
-    const deadline = timeoutSignal(timeoutMs);
-    const responseTimeout = settings.responseTimeout ?? 30_000;
-    const events = new CallEvents(request.operation.name, settings);
+    const deadline = new Deadline(timeoutMs);
+    // Hooks and debug logs cost nothing when none is set.
+    const events = this.#observed ? new CallEvents(operation.name, settings) : undefined;
     let mask: SecretMask | undefined;
     // The forms of the secrets are worked out on the first failure, not on every call.
     const redacted = (error: unknown) => {
@@ -123,33 +135,40 @@ export class HttpClient {
       mask ??= new SecretMask(headerSecrets(request.headers));
       return redactThrown(error, mask);
     };
-    const failure: FailureContext = {
-      operation: request.operation,
-      timeoutMs,
+    const post: HttpPost = {
+      url: request.url,
+      body: request.body,
+      headers: request.headers,
+      headersTimeout: this.#responseTimeout,
+      bodyTimeout: this.#responseTimeout,
+      maxResponseBytes: this.#maxResponseBytes,
+      deadline,
       callerSignal: options.signal,
-      sent: request.sent,
+      idempotent: operation.idempotent,
     };
-    return callWithRetry(
-      { operation: request.operation, policy: this.#retry, deadline, onRetry: settings.onRetry },
-      async () => {
-        events.request();
-        const answer = await this.#engine.post({
-          url: request.url,
-          body: request.body,
-          headers: request.headers,
-          headersTimeout: responseTimeout,
-          bodyTimeout: responseTimeout,
-          maxResponseBytes: settings.maxResponseBytes ?? 8 * 1024 * 1024,
-          timeoutSignal: deadline,
-          callerSignal: options.signal,
-          idempotent: request.operation.idempotent,
-        });
-        events.response(answer.statusCode);
-        return readAnswer(request, answer);
-      },
-      // Masked before any hook sees it: a provider's error may quote its token.
-      (thrown) => events.error(redacted(publicError(thrown, failure))),
-    );
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          events?.request();
+          const answer = await this.#engine.post(post);
+          events?.response(answer.statusCode);
+          return readAnswer(request, operation, answer);
+        } catch (thrown) {
+          const failure = { operation, timeoutMs, callerSignal: options.signal, sent };
+          // Masked before any hook sees it: a provider's error may quote its token.
+          const error = redacted(publicError(thrown, failure));
+          events?.error(error);
+          await retryPause(
+            { operation, policy: this.#retry, deadline, onRetry: settings.onRetry },
+            attempt,
+            error,
+          );
+        }
+      }
+    } finally {
+      deadline.clear();
+      this.#inFlight.end();
+    }
   }
 }
 
@@ -158,14 +177,18 @@ export class HttpClient {
  * `TypeError` on an answer of the wrong shape) becomes an `UnexpectedResponseError` with
  * the answer's status, never a raw error (for a submit, then an unknown outcome).
  */
-function readAnswer<T>(request: HttpCall<T>, answer: HttpAnswer): T {
+function readAnswer<T>(
+  request: ProviderRequest<T>,
+  operation: OperationSpec,
+  answer: HttpAnswer,
+): T {
   try {
     return request.read(answer);
   } catch (error) {
     if (SmsError.isInstance(error)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new UnexpectedResponseError(
-      request.operation.name,
+      operation.name,
       answer.statusCode,
       `the provider could not read the answer: ${reason}`,
       '',

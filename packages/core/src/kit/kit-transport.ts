@@ -12,12 +12,13 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { SendEstimate } from '../estimate/cost-estimate.js';
 import { loadPhoneNormalizer } from '../phone/normalize-phone.js';
 import { ChannelCache } from '../routing/channel-cache.js';
+import { Deadline } from '../runtime/deadline.js';
 import { INSPECT } from '../runtime/host.js';
-import { anySignal, timeoutSignal, untilAborted } from '../runtime/signals.js';
+import { anySignal, untilAborted } from '../runtime/signals.js';
 import { sendDefaults } from '../sending/send-defaults.js';
 import { runEstimate, runSend, type SendPipeline } from '../sending/send-pipeline.js';
 import type { Balance } from '../transport/balance.js';
-import { type CallOptions, checkCallOptions } from '../transport/call-options.js';
+import { type CallOptions, checkCallOptions, NO_CALL_OPTIONS } from '../transport/call-options.js';
 import type { Channel } from '../transport/channel.js';
 import type { DeliveryReport } from '../transport/delivery-report.js';
 import { InFlight } from '../transport/in-flight.js';
@@ -38,7 +39,7 @@ import type { ProviderCall, SmsProviderDefinition } from './provider-definition.
 
 /** How many recipients of recent batches a transport remembers, for pending counts. */
 const REMEMBERED_RECIPIENTS = 100_000;
-const NO_OPTIONS: CallOptions = Object.freeze({});
+const NO_OPTIONS = NO_CALL_OPTIONS;
 
 /**
  * A full {@link SmsTransport} over a provider definition: normalisation, deduplication,
@@ -60,6 +61,8 @@ export class KitTransport<Client> implements SmsTransport {
   readonly #channels: ChannelCache;
   readonly #settings: RoutingSettings;
   readonly #inFlight = new InFlight();
+  /** Each read's context without options, bound once: most calls pass none. */
+  readonly #unbound = new Map<OperationSpec, ProviderCall>();
   readonly #operations: Readonly<Record<'list' | 'submit' | 'report' | 'balance', OperationSpec>>;
 
   constructor(
@@ -210,6 +213,14 @@ export class KitTransport<Client> implements SmsTransport {
     options: CallOptions | undefined,
     sent?: SentPayload,
   ): ProviderCall {
+    if (options === undefined && sent === undefined) {
+      let bound = this.#unbound.get(operation);
+      if (bound === undefined) {
+        bound = bindOperation(this.#http, operation, NO_OPTIONS);
+        this.#unbound.set(operation, bound);
+      }
+      return bound;
+    }
     checkCallOptions(options);
     return bindOperation(this.#http, operation, options ?? NO_OPTIONS, sent);
   }
@@ -256,9 +267,12 @@ export class KitTransport<Client> implements SmsTransport {
     const shared = this.#channels.get();
     const { signal, timeout } = options ?? NO_OPTIONS;
     if (signal === undefined && timeout === undefined) return shared;
-    const limits = timeout === undefined ? [] : [timeoutSignal(timeout)];
+    const deadline = timeout === undefined ? undefined : new Deadline(timeout);
+    const limits = deadline ? [deadline.signal] : [];
     if (signal) limits.push(signal);
     const limit = anySignal(limits);
+    const settled = () => deadline?.clear();
+    shared.then(settled, settled);
     return untilAborted(shared, limit).catch((error: unknown) => {
       if (!limit.aborted || error !== limit.reason) throw error;
       if (signal?.aborted)

@@ -18,13 +18,23 @@ export interface ProviderHttp {
    * `RateLimitError`, `ProviderError`, `UnexpectedResponseError`, …). Rejects with the
    * error the caller should see.
    */
-  call<T>(request: {
-    readonly url: URL;
-    readonly body: string;
-    /** Extra headers, e.g. `authorization`: never logged nor put in errors. */
-    readonly headers?: Readonly<Record<string, string>> | undefined;
-    readonly read: (answer: HttpAnswer) => T;
-  }): Promise<T>;
+  call<T>(request: ProviderRequest<T>): Promise<T>;
+}
+
+/** One HTTP call of a provider: where, what, and how to read the answer. */
+export interface ProviderRequest<T> {
+  readonly url: URL;
+  /** The JSON body. */
+  readonly body: string;
+  /**
+   * Extra request headers (credentials, say): never logged, and their values (as written
+   * and escaped; for `Bearer x` also `x`) are masked in whatever error the call ends in
+   * and in the hook events, the provider's own errors built from the answer included.
+   * `content-type`, `accept` and the like are not masked.
+   */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Turns an answer into the result, or throws the provider's typed error for it. */
+  readonly read: (answer: HttpAnswer) => T;
 }
 
 /** What every operation of a provider gets. */

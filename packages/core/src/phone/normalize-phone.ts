@@ -1,4 +1,5 @@
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/min';
+import { fastInternational } from './phone-plans.js';
 
 /** A recipient number, normalised. */
 export interface NormalizedPhone {
@@ -39,12 +40,13 @@ let parserModule: Promise<Parser> | undefined;
  * smallest set, enough to validate country, leading digits and length), so importing
  * `@intl-sms/core` stays cheap.
  */
-export async function loadPhoneNormalizer(): Promise<
-  (input: unknown, options?: PhoneOptions) => PhoneCheck
-> {
+export async function loadPhoneNormalizer(
+  /** False only to compare with the full parse (the fast path's test). */
+  fastPath = true,
+): Promise<(input: unknown, options?: PhoneOptions) => PhoneCheck> {
   parserModule ??= import('libphonenumber-js/min');
   const parser = await parserModule;
-  return (input, options) => normalizeWith(parser, input, options ?? {});
+  return (input, options) => normalizeWith(parser, input, options ?? {}, fastPath);
 }
 
 /**
@@ -61,6 +63,7 @@ export async function loadCallingCodes(): Promise<(iso: string) => string | unde
 }
 
 const SEPARATORS = /[\s\-().\u00a0/]/g;
+const PLAIN_NUMBER = /^\+?\d+$/;
 const REASONS: Record<string, string> = {
   INVALID_COUNTRY: 'unknown country calling code',
   NOT_A_NUMBER: 'not a phone number',
@@ -69,11 +72,18 @@ const REASONS: Record<string, string> = {
   INVALID_LENGTH: 'wrong length for its country',
 };
 
-function normalizeWith(parser: Parser, input: unknown, options: PhoneOptions): PhoneCheck {
+function normalizeWith(
+  parser: Parser,
+  input: unknown,
+  options: PhoneOptions,
+  fastPath: boolean,
+): PhoneCheck {
   if (typeof input !== 'string') return { ok: false, input: String(input), reason: 'not a string' };
-  const compact = input.replace(SEPARATORS, '');
+  // Most numbers come without separators: no copy then.
+  const plain = PLAIN_NUMBER.test(input);
+  const compact = plain ? input : input.replace(SEPARATORS, '');
   if (compact === '') return { ok: false, input, reason: 'empty' };
-  if (!/^\+?\d+$/.test(compact))
+  if (!plain && !PLAIN_NUMBER.test(compact))
     return { ok: false, input, reason: 'contains characters other than digits' };
   const international = compact.startsWith('+')
     ? compact
@@ -87,6 +97,20 @@ function normalizeWith(parser: Parser, input: unknown, options: PhoneOptions): P
       input,
       reason: `defaultCountry ${options.defaultCountry} is not a known country`,
     };
+  }
+  // Written internationally and checked for validity: most numbers are decided by the
+  // build-time plans without a full parse (same answers; see `fastInternational`).
+  if (fastPath && options.validation !== 'possible') {
+    const digits = international
+      ? international.slice(1)
+      : country === undefined && !compact.startsWith('0')
+        ? compact
+        : undefined;
+    const fast = digits === undefined ? undefined : fastInternational(parser.Metadata, digits);
+    if (fast) {
+      const { phone, e164, country: iso, callingCode } = fast;
+      return { ok: true, value: { input, phone, e164, country: iso, callingCode } };
+    }
   }
   const attempts: (() => PhoneNumber)[] = [];
   if (international) attempts.push(() => parser.parsePhoneNumberWithError(international));

@@ -43,13 +43,13 @@ export class ChannelIndex {
    */
   route(destination: Destination, preferences: ChannelPreferences = {}): Channel | undefined {
     const candidates = this.candidates(destination);
-    for (const key of [destination.country, destination.callingCode]) {
-      const preferred = key === undefined ? undefined : preferences[key];
-      if (preferred === undefined) continue;
-      const channel = candidates.find((c) => String(c.id) === String(preferred));
-      if (channel) return channel;
-    }
-    return candidates[0];
+    const byCountry =
+      destination.country === undefined
+        ? undefined
+        : preferredOf(candidates, preferences[destination.country]);
+    return (
+      byCountry ?? preferredOf(candidates, preferences[destination.callingCode]) ?? candidates[0]
+    );
   }
 
   /** The enabled channels serving a destination, cheapest first. */
@@ -69,6 +69,15 @@ export class ChannelIndex {
       )
       .sort();
   }
+}
+
+/** The candidate with the preferred id, if one is preferred and serves the destination. */
+function preferredOf(
+  candidates: readonly Channel[],
+  preferred: ChannelId | undefined,
+): Channel | undefined {
+  if (preferred === undefined) return undefined;
+  return candidates.find((c) => String(c.id) === String(preferred));
 }
 
 function channelKey(countryCode: string): string {

@@ -1,6 +1,6 @@
 /**
- * `AbortSignal.any` and `AbortSignal.timeout`, where the runtime lacks them (the Vercel
- * Edge runtime has neither).
+ * `AbortSignal.any` where the runtime lacks it (the Vercel Edge runtime), and a race of a
+ * promise with a signal. (Call deadlines are `Deadline`s, not `AbortSignal.timeout`.)
  */
 
 /** A signal that aborts when any of `signals` does, with its reason. */
@@ -15,19 +15,6 @@ export function anySignal(signals: readonly AbortSignal[]): AbortSignal {
     }
     signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
   }
-  return controller.signal;
-}
-
-/** A signal that aborts with a `TimeoutError` after `ms` milliseconds. */
-export function timeoutSignal(ms: number): AbortSignal {
-  const native = (AbortSignal as { timeout?: (ms: number) => AbortSignal }).timeout;
-  if (typeof native === 'function') return native.call(AbortSignal, ms);
-  const controller = new AbortController();
-  setTimeout(() => {
-    const reason = new Error('The operation was aborted due to timeout');
-    reason.name = 'TimeoutError';
-    controller.abort(reason);
-  }, ms);
   return controller.signal;
 }
 

@@ -63,7 +63,8 @@ export function prepareRecipients(
     rejected.push({ index, input, reason });
     outcomes.push({ input, state: 'rejected', reason });
   };
-  for (const [index, entry] of to.entries()) {
+  for (let index = 0; index < to.length; index++) {
+    const entry = to[index];
     const input = typeof entry === 'string' ? entry : String(entry);
     const check = options.normalize(entry, options);
     if (!check.ok) {

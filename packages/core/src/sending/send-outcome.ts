@@ -16,7 +16,8 @@ export function sendOutcome(
   const result: SendResult = {
     id: report.batches[0]?.id ?? '',
     batches: report.batches,
-    accepted: report.batches.flatMap((batch) => batch.recipients),
+    // `concat` copies whole arrays; `flatMap` visits each of up to millions of numbers.
+    accepted: ([] as string[]).concat(...report.batches.map((batch) => batch.recipients)),
     rejected,
     duplicates,
     recipients: outcomes,

@@ -9,6 +9,12 @@ export interface CallOptions {
   readonly timeout?: number | undefined;
 }
 
+/**
+ * No options: the one object every layer passes when the caller gave none, so the HTTP
+ * layer recognises it and skips checking it.
+ */
+export const NO_CALL_OPTIONS: CallOptions = Object.freeze({});
+
 /** Every key of {@link CallOptions}. */
 export const CALL_OPTION_KEYS: readonly string[] = Object.keys({
   signal: true,

@@ -5,23 +5,35 @@ import { SmsError } from '../errors/sms-error.js';
  * then submits), so `close()` can let them finish before the connections go.
  */
 export class InFlight {
-  readonly #operations = new Set<Promise<unknown>>();
+  /** Operations under way (a count: tracking costs no allocation per operation). */
+  #running = 0;
+  readonly #idle: (() => void)[] = [];
   #closing = false;
 
   /** Runs `operation`, tracked; refuses to start once closing began. */
-  run<T>(operation: () => Promise<T>): Promise<T> {
-    if (this.#closing)
-      return Promise.reject(new SmsError('CLIENT_CLOSED', 'The transport is closed'));
-    const promise = operation();
-    this.#operations.add(promise);
-    const forget = () => this.#operations.delete(promise);
-    promise.then(forget, forget);
-    return promise;
+  async run<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.#closing) throw new SmsError('CLIENT_CLOSED', 'The transport is closed');
+    this.start();
+    try {
+      return await operation();
+    } finally {
+      this.end();
+    }
+  }
+
+  /** One operation starts (for callers that track it themselves; pair with {@link InFlight.end}). */
+  start(): void {
+    this.#running++;
+  }
+
+  /** An operation {@link InFlight.start}ed has settled. */
+  end(): void {
+    if (--this.#running === 0) for (const resolve of this.#idle.splice(0)) resolve();
   }
 
   /** Refuses new operations and resolves once the running ones settled. */
   async drain(): Promise<void> {
     this.#closing = true;
-    while (this.#operations.size > 0) await Promise.allSettled([...this.#operations]);
+    if (this.#running > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
   }
 }

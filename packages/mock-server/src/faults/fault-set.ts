@@ -52,6 +52,11 @@ export class FaultSet {
     this.#now = now;
   }
 
+  /** Whether any rule is active (without one, no call needs to be read for faults). */
+  get active(): boolean {
+    return this.#rules.length > 0;
+  }
+
   /** Replaces all rules; counters start at zero. */
   set(rules: readonly FaultRule[]): void {
     this.#rules = rules.map(activate);

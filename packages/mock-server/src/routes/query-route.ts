@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { batchReceipt } from '../state/batch.js';
 import type { MockState } from '../state/mock-state.js';
 import { EnvelopeError } from '../wire/envelope.js';
-import { requestSchemas } from '../wire/request-schemas.js';
+import { plainQuery, requestSchemas } from '../wire/request-schemas.js';
 import { registerSjroomRoute } from './sjroom-route.js';
 
 /**
@@ -10,12 +10,19 @@ import { registerSjroomRoute } from './sjroom-route.js';
  * Another account's batch is unknown (`404`), as it would be on the real service.
  */
 export function registerQueryRoute(app: FastifyInstance, state: MockState): void {
-  registerSjroomRoute(app, state, 'query', requestSchemas.query, ({ input, account }) => {
-    const { batchNo } = input;
-    const batch = state.batches.get(batchNo);
-    if (!batch || batch.account !== account.account) {
-      throw new EnvelopeError('404', `[batchNo:unknown batch ${batchNo.slice(0, 40)}]`);
-    }
-    return batchReceipt(batch, state.clock.now());
-  });
+  registerSjroomRoute(
+    app,
+    state,
+    'query',
+    requestSchemas.query,
+    ({ input, account }) => {
+      const { batchNo } = input;
+      const batch = state.batches.get(batchNo);
+      if (!batch || batch.account !== account.account) {
+        throw new EnvelopeError('404', `[batchNo:unknown batch ${batchNo.slice(0, 40)}]`);
+      }
+      return batchReceipt(batch, state.clock.now());
+    },
+    plainQuery,
+  );
 }

@@ -49,3 +49,28 @@ describe('BatchStore bounds', () => {
     expect(store.size).toBe(1);
   });
 });
+
+describe('BatchStore newest page', () => {
+  it('is the slice of newestFirst at any offset, after evictions and expiry', () => {
+    const store = new BatchStore({ maxBatches: 2_000, maxRecipients: 1_000_000, ttlMs: 60_000 });
+    const now = Date.now();
+    // 3,000 batches through a bound of 2,000 (the evicted prefix gets compacted), the
+    // oldest 100 of those kept already expired.
+    for (let i = 1; i <= 3_000; i++) store.add(batch(i, 1, i <= 1_100 ? now - 120_000 : now));
+    const all = [...store.newestFirst()].map((b) => b.seq);
+    expect(all).toHaveLength(1_900);
+    for (const [offset, limit] of [
+      [0, 50],
+      [10, 7],
+      [1_880, 50],
+      [1_900, 50],
+      [5_000, 1],
+    ] as const) {
+      const page = store.newestPage(offset, limit);
+      expect(page.total).toBe(all.length);
+      expect(page.batches.map((b) => b.seq)).toEqual(all.slice(offset, offset + limit));
+    }
+    store.clear();
+    expect(store.newestPage(0, 50)).toEqual({ total: 0, batches: [] });
+  });
+});

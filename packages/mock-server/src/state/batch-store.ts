@@ -24,6 +24,12 @@ export interface BatchFilter {
 /** The submitted batches, oldest first, bounded by {@link BatchLimits}. */
 export class BatchStore {
   readonly #batches = new Map<string, StoredBatch>();
+  /**
+   * The same batches in arrival order from `#head` on (eviction only ever drops the
+   * oldest), so the newest page is read without visiting the rest.
+   */
+  #order: (StoredBatch | undefined)[] = [];
+  #head = 0;
   readonly #limits: BatchLimits;
   #recipients = 0;
 
@@ -45,6 +51,7 @@ export class BatchStore {
   add(batch: StoredBatch): void {
     this.#evict(batch.submittedAt, batch.phones.length);
     this.#batches.set(batch.batchNo, batch);
+    this.#order.push(batch);
     this.#recipients += batch.phones.length;
   }
 
@@ -57,18 +64,41 @@ export class BatchStore {
 
   /** Batches matching `filter`, newest first. */
   *newestFirst(filter: BatchFilter = {}): Generator<StoredBatch> {
-    const all = [...this.#batches.values()];
+    const order = this.#order;
     const now = Date.now();
-    for (let i = all.length - 1; i >= 0; i--) {
-      const batch = all[i] as StoredBatch;
+    for (let i = order.length - 1; i >= this.#head; i--) {
+      const batch = order[i] as StoredBatch;
       if (now - batch.submittedAt > this.#limits.ttlMs) break;
       if (matches(batch, filter)) yield batch;
     }
   }
 
+  /**
+   * The unexpired batches, newest first, from `offset` on (at most `limit`), and how many
+   * there are: O(log stored + limit), however many batches are kept.
+   */
+  newestPage(offset: number, limit: number): { total: number; batches: StoredBatch[] } {
+    const order = this.#order;
+    const oldest = Date.now() - this.#limits.ttlMs;
+    // Arrival order is submission order: binary search for the oldest unexpired batch.
+    let low = this.#head;
+    let high = order.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((order[middle] as StoredBatch).submittedAt < oldest) low = middle + 1;
+      else high = middle;
+    }
+    const batches: StoredBatch[] = [];
+    for (let i = order.length - 1 - offset; i >= low && batches.length < limit; i--)
+      batches.push(order[i] as StoredBatch);
+    return { total: order.length - low, batches };
+  }
+
   /** Forgets every batch. */
   clear(): void {
     this.#batches.clear();
+    this.#order = [];
+    this.#head = 0;
     this.#recipients = 0;
   }
 
@@ -79,7 +109,14 @@ export class BatchStore {
         this.#recipients + incoming > this.#limits.maxRecipients;
       if (!tooMany && now - batch.submittedAt <= this.#limits.ttlMs) break;
       this.#batches.delete(batchNo);
+      // Release the batch now: only the empty slot waits for the next compaction.
+      this.#order[this.#head++] = undefined;
       this.#recipients -= batch.phones.length;
+    }
+    // Drop the evicted prefix now and then, not at every eviction.
+    if (this.#head > 1024 && this.#head * 2 > this.#order.length) {
+      this.#order = this.#order.slice(this.#head);
+      this.#head = 0;
     }
   }
 }

@@ -56,3 +56,39 @@ export function validateRequest<S extends z.ZodType>(schema: S, body: unknown): 
   if (result.success) return result.data;
   throw new EnvelopeError('400', describeIssue(result.error));
 }
+
+/**
+ * The body of list or balance when it is plainly valid — exactly `account` and
+ * `password`, strings of 1–200 characters — else `undefined`: the schema then decides
+ * and words the error. Saves running zod on every valid request.
+ */
+export function plainCredentials(
+  body: unknown,
+): z.output<typeof requestSchemas.balance> | undefined {
+  return plainFields(body, 2) ? (body as z.output<typeof requestSchemas.balance>) : undefined;
+}
+
+/** The body of query when plainly valid (credentials and a `batchNo` of 1–100 characters). */
+export function plainQuery(body: unknown): z.output<typeof requestSchemas.query> | undefined {
+  if (!plainFields(body, 3)) return undefined;
+  const { batchNo } = body as Record<string, unknown>;
+  return typeof batchNo === 'string' && batchNo.length >= 1 && batchNo.length <= 100
+    ? (body as z.output<typeof requestSchemas.query>)
+    : undefined;
+}
+
+/** An object of exactly `count` own keys, with valid `account` and `password` among them. */
+function plainFields(body: unknown, count: number): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const { account, password } = body as Record<string, unknown>;
+  return (
+    isCredential(account) &&
+    isCredential(password) &&
+    Object.keys(body).length === count &&
+    (count === 2 || Object.hasOwn(body, 'batchNo'))
+  );
+}
+
+function isCredential(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= 200;
+}

@@ -7,6 +7,7 @@ import { jsonErrorPosition, lineAndColumn } from '../../json/json-error-position
 import { parseJsonInt64 } from '../../json/parse-json-int64.js';
 import { sjroomApiNow } from './sjroom-api-loader.js';
 import { type SjroomEndpoint, sjroomError } from './sjroom-errors.js';
+import { plainEnvelope } from './sjroom-fast-read.js';
 
 const SNIPPET_LENGTH = 200;
 /** How much of a body is redacted for its snippet; see {@link snippet}. */
@@ -17,6 +18,8 @@ export interface AnswerReading<T> {
   readonly endpoint: SjroomEndpoint;
   /** Schema of the payload: the bare body or the envelope's `data`. */
   readonly schema: z.ZodType<T>;
+  /** The payload when it is plainly valid, else `undefined` (the schema decides then). */
+  readonly fast?: ((value: unknown) => T | undefined) | undefined;
   /** Whether a bare (un-enveloped) success body is allowed (list and query). */
   readonly bareAllowed: boolean;
   /** Removes credentials from provider text before it goes into an error. */
@@ -76,9 +79,7 @@ export function readSjroomAnswer<T>(
     throw unexpected(reason, true, cause);
   }
 
-  const envelope = isEnvelopeLike(body)
-    ? sjroomApiNow().sjroomEnvelopeSchema.safeParse(body)
-    : undefined;
+  const envelope = isEnvelopeLike(body) ? readEnvelope(body) : undefined;
   if (envelope?.success) {
     const { stateCode, stateMsg, data } = envelope.data;
     if (stateCode === '200') return { kind: 'ok', value: parsePayload(data, reading, unexpected) };
@@ -108,11 +109,21 @@ function parsePayload<T>(
   reading: AnswerReading<T>,
   unexpected: (reason: string, retryable: boolean, cause?: unknown) => UnexpectedResponseError,
 ): T {
+  const fast = reading.fast?.(value);
+  if (fast !== undefined) return fast;
   const parsed = reading.schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
   throw unexpected(`the payload does not match the contract${where}`, false, parsed.error);
+}
+
+/** The envelope, checked by hand when plainly valid, else by its zod schema. */
+function readEnvelope(body: Record<string, unknown>) {
+  const plain = plainEnvelope(body);
+  return plain
+    ? { success: true as const, data: plain }
+    : sjroomApiNow().sjroomEnvelopeSchema.safeParse(body);
 }
 
 function isSuccess(answer: HttpAnswer): boolean {

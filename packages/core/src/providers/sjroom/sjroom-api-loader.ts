@@ -18,6 +18,11 @@ export function loadSjroomApi(): Promise<SjroomApi> {
   return loading;
 }
 
+/** The schemas if a call has loaded them already (no wait), else `undefined`. */
+export function loadedSjroomApi(): SjroomApi | undefined {
+  return api;
+}
+
 /**
  * The schemas now, loading them synchronously if no call has yet (`require` of an ES
  * module, Node ≥ 20.19): the same module instance as {@link loadSjroomApi}'s.

@@ -1,9 +1,10 @@
 import { bindOperation } from '../../kit/bind-http.js';
 import { HttpClient } from '../../kit/http-client.js';
 import { readOperation, sendOperation } from '../../kit/operation.js';
+import type { ProviderCall } from '../../kit/provider-definition.js';
 import { INSPECT } from '../../runtime/host.js';
 import type { Balance } from '../../transport/balance.js';
-import type { CallOptions } from '../../transport/call-options.js';
+import { type CallOptions, NO_CALL_OPTIONS } from '../../transport/call-options.js';
 import { checkKnownKeys } from '../../validation/check-options.js';
 import type { SjroomChannel } from './sjroom-api.js';
 import {
@@ -25,7 +26,7 @@ export const SJROOM_OPERATIONS = {
   balance: readOperation('balance'),
 } as const;
 
-const NO_OPTIONS: CallOptions = Object.freeze({});
+const NO_OPTIONS = NO_CALL_OPTIONS;
 const wires = new WeakMap<SjroomClient, SjroomWire>();
 const https = new WeakMap<SjroomClient, HttpClient>();
 
@@ -44,6 +45,8 @@ export class SjroomClient {
   readonly baseUrl: string;
   readonly #wire: SjroomWire;
   readonly #http: HttpClient;
+  /** The calls without options, bound once: most calls pass none. */
+  readonly #unbound: Readonly<Record<'list' | 'query' | 'balance', ProviderCall>>;
 
   /**
    * @param settings account, password, base URL and the HTTP settings.
@@ -56,6 +59,9 @@ export class SjroomClient {
     const { account, password } = checkCredentials(settings?.account, settings?.password);
     this.#wire = new SjroomWire(this.baseUrl, account, password, settings.logger);
     this.#http = http ?? new HttpClient(settings);
+    const bound = (operation: 'list' | 'query' | 'balance') =>
+      bindOperation(this.#http, SJROOM_OPERATIONS[operation], NO_OPTIONS);
+    this.#unbound = { list: bound('list'), query: bound('query'), balance: bound('balance') };
     wires.set(this, this.#wire);
     https.set(this, this.#http);
   }
@@ -97,6 +103,7 @@ export class SjroomClient {
   }
 
   #bind(operation: 'list' | 'query' | 'balance', options: CallOptions | undefined) {
+    if (options === undefined) return this.#unbound[operation];
     return bindOperation(this.#http, SJROOM_OPERATIONS[operation], options ?? NO_OPTIONS);
   }
 

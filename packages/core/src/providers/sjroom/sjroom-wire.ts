@@ -5,10 +5,11 @@ import type { SmsLogger } from '../../kit/http-settings.js';
 import type { ProviderHttp } from '../../kit/provider-definition.js';
 import { Decimal } from '../../money/decimal.js';
 import type { Balance } from '../../transport/balance.js';
-import { readSjroomAnswer } from './sjroom-answer.js';
+import { type AnswerReading, readSjroomAnswer } from './sjroom-answer.js';
 import type { SjroomChannel, SjroomReceipt } from './sjroom-api.js';
-import { loadSjroomApi } from './sjroom-api-loader.js';
+import { loadedSjroomApi, loadSjroomApi } from './sjroom-api-loader.js';
 import type { SjroomEndpoint } from './sjroom-errors.js';
+import { plainBalance, plainBatchNo, plainReceipt } from './sjroom-fast-read.js';
 import { channelIdDigits, checkBatchNo, checkContent, checkWirePhones } from './sjroom-inputs.js';
 import { sjroomRequestBody } from './sjroom-request-body.js';
 
@@ -42,11 +43,15 @@ export class SjroomWire {
   readonly #logger: SmsLogger | undefined;
   /** The body of `list` and `balance`, which carry only the credentials. */
   readonly #credentialsOnlyBody: string;
+  /** Removes the credentials from provider text before it goes into an error. */
+  readonly #redact: (text: string) => string;
+  #clearTextChecked = false;
 
   constructor(baseUrl: string, account: string, password: string, logger?: SmsLogger) {
     this.baseUrl = baseUrl;
     this.#credentials = new Credentials(account, password);
     this.#credentialsOnlyBody = sjroomRequestBody(this.#credentials);
+    this.#redact = (text) => this.#credentials.redact(text);
     this.#logger = logger;
     const url = (endpoint: SjroomEndpoint) => new URL(`${baseUrl}/api/open/int/sms/${endpoint}`);
     this.#urls = {
@@ -59,10 +64,12 @@ export class SjroomWire {
 
   /** `POST …/list`: the channels opened for the account. */
   async list(http: ProviderHttp): Promise<SjroomChannel[]> {
-    const { sjroomChannelListSchema } = await loadSjroomApi();
-    const payload = await this.#post(http, 'list', this.#credentialsOnlyBody, {
+    const { sjroomChannelListSchema } = loadedSjroomApi() ?? (await loadSjroomApi());
+    const payload = await this.#post(http, this.#credentialsOnlyBody, {
+      endpoint: 'list',
       schema: sjroomChannelListSchema,
       bareAllowed: true,
+      redact: this.#redact,
     });
     return payload.kind === 'ok' ? payload.value : [];
   }
@@ -77,10 +84,13 @@ export class SjroomWire {
       { phone: phones.join(','), sendContent: content },
       { goodsSupplySmsConfigId: channelId },
     );
-    const { sjroomBatchNoSchema } = await loadSjroomApi();
-    const payload = await this.#post(http, 'submit', body, {
+    const { sjroomBatchNoSchema } = loadedSjroomApi() ?? (await loadSjroomApi());
+    const payload = await this.#post(http, body, {
+      endpoint: 'submit',
       schema: sjroomBatchNoSchema,
+      fast: plainBatchNo,
       bareAllowed: false,
+      redact: this.#redact,
       channelId,
     });
     if (payload.kind === 'ok') return payload.value;
@@ -93,10 +103,13 @@ export class SjroomWire {
   async query(http: ProviderHttp, batchNo: string): Promise<SjroomQueryResult> {
     const checked = checkBatchNo(batchNo);
     const body = sjroomRequestBody(this.#credentials, { batchNo: checked });
-    const { sjroomReceiptSchema } = await loadSjroomApi();
-    const payload = await this.#post(http, 'query', body, {
+    const { sjroomReceiptSchema } = loadedSjroomApi() ?? (await loadSjroomApi());
+    const payload = await this.#post(http, body, {
+      endpoint: 'query',
       schema: sjroomReceiptSchema,
+      fast: plainReceipt,
       bareAllowed: true,
+      redact: this.#redact,
       batchNo: checked,
     });
     if (payload.kind === 'ok') return { ...payload.value, processing: false };
@@ -112,28 +125,25 @@ export class SjroomWire {
 
   /** `POST …/balance`: the account balance, exact. */
   async balance(http: ProviderHttp): Promise<Balance> {
-    const { sjroomBalanceSchema } = await loadSjroomApi();
-    const payload = await this.#post(http, 'balance', this.#credentialsOnlyBody, {
+    const { sjroomBalanceSchema } = loadedSjroomApi() ?? (await loadSjroomApi());
+    const payload = await this.#post(http, this.#credentialsOnlyBody, {
+      endpoint: 'balance',
       schema: sjroomBalanceSchema,
+      fast: plainBalance,
       bareAllowed: false,
+      redact: this.#redact,
     });
     const amount = payload.kind === 'ok' ? payload.value : '0';
     return { amount, value: Decimal.parse(amount) };
   }
 
-  #post<T>(
-    http: ProviderHttp,
-    endpoint: SjroomEndpoint,
-    body: string,
-    reading: Omit<Parameters<typeof readSjroomAnswer<T>>[1], 'endpoint' | 'redact'>,
-  ) {
-    const url = this.#urls[endpoint];
-    warnIfCredentialsInClear(url, this.#logger);
-    const redact = (text: string) => this.#credentials.redact(text);
-    return http.call({
-      url,
-      body,
-      read: (answer) => readSjroomAnswer(answer, { ...reading, endpoint, redact }),
-    });
+  #post<T>(http: ProviderHttp, body: string, reading: AnswerReading<T>) {
+    const url = this.#urls[reading.endpoint];
+    // Once per wire: every endpoint shares the origin, and the check warns once per origin.
+    if (!this.#clearTextChecked) {
+      warnIfCredentialsInClear(url, this.#logger);
+      this.#clearTextChecked = true;
+    }
+    return http.call({ url, body, read: (answer) => readSjroomAnswer(answer, reading) });
   }
 }

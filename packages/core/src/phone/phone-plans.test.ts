@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import examples from 'libphonenumber-js/examples.mobile.json' with { type: 'json' };
+import { type CountryCode, getCountryCallingCode, Metadata } from 'libphonenumber-js/min';
+import { describe, expect, it } from 'vitest';
+import { loadPhoneNormalizer } from './normalize-phone.js';
+import { fastInternational } from './phone-plans.js';
+
+/** Every way a caller may write an example number, and near misses of it. */
+function variants(country: string, national: string): string[] {
+  const code = getCountryCallingCode(country as CountryCode);
+  const e164 = `+${code}${national}`;
+  return [
+    e164,
+    `00${code}${national}`,
+    `${code}${national}`,
+    `+${code} ${national.slice(0, 3)} ${national.slice(3)}`,
+    `+${code}0${national}`, // a national prefix left in
+    `+${code}${national.slice(0, -1)}`, // one digit short
+    `+${code}${national}1`, // one digit long
+    `+${code}${national.slice(0, -2)}`,
+    `+${code}9${national.slice(1)}`,
+    `+${code}1${national.slice(1)}`,
+  ];
+}
+
+describe('the phone fast path', () => {
+  it('gives the full parse’s answer for every libphonenumber example number and near miss', async () => {
+    const fast = await loadPhoneNormalizer();
+    const full = await loadPhoneNormalizer(false);
+    const entries = Object.entries(examples as Record<string, string>);
+    expect(entries.length).toBeGreaterThan(200);
+    let compared = 0;
+    let decidedValid = 0;
+    let decidedFast = 0;
+    for (const [country, national] of entries) {
+      const code = getCountryCallingCode(country as CountryCode);
+      if (fastInternational(Metadata, `${code}${national}`)) decidedFast++;
+      for (const input of variants(country, national)) {
+        for (const options of [
+          {},
+          { defaultCountry: country },
+          { validation: 'possible' as const },
+        ]) {
+          const expected = full(input, options);
+          expect(fast(input, options), `${input} ${JSON.stringify(options)}`).toEqual(expected);
+          compared++;
+          if (expected.ok) decidedValid++;
+        }
+      }
+    }
+    // The comparison covered valid numbers as well as rejected ones.
+    expect(compared).toBe(entries.length * 30);
+    expect(decidedValid).toBeGreaterThan(entries.length * 3);
+    // …and the fast path decided most example numbers by itself (all but shared codes).
+    expect(decidedFast).toBeGreaterThan(entries.length * 0.6);
+  });
+
+  it('is generated from the installed metadata (the committed file is not stale)', () => {
+    const script = fileURLToPath(new URL('../../scripts/generate-phone-plans.js', import.meta.url));
+    expect(() => execFileSync(process.execPath, [script, '--check'])).not.toThrow();
+  });
+});

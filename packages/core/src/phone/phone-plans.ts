@@ -1,0 +1,106 @@
+import type { Metadata } from 'libphonenumber-js/min';
+import { PHONE_PLANS_TEXT } from './phone-plans.generated.js';
+
+/** A calling code's plan, as the fast path uses it. */
+interface Plan {
+  readonly country: string;
+  /** The national number pattern, anchored at both ends. */
+  readonly valid: RegExp;
+  /** The national prefix for parsing, anchored at the start; undefined if none. */
+  readonly prefix: RegExp | undefined;
+}
+
+/** What the fast path decided for a number written internationally. */
+export interface FastPhone {
+  readonly phone: string;
+  readonly e164: string;
+  readonly country: string;
+  readonly callingCode: string;
+}
+
+type MetadataClass = new () => Metadata;
+
+let sources: Map<string, readonly string[]> | undefined;
+let metadata: (Metadata & MetadataInternals) | undefined;
+/**
+ * Calling code → its plan, `null` when the fast path must not decide it, `false` when no
+ * country has that calling code.
+ */
+const plans = new Map<string, Plan | null | false>();
+
+/** The parts of libphonenumber-js's `Metadata` the check below reads (public but untyped). */
+interface MetadataInternals {
+  hasCallingCode(code: string): boolean;
+  getCountryCodesForCallingCode(code: string): string[] | undefined;
+  numberingPlan: {
+    nationalNumberPattern(): string;
+    nationalPrefixForParsing(): string | number | undefined;
+    hasTypes(): boolean;
+  };
+}
+
+/**
+ * The fast path of normalisation for a number written internationally (`digits`: what
+ * follows `+`): for a calling code of one country, the build-time plan
+ * (`phone-plans.generated.ts`, from libphonenumber-js's metadata) decides a valid
+ * number with two regular expressions — the national number pattern, and that no
+ * national prefix would be stripped. It returns `undefined` whenever the full parse
+ * might answer anything else: a shared calling code (+1, +7, +44…), a plan whose
+ * metadata at run time differs from the build's, a number the pattern rejects (the full
+ * parse then words the reason). So its answers are the full parse's, only cheaper.
+ */
+export function fastInternational(
+  MetadataOfParser: MetadataClass,
+  digits: string,
+): FastPhone | undefined {
+  if (digits.length < 3 || digits.charCodeAt(0) === 0x30) return undefined;
+  for (let length = 1; length <= 3 && length < digits.length; length++) {
+    const callingCode = digits.slice(0, length);
+    const plan = planOf(MetadataOfParser, callingCode);
+    if (plan === undefined) continue;
+    if (plan === null) return undefined;
+    const national = digits.slice(length);
+    // libphonenumber's bounds of a national number (MIN/MAX_LENGTH_FOR_NSN).
+    if (national.length < 2 || national.length > 17) return undefined;
+    if (plan.prefix?.test(national) || !plan.valid.test(national)) return undefined;
+    return { phone: digits, e164: `+${digits}`, country: plan.country, callingCode };
+  }
+  return undefined;
+}
+
+/** The plan of `code`; `undefined` when no country has that calling code. */
+function planOf(MetadataOfParser: MetadataClass, code: string): Plan | null | undefined {
+  const known = plans.get(code);
+  if (known !== undefined) return known === false ? undefined : known;
+  metadata ??= new MetadataOfParser() as Metadata & MetadataInternals;
+  const plan = metadata.hasCallingCode(code) ? buildPlan(metadata, code) : false;
+  plans.set(code, plan);
+  return plan === false ? undefined : plan;
+}
+
+/** The generated plan of `code`, if the metadata loaded now still says the same. */
+function buildPlan(loaded: Metadata & MetadataInternals, code: string): Plan | null {
+  sources ??= new Map(
+    PHONE_PLANS_TEXT.trim()
+      .split('\n')
+      .map((line) => {
+        const [callingCode = '', ...rest] = line.split(' ');
+        return [callingCode, rest] as const;
+      }),
+  );
+  const source = sources.get(code);
+  if (source === undefined) return null;
+  const [country = '', pattern = '', prefix = '-'] = source;
+  const countries = loaded.getCountryCodesForCallingCode(code);
+  if (countries?.length !== 1 || countries[0] !== country) return null;
+  loaded.selectNumberingPlan(country as Parameters<Metadata['selectNumberingPlan']>[0]);
+  const plan = loaded.numberingPlan;
+  const loadedPrefix = String(plan.nationalPrefixForParsing() ?? '') || '-';
+  if (plan.hasTypes() || plan.nationalNumberPattern() !== pattern || loadedPrefix !== prefix)
+    return null;
+  return {
+    country,
+    valid: new RegExp(`^(?:${pattern})$`),
+    prefix: prefix === '-' ? undefined : new RegExp(`^(?:${prefix})`),
+  };
+}

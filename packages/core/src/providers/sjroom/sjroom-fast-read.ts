@@ -1,0 +1,56 @@
+import { Decimal } from '../../money/decimal.js';
+import type { SjroomEnvelope, SjroomReceipt } from './sjroom-api.js';
+
+/**
+ * Hand-written checks of the common, plainly valid sjroom answers: what the zod schemas
+ * of `sjroom-api.ts` would give for them, without running zod. Each returns `undefined`
+ * when it cannot decide (an odd but maybe acceptable form, or an invalid one): the zod
+ * schema then decides and words the failure. So a valid answer costs a few type checks,
+ * and every answer gets exactly the schema's verdict.
+ */
+
+/** The envelope when `stateCode` is a string and `stateMsg` a string or absent. */
+export function plainEnvelope(body: Record<string, unknown>): SjroomEnvelope | undefined {
+  const { stateCode, stateMsg, data } = body;
+  if (typeof stateCode !== 'string') return undefined;
+  if (stateMsg !== undefined && stateMsg !== null && typeof stateMsg !== 'string') return undefined;
+  return { stateCode, stateMsg, data };
+}
+
+/** A balance given as decimal text, as plain decimal text. */
+export function plainBalance(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return Decimal.parse(value).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A batch number given as a non-empty string. */
+export function plainBatchNo(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Receipts with string phone lists (or `null`) and non-negative integer counts. */
+export function plainReceipt(value: unknown): SjroomReceipt | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const body = value as Record<string, unknown>;
+  const failPhones = plainPhones(body.failPhones);
+  const successPhones = plainPhones(body.successPhones);
+  const { failedNum, successNum, totalNum } = body;
+  if (failPhones === undefined || successPhones === undefined) return undefined;
+  if (!isCount(failedNum) || !isCount(successNum) || !isCount(totalNum)) return undefined;
+  return { failPhones, failedNum, successNum, successPhones, totalNum };
+}
+
+function plainPhones(value: unknown): string[] | undefined {
+  if (value === null || value === undefined) return [];
+  if (!Array.isArray(value)) return undefined;
+  for (const phone of value) if (typeof phone !== 'string') return undefined;
+  return value.slice() as string[];
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
