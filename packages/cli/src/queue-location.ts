@@ -13,7 +13,7 @@ export interface QueueFlags {
 /** Adds the queue flags to a command; their defaults come from the environment. */
 export function addQueueFlags(command: Command): Command {
   return command
-    .option('--redis <url>', 'Redis URL (default: REDIS_URL, or .env)')
+    .option('--redis <url>', 'Redis URL (default: REDIS_URL)')
     .option(
       '--redis-cluster <nodes>',
       'a Redis Cluster instead: host:port,host:port… (default: REDIS_CLUSTER_NODES)',
