@@ -103,7 +103,15 @@ export class RecipientChunker {
     let index = -1;
     let turn = Date.now();
     try {
-      for (;;) {
+      for (let pulled = 0; ; pulled++) {
+        // A source that never waits (an array, a generator) is read in promise jobs alone,
+        // which starve timers — a caller's lease renewal, its deadlines: give the event
+        // loop a turn now and then, between rows (a stop that comes in the turn then
+        // finds no row pulled and not yet booked).
+        if (pulled % 256 === 255 && Date.now() - turn > MAX_BUSY_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          turn = Date.now();
+        }
         if (stop()) return;
         const next = await items.next().catch((error: unknown) => {
           open = false;
@@ -115,13 +123,6 @@ export class RecipientChunker {
         }
         if (stop()) return;
         index++;
-        // A source that never waits (an array, a generator) is read in promise jobs alone,
-        // which starve timers — a caller's lease renewal, its deadlines: give the event
-        // loop a turn now and then.
-        if (index % 256 === 255 && Date.now() - turn > MAX_BUSY_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          turn = Date.now();
-        }
         const item = this.#note(next.value, index, normalize, phoneOptions);
         if (item) yield item;
       }

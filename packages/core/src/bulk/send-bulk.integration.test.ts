@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BulkInterruptedError } from '../errors/bulk-interrupted-error.js';
 import { philippineNumbers, useMockServer } from '../test-support/mock-server.js';
+import { FakeTransport } from '../testing/fake-transport.js';
 import type { SentBatch } from '../transport/send-result.js';
 import type { BulkProgress, BulkRecipient } from './bulk-types.js';
 import { sendBulk } from './send-bulk.js';
@@ -209,6 +210,25 @@ describe('sendBulk against the mock server', () => {
     await sms.close();
   });
 
+  it.each([
+    ['beforeSubmit', null],
+    ['beforeSubmit', 'save'],
+    ['onBatch', true],
+    ['onProgress', {}],
+  ])('refuses %s: %j before reading a row, naming it', async (field, value) => {
+    let pulled = 0;
+    function* source() {
+      pulled++;
+      yield '+639171234567';
+    }
+    const error = await sendBulk(new FakeTransport(), source(), {
+      text: 'x',
+      [field]: value,
+    }).catch((e: unknown) => e);
+    expect((error as { field?: string }).field).toBe(field);
+    expect(pulled).toBe(0);
+  });
+
   it('refuses a signal that is not an AbortSignal, naming it', async () => {
     const sms = env.transport();
     const error = await sendBulk(sms, ['+639171234567'], {
@@ -238,5 +258,27 @@ describe('sendBulk against the mock server', () => {
     ]);
     await sms.close();
     await ph.close();
+  });
+  it('books every row it pulled when a timer aborts it between rows of a source that never waits', async () => {
+    // Found by the fourth review: the pause that lets timers run came after a row was
+    // pulled and before it was booked, so an abort landing there lost that row.
+    const fake = new FakeTransport();
+    const phones = philippineNumbers(200_000).map((p) => `+${p}`);
+    let pulled = 0;
+    function* counted() {
+      for (const phone of phones) {
+        pulled++;
+        yield phone;
+      }
+    }
+    const error = await sendBulk(fake, counted(), {
+      text: 'x',
+      chunkSize: 256,
+      signal: AbortSignal.timeout(300),
+    }).catch((e: unknown) => e);
+    expect(BulkInterruptedError.isInstance(error)).toBe(true);
+    const { summary } = error as BulkInterruptedError;
+    expect(summary.read).toBe(pulled);
+    expect(summary.submitted + summary.failed + summary.unknown + summary.duplicates).toBe(pulled);
   });
 });

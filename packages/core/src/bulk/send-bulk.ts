@@ -48,6 +48,11 @@ export async function sendBulk(
       `signal must be an AbortSignal, got ${describe(options.signal)}`,
     );
   }
+  for (const field of ['onProgress', 'onBatch', 'beforeSubmit'] as const) {
+    const callback: unknown = options[field];
+    if (callback !== undefined && typeof callback !== 'function')
+      throw new ValidationError(field, `${field} must be a function, got ${describe(callback)}`);
+  }
   if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0)) {
     throw new ValidationError('ratePerSecond', 'ratePerSecond must be a positive number');
   }
