@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { type HttpAnswer, type HttpEngine, type HttpPost, JSON_HEADERS } from './http-engine.js';
-import { classifyTransportError } from './transport-failure.js';
+import { classifyTransportError, TransportFailure } from './transport-failure.js';
 
 type Undici = typeof import('undici');
 
@@ -67,6 +67,8 @@ export function createUndiciEngine(settings: UndiciEngineSettings): HttpEngine {
 function post(dispatcher: Dispatcher, request: HttpPost): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
     const handler = new PostHandler(request, resolve, reject);
+    // The deadline had passed or the caller had aborted: settled, nothing to send.
+    if (handler.settled) return;
     try {
       dispatcher.dispatch(
         {
@@ -81,7 +83,9 @@ function post(dispatcher: Dispatcher, request: HttpPost): Promise<HttpAnswer> {
         handler,
       );
     } catch (error) {
-      handler.onError(error);
+      // dispatch refused the request itself (a header value undici cannot send, say):
+      // nothing was queued, so nothing was sent.
+      handler.refused(error);
     }
   });
 }
@@ -100,7 +104,8 @@ class PostHandler implements Dispatcher.DispatchHandler {
   #rawHeaders: Buffer[] | string[] | null = null;
   #chunks: Uint8Array[] = [];
   #size = 0;
-  #stopWatching: () => void;
+  // A no-op until the deadline is watched: a deadline already passed settles at once.
+  #stopWatching: () => void = () => {};
   #callerListener: (() => void) | undefined;
 
   constructor(
@@ -120,6 +125,18 @@ class PostHandler implements Dispatcher.DispatchHandler {
         caller.addEventListener('abort', this.#callerListener, { once: true });
       }
     }
+  }
+
+  /** Whether the request has its outcome already. */
+  get settled(): boolean {
+    return this.#settled;
+  }
+
+  /** `dispatch` threw before queueing the request: it never left. */
+  refused(error: unknown): void {
+    if (this.#settled) return;
+    this.#settle();
+    this.#reject(new TransportFailure('not-sent', 'the request could not be sent', error));
   }
 
   onConnect(abort: (reason?: Error) => void): void {

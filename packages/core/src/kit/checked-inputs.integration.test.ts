@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { sendBulk } from '../bulk/send-bulk.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { Decimal } from '../money/decimal.js';
 import type { SjroomTransportSettings } from '../providers/sjroom/create-sjroom-transport.js';
 import { useMockServer } from '../test-support/mock-server.js';
+import { defineSmsProvider } from './define-sms-provider.js';
+import { deliveryReportOf } from './delivery-report-of.js';
 
 const env = useMockServer();
 
@@ -50,5 +54,46 @@ describe('HTTP settings', () => {
       expect(ConfigurationError.isInstance(error)).toBe(true);
       expect((error as Error).message).toContain(field);
     }
+  });
+});
+
+describe('request headers a provider passes', () => {
+  it('refuses a value with a line break before anything is sent: a failure, never unknown', async () => {
+    const gateway = defineSmsProvider({
+      name: 'gateway',
+      maxPhonesPerSubmit: 100,
+      settingKeys: ['key'],
+      createClient: (settings: { key: string }) => settings,
+      listChannels: async () => [
+        {
+          id: 10001,
+          countryCode: '63',
+          operator: 'Globe',
+          price: '0.0350',
+          nameEn: 'Philippines',
+          nameZh: '菲律宾',
+          enabled: true,
+        },
+      ],
+      submit: (client, request, call) =>
+        call.http.call({
+          url: new URL('/api/open/int/sms/submit', env.mock.url),
+          headers: { 'x-gateway-key': client.key },
+          body: JSON.stringify({ phone: request.phones.join(','), sendContent: request.text }),
+          read: () => 'never read',
+        }),
+      getDeliveryReport: async (_client, request) => deliveryReportOf(request.id, []),
+      getBalance: async () => ({ amount: '1', value: Decimal.parse('1') }),
+    });
+    // A key read from a file with its trailing newline.
+    const sms = gateway.createTransport({ key: 'gw_key_123\n' });
+    const error = await sms.send({ to: '+639171234567', text: 'hi' }).catch((e: unknown) => e);
+    expect(ConfigurationError.isInstance(error)).toBe(true);
+    expect((error as ConfigurationError).setting).toBe('headers.x-gateway-key');
+    expect((error as Error).message).not.toContain('gw_key_123');
+    const summary = await sendBulk(sms, ['+639171234568', '+639171234569'], { text: 'hi' });
+    expect([summary.failed, summary.unknown]).toEqual([2, 0]);
+    expect(await env.received()).toEqual([]);
+    await sms.close();
   });
 });

@@ -84,7 +84,11 @@ function provesNothingSent(error: unknown): boolean {
 }
 
 /** Codes of the kit's own refusals to start a call. */
-const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ABORTED', 'CLIENT_CLOSED']);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ABORTED',
+  'CLIENT_CLOSED',
+  'CONFIGURATION_INVALID',
+]);
 
 function evidenceOf(error: unknown): SubmitOutcomeEvidence {
   if (ProviderError.isInstance(error) && error.stateCode !== undefined) return 'provider-error';

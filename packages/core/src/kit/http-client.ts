@@ -96,6 +96,8 @@ export class HttpClient {
         return Promise.reject(error);
       }
     }
+    const badHeader = headerProblem(request.headers);
+    if (badHeader) return Promise.reject(badHeader);
     if (options.signal?.aborted) {
       // A sending call refused here provably sent nothing: say so with a code.
       return Promise.reject(
@@ -195,6 +197,30 @@ function readAnswer<T>(
       { cause: error },
     );
   }
+}
+
+/** A header token (RFC 9110): what a header's name may be made of. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * A `ConfigurationError` for a header no HTTP request can carry — a name that is not a
+ * token, a value that is not a string or holds a line break or NUL (a key read from a
+ * file with its trailing newline) — before anything is sent. Never quotes the value.
+ */
+function headerProblem(
+  headers: Readonly<Record<string, string>> | undefined,
+): ConfigurationError | undefined {
+  if (headers === undefined) return undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name))
+      return new ConfigurationError('headers', 'a request header name is not a valid token');
+    if (typeof value !== 'string' || /[\r\n\0]/.test(value))
+      return new ConfigurationError(
+        `headers.${name}`,
+        `the ${name} header's value is not a string or holds a line break or NUL: check the setting it is made from`,
+      );
+  }
+  return undefined;
 }
 
 /** The engine the settings ask for, or the runtime's best. */
