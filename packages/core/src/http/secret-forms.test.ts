@@ -73,6 +73,20 @@ describe('SecretMask: escaped forms of a secret', () => {
     expect(new SecretMask(['ab', '']).empty).toBe(true);
   });
 
+  it('masks "HTML-safe" JSON as Go and Gson write it (found by the fourth review)', () => {
+    const secret = 'Tr0ub4dor&3xyz<>c2VjcmV0==';
+    const go = 'Tr0ub4dor\\u00263xyz\\u003c\\u003ec2VjcmV0==';
+    const gson = 'Tr0ub4dor\\u00263xyz\\u003c\\u003ec2VjcmV0\\u003d\\u003d';
+    const mask = new SecretMask([secret]);
+    const upperHex = gson.replace(
+      /\\u00([0-9a-f]{2})/g,
+      (_, hex: string) => `\\u00${hex.toUpperCase()}`,
+    );
+    for (const echoed of [go, gson, upperHex])
+      expect(mask.mask(`gateway refused key ${echoed}.`)).not.toContain(echoed);
+    expect(mask.mask(`key ${gson}`)).toBe('key ***');
+  });
+
   it('never throws on a secret with a lone surrogate', () => {
     expect(new SecretMask(['ab\ud800cd']).mask('x ab\ud800cd y')).toBe('x *** y');
   });

@@ -36,6 +36,20 @@ function jsonForm(text: string, asciiOnly: boolean, upperHex = false): string {
 }
 
 /**
+ * The "HTML-safe" JSON encoders write some ASCII characters as `\u` escapes too: Go's
+ * `encoding/json` `<`, `>` and `&`; Gson (by default) also `=` and `'`.
+ */
+const JSON_HTML_SAFE: readonly RegExp[] = [/[<>&]/g, /[<>&=']/g];
+
+/** `form` (a JSON string body) with the characters `html` matches written as `\u` escapes. */
+function htmlSafe(form: string, html: RegExp, upperHex: boolean): string {
+  return form.replace(html, (c) => {
+    const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+    return `\\u${upperHex ? hex.toUpperCase() : hex}`;
+  });
+}
+
+/**
  * The percent-encoders in use, by the characters each leaves as they are and how it
  * writes a space: `encodeURIComponent`; RFC 3986 (`rawurlencode`); WHATWG forms
  * (`URLSearchParams`, Java's `URLEncoder`); PHP's `urlencode`; and `encodeURIComponent`
@@ -79,7 +93,7 @@ function urlForms(text: string): string[] {
 
 /**
  * A secret as it is written and as the layers that may echo it write it: JSON (also
- * ASCII-only with lower- or upper-case hex, each also with `/` written `\/` as PHP and
+ * ASCII-only with lower- or upper-case hex, also "HTML-safe" as Go and Gson write it, each also with `/` written `\/` as PHP and
  * some Java encoders do, and JSON in JSON, also ASCII-only), URL and form encoding (every common encoder,
  * `+` or `%20` for a space, either case of hex), HTML entities (named, decimal, hex), and
  * HTML of JSON. Longest first, so a longer form is masked whole before a shorter one
@@ -87,6 +101,12 @@ function urlForms(text: string): string[] {
  */
 export function escapedForms(secret: string): string[] {
   const json = [jsonForm(secret, false), jsonForm(secret, true), jsonForm(secret, true, true)];
+  // Go and Gson write some ASCII characters as `\u` escapes too (either case of hex).
+  for (const html of JSON_HTML_SAFE)
+    for (const upper of [false, true]) {
+      json.push(htmlSafe(jsonForm(secret, false), html, upper));
+      json.push(htmlSafe(jsonForm(secret, true, upper), html, upper));
+    }
   const texts = [secret, ...json, ...json.map((form) => form.replaceAll('/', '\\/'))];
   // A JSON body quoted in a JSON string (an error message that carries the request), also
   // ASCII-only.
