@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { blockSource, runBlock, workDir, writeBlock } from './block-runner.js';
@@ -14,6 +14,9 @@ let diagnostics = new Map<string, string[]>();
 beforeAll(async () => {
   for (const doc of docs) {
     await mkdir(workDir(app, doc), { recursive: true });
+    // Each README's blocks run in a folder of their own, as in the reader's project
+    // folder: its node_modules is the app's (`./node_modules/.bin/intl-sms` works).
+    await symlink(join(app, 'node_modules'), join(workDir(app, doc), 'node_modules'), 'dir');
     for (const block of doc.blocks) {
       if (block.file) await writeFile(join(workDir(app, doc), block.file), block.code);
       if (block.kind) await writeBlock(app, doc, block);

@@ -35,7 +35,8 @@ describe('the mock limits what a client can hold', () => {
     const socket = await openSocket(mock.port);
     const ended = closed(socket);
     socket.write(
-      'POST /api/open/int/sms/balance HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"acc',
+      // A Host the mock allows (its DNS-rebinding guard answers any other at once).
+      `POST /api/open/int/sms/balance HTTP/1.1\r\nHost: 127.0.0.1:${mock.port}\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"acc`,
     );
     const timer = setInterval(() => socket.write(' '), 100);
     const started = Date.now();
