@@ -1,9 +1,9 @@
 import { BulkInterruptedError, type BulkInterruption } from '../errors/bulk-interrupted-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { untilAborted } from '../runtime/signals.js';
-import { isAbortSignal } from '../transport/call-options.js';
+import { checkSignal } from '../transport/call-options.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
-import { checkKnownKeys, describe } from '../validation/check-options.js';
+import { checkKnownKeys, checkType } from '../validation/check-options.js';
 import {
   BULK_OPTION_KEYS,
   type BulkOptions,
@@ -42,17 +42,9 @@ export async function sendBulk(
     chunkSize,
     checkedInteger(options.maxBuffered, 50_000, 'maxBuffered'),
   );
-  if (options.signal !== undefined && !isAbortSignal(options.signal)) {
-    throw new ValidationError(
-      'signal',
-      `signal must be an AbortSignal, got ${describe(options.signal)}`,
-    );
-  }
-  for (const field of ['onProgress', 'onBatch', 'beforeSubmit'] as const) {
-    const callback: unknown = options[field];
-    if (callback !== undefined && typeof callback !== 'function')
-      throw new ValidationError(field, `${field} must be a function, got ${describe(callback)}`);
-  }
+  checkSignal(options.signal);
+  for (const field of ['onProgress', 'onBatch', 'beforeSubmit'] as const)
+    checkType(field, options[field], 'function');
   if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0)) {
     throw new ValidationError('ratePerSecond', 'ratePerSecond must be a positive number');
   }

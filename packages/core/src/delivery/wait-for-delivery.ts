@@ -2,11 +2,16 @@ import { SmsError } from '../errors/sms-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { delay } from '../runtime/delay.js';
 import { runLimited } from '../sending/run-limited.js';
-import { isAbortSignal } from '../transport/call-options.js';
+import { checkSignal } from '../transport/call-options.js';
 import type { DeliveryReport } from '../transport/delivery-report.js';
 import type { SentBatch } from '../transport/send-result.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
-import { checkKnownKeys, describe, durationProblem } from '../validation/check-options.js';
+import {
+  checkKnownKeys,
+  checkType,
+  describe,
+  durationProblem,
+} from '../validation/check-options.js';
 
 /** Options of {@link waitForDelivery}. */
 export interface WaitForDeliveryOptions {
@@ -124,8 +129,6 @@ function checkWaitOptions(options: WaitForDeliveryOptions): void {
       'concurrency',
       `concurrency must be a positive integer, got ${describe(concurrency)}`,
     );
-  if (signal !== undefined && !isAbortSignal(signal))
-    throw new ValidationError('signal', `signal must be an AbortSignal, got ${describe(signal)}`);
-  if (onReport !== undefined && typeof onReport !== 'function')
-    throw new ValidationError('onReport', `onReport must be a function, got ${describe(onReport)}`);
+  checkSignal(signal);
+  checkType('onReport', onReport, 'function');
 }

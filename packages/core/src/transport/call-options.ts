@@ -36,12 +36,17 @@ export function checkCallOptions(
   const { timeout, signal } = options as Record<string, unknown>;
   const problem = durationProblem(timeout);
   if (problem) throw new ValidationError('timeout', `timeout ${problem}`);
+  checkSignal(signal);
+}
+
+/** Refuses a `signal` that is neither absent nor an `AbortSignal`, with a `ValidationError`. */
+export function checkSignal(signal: unknown): void {
   if (signal !== undefined && !isAbortSignal(signal))
     throw new ValidationError('signal', `signal must be an AbortSignal, got ${describe(signal)}`);
 }
 
 /** An `AbortSignal` of this realm or another (a polyfill, a test environment's). */
-export function isAbortSignal(value: unknown): value is AbortSignal {
+function isAbortSignal(value: unknown): value is AbortSignal {
   if (typeof AbortSignal !== 'undefined' && value instanceof AbortSignal) return true;
   const candidate = value as { aborted?: unknown; addEventListener?: unknown } | null;
   return (
