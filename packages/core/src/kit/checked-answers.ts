@@ -5,23 +5,25 @@ import type { Balance } from '../transport/balance.js';
 import type { Channel } from '../transport/channel.js';
 
 /**
- * What a provider's read operation (`listChannels`, `getBalance`, `getDeliveryReport`)
- * threw, as the caller sees it: an `SmsError` or the caller's own abort reason as they
- * are; anything else — a `TypeError` from reading an answer of the wrong shape, say — an
- * `UnexpectedResponseError`, so a caller (and `sendBulk`'s books) only ever meets typed
- * errors. The status is 0 when the provider's code failed after the call returned.
+ * What a provider's code threw while using an answer, as the caller sees it: an
+ * `SmsError` or the caller's own abort reason as they are; anything else — a `TypeError`
+ * from reading an answer of the wrong shape, say — an `UnexpectedResponseError`, so a
+ * caller (and `sendBulk`'s books) only ever meets typed errors. `statusCode` is the
+ * answer's when known (a throw inside `read`), 0 when the provider's code failed after
+ * the call returned.
  */
 export function typedReadError(
   error: unknown,
   operation: string,
   signal: AbortSignal | undefined,
+  statusCode = 0,
 ): unknown {
   if (SmsError.isInstance(error)) return error;
   if (signal?.aborted && error === signal.reason) return error;
   const reason = error instanceof Error ? error.message : String(error);
   return new UnexpectedResponseError(
     operation,
-    0,
+    statusCode,
     `the provider's ${operation} could not use the answer: ${reason}`,
     '',
     { cause: error },

@@ -1,6 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { SmsError } from '../errors/sms-error.js';
-import { UnexpectedResponseError } from '../errors/unexpected-response-error.js';
 import { retryPause } from '../http/call-with-retry.js';
 import { createFetchEngine, type FetchFunction } from '../http/fetch-engine.js';
 import type { HttpAnswer, HttpEngine, HttpPost } from '../http/http-engine.js';
@@ -13,6 +12,7 @@ import { type CallOptions, checkCallOptions, NO_CALL_OPTIONS } from '../transpor
 import { InFlight } from '../transport/in-flight.js';
 import { CallEvents } from './call-events.js';
 import { checkHttpSettings } from './check-http-settings.js';
+import { typedReadError } from './checked-answers.js';
 import { publicError, type SentPayload } from './failure.js';
 import { headerSecrets, redactThrown } from './header-secrets.js';
 import type { HttpSettings } from './http-settings.js';
@@ -187,15 +187,7 @@ function readAnswer<T>(
   try {
     return request.read(answer);
   } catch (error) {
-    if (SmsError.isInstance(error)) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UnexpectedResponseError(
-      operation.name,
-      answer.statusCode,
-      `the provider could not read the answer: ${reason}`,
-      '',
-      { cause: error },
-    );
+    throw typedReadError(error, operation.name, undefined, answer.statusCode);
   }
 }
 
