@@ -1,3 +1,4 @@
+export { type MaxCost, parseMaxCost } from './budget/max-cost.js';
 export type {
   BulkDuplicate,
   BulkFailure,
@@ -23,6 +24,8 @@ export {
   AllTransportsFailedError,
   AuthenticationError,
   BatchNotFoundError,
+  type BudgetExceededDetails,
+  BudgetExceededError,
   BulkInterruptedError,
   type BulkInterruption,
   ChannelUnavailableError,
@@ -47,7 +50,12 @@ export {
   UnexpectedResponseError,
   ValidationError,
 } from './errors/index.js';
-export type { ChannelCost, SendEstimate } from './estimate/cost-estimate.js';
+export type {
+  ChannelCost,
+  EncodingOption,
+  SendEstimate,
+  SmartEncodingEstimate,
+} from './estimate/cost-estimate.js';
 export {
   createFailoverTransport,
   type FailoverOptions,
@@ -115,7 +123,17 @@ export {
 } from './providers/sjroom/sjroom-schemas.js';
 export { SjroomTransport } from './providers/sjroom/sjroom-transport.js';
 export type { ChannelPreferences, Destination } from './routing/channel-index.js';
+export {
+  fullWidthLookalike,
+  GSM_LOOKALIKES,
+  type LookalikeGroup,
+} from './text/gsm-lookalikes.js';
 export { countSegments, type SegmentInfo, type SmsEncoding } from './text/segments.js';
+export {
+  type CharacterReplacement,
+  type SmartEncoding,
+  smartEncode,
+} from './text/smart-encoding.js';
 export type {
   Balance,
   CallOptions,

@@ -4,6 +4,7 @@ export {
 } from './all-transports-failed-error.js';
 export { AuthenticationError } from './authentication-error.js';
 export { BatchNotFoundError } from './batch-not-found-error.js';
+export { type BudgetExceededDetails, BudgetExceededError } from './budget-exceeded-error.js';
 export { BulkInterruptedError, type BulkInterruption } from './bulk-interrupted-error.js';
 export type { NoRouteDetails } from './channel-unavailable-error.js';
 export { ChannelUnavailableError } from './channel-unavailable-error.js';

@@ -1,7 +1,8 @@
 import { Decimal } from '../money/decimal.js';
 import type { ChannelIndex } from '../routing/channel-index.js';
 import type { ChannelGroup } from '../sending/prepare-recipients.js';
-import type { SegmentInfo } from '../text/segments.js';
+import type { SegmentInfo, SmsEncoding } from '../text/segments.js';
+import type { CharacterReplacement } from '../text/smart-encoding.js';
 import type { ChannelId } from '../transport/channel.js';
 import type { RejectedRecipient } from '../transport/send-result.js';
 
@@ -34,6 +35,39 @@ export interface SendEstimate extends SegmentInfo {
   readonly totalCost: string;
   /** False when some channel's price is unknown, so `totalCost` is a lower bound. */
   readonly complete: boolean;
+  /** The text the send would submit (smart encoded when that is on and applies). */
+  readonly text: string;
+  /** The text as written and as smart encoding would send it, side by side. */
+  readonly smartEncoding: SmartEncodingEstimate;
+}
+
+/** One way of sending a text: its encoding, segments and total. */
+export interface EncodingOption {
+  readonly text: string;
+  readonly encoding: SmsEncoding;
+  readonly segments: number;
+  /** The whole send's exact cost this way (a lower bound when `complete` is false). */
+  readonly totalCost: string;
+}
+
+/** What smart encoding would change for this send. */
+export interface SmartEncodingEstimate {
+  /** True when the send would submit the smart-encoded text (`smartEncoding` on and it applies). */
+  readonly used: boolean;
+  /** True when smart encoding can turn this text into GSM-7 (whether or not it is on). */
+  readonly applicable: boolean;
+  /** The text as written. */
+  readonly original: EncodingOption;
+  /** The text as smart encoding would send it (the same as `original` when not applicable). */
+  readonly smart: EncodingOption;
+  /** `original.segments − smart.segments`, per recipient. */
+  readonly segmentsSaved: number;
+  /** `original.totalCost − smart.totalCost`, exact. */
+  readonly costSaved: string;
+  /** The characters it replaces, with what they become and how often. */
+  readonly replacements: readonly CharacterReplacement[];
+  /** Characters with no GSM-7 look-alike that keep the text UCS-2. */
+  readonly blockedBy: readonly string[];
 }
 
 /** Prices each channel group: `price × segments × recipients`, in exact decimal. */

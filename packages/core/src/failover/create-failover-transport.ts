@@ -3,6 +3,7 @@ import {
   type TransportFailureEntry,
 } from '../errors/all-transports-failed-error.js';
 import { BatchNotFoundError } from '../errors/batch-not-found-error.js';
+import { BudgetExceededError } from '../errors/budget-exceeded-error.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { PartialSendError } from '../errors/partial-send-error.js';
 import { SmsError } from '../errors/sms-error.js';
@@ -40,11 +41,14 @@ export interface MayFailOverOptions {
  * Whether the next transport may be tried after `error`: only when the failed send
  * provably reached no provider, or the provider refused it outright. Never after an
  * outcome-unknown submit or a send that had any batch accepted (that would send twice),
- * nor for bad input (every provider would refuse it). A send whose every submit was
+ * nor for bad input (every provider would refuse it), nor past the caller's `maxCost`. A send whose every submit was
  * refused outright (a `PartialSendError` without accepted batches) may move on.
  */
 export function mayFailOver(error: unknown, options: MayFailOverOptions = {}): boolean {
   if (!SmsError.isInstance(error) || ValidationError.isInstance(error)) return false;
+  // The caller's own cap refused the send: another provider (maybe another currency)
+  // is not a way around it.
+  if (BudgetExceededError.isInstance(error)) return false;
   if (SubmitOutcomeUnknownError.isInstance(error)) {
     return options.failOverOnProviderError === true && error.evidence === 'provider-error';
   }

@@ -1,15 +1,44 @@
 import { ChannelUnavailableError } from '../errors/channel-unavailable-error.js';
+import { Decimal } from '../money/decimal.js';
 import { loadPhoneNormalizer } from '../phone/normalize-phone.js';
 import { ChannelIndex, type ChannelPreferences } from '../routing/channel-index.js';
-import type { RecipientOutcome } from '../transport/send-result.js';
+import type { RecipientOutcome, SentBatch } from '../transport/send-result.js';
 import type { ChannelGroup } from './prepare-recipients.js';
+import { batchesCost } from './send-outcome.js';
 import type { SendPipeline } from './send-pipeline.js';
 import {
+  costOf,
   type JobFailure,
   type SubmitBatch,
   type SubmitReport,
   submitGroups,
 } from './submit-groups.js';
+
+/** How to re-route: the send's preferences, its segments, and its cap when it has one. */
+export interface RerouteOptions {
+  readonly preferences: ChannelPreferences;
+  readonly segments: number;
+  readonly cap: Decimal | undefined;
+}
+
+/**
+ * Whether the accepted batches plus the re-routed groups stay within `cap`. A group whose
+ * price is unknown cannot be checked, so it counts as over.
+ */
+function withinCap(
+  cap: Decimal,
+  accepted: readonly SentBatch[],
+  rerouted: readonly ChannelGroup[],
+  segments: number,
+): boolean {
+  let total = batchesCost(accepted);
+  for (const group of rerouted) {
+    const cost = costOf(group, segments);
+    if (cost === undefined) return false;
+    total = total.add(Decimal.parse(cost));
+  }
+  return total.compare(cap) <= 0;
+}
 
 /** Whether a failed submit was refused because its channel is not open or disabled. */
 export function isChannelRefusal(failure: JobFailure): boolean {
@@ -21,15 +50,15 @@ export function isChannelRefusal(failure: JobFailure): boolean {
  * list: exactly the numbers of those submits (already normalised and deduplicated, so
  * nothing is sent twice), each to its country's channel in the fresh list (a refusal
  * proves nothing was sent, so trying again is safe). Never throws: when the channel list
- * cannot be read, or a number has no channel left, its refusal stands, and the batches
- * already accepted are kept.
+ * cannot be read, a number has no channel left, or the re-routed submits would take the
+ * send over its `maxCost`, its refusal stands, and the batches already accepted are kept.
  */
 export async function rerouteRefused(
   report: SubmitReport,
   outcomes: RecipientOutcome[],
   submit: SubmitBatch,
   pipeline: SendPipeline,
-  preferences: ChannelPreferences,
+  { preferences, segments, cap }: RerouteOptions,
 ): Promise<SubmitReport> {
   const refused = report.failures.filter(isChannelRefusal);
   const kept = report.failures.filter((failure) => !isChannelRefusal(failure));
@@ -72,7 +101,12 @@ export async function rerouteRefused(
       });
     }
   }
-  const retried = await submitGroups([...groups.values()], outcomes, submit, pipeline.defaults);
+  const rerouted = [...groups.values()];
+  if (cap !== undefined && !withinCap(cap, report.batches, rerouted, segments)) return report;
+  const retried = await submitGroups(rerouted, outcomes, submit, {
+    ...pipeline.defaults,
+    segments,
+  });
   return {
     batches: [...report.batches, ...retried.batches],
     failures: [...kept, ...retried.failures, ...stranded],

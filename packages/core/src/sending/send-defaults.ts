@@ -9,6 +9,7 @@ export function sendDefaults(settings: RoutingSettings, maxPerSubmit: number): S
     preferences: settings.channelPreferences ?? {},
     maxPerSubmit: settings.maxPhonesPerSubmit ?? maxPerSubmit,
     concurrency: settings.submitConcurrency ?? 4,
+    smartEncoding: settings.smartEncoding ?? false,
     ...(settings.defaultCountry === undefined ? {} : { defaultCountry: settings.defaultCountry }),
     ...(settings.phoneValidation === undefined ? {} : { validation: settings.phoneValidation }),
   };

@@ -1,7 +1,15 @@
+import { checkWithinBudget, parseMaxCost } from '../budget/max-cost.js';
 import { InsufficientBalanceError } from '../errors/insufficient-balance-error.js';
 import { InvalidRecipientsError } from '../errors/invalid-recipients-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { channelCosts, type SendEstimate, totalCost } from '../estimate/cost-estimate.js';
+import {
+  type ChannelCost,
+  channelCosts,
+  type SendEstimate,
+  totalCost,
+} from '../estimate/cost-estimate.js';
+import { estimateOf } from '../estimate/estimate-of.js';
+import type { Decimal } from '../money/decimal.js';
 import {
   loadCallingCodes,
   loadPhoneNormalizer,
@@ -9,22 +17,17 @@ import {
 } from '../phone/normalize-phone.js';
 import { ChannelIndex, type ChannelPreferences } from '../routing/channel-index.js';
 import { checkPreferences } from '../routing/check-preferences.js';
-import { countSegments } from '../text/segments.js';
 import type { Balance } from '../transport/balance.js';
 import type { Channel, ChannelId } from '../transport/channel.js';
 import type { SendResult } from '../transport/send-result.js';
 import { SMS_MESSAGE_KEYS, type SmsMessage } from '../transport/sms-message.js';
 import { checkKnownKeys, checkOneOf } from '../validation/check-options.js';
 import { checkText } from './check-text.js';
-import {
-  noRouteError,
-  type PreparedRecipients,
-  prepareRecipients,
-  recipientList,
-} from './prepare-recipients.js';
+import { noRouteError, prepareRecipients, recipientList } from './prepare-recipients.js';
 import { isChannelRefusal, rerouteRefused } from './reroute-refused.js';
 import { sendOutcome } from './send-outcome.js';
 import { type SubmitBatch, submitGroups } from './submit-groups.js';
+import { textToSend } from './text-to-send.js';
 
 /** Defaults a transport applies to every send; a message may override the first four. */
 export interface SendDefaults {
@@ -35,6 +38,8 @@ export interface SendDefaults {
   readonly preferences: ChannelPreferences;
   readonly maxPerSubmit: number;
   readonly concurrency: number;
+  /** Replace GSM-7 look-alikes unless a message says otherwise. */
+  readonly smartEncoding: boolean;
 }
 
 /** What the pipeline needs from a provider. */
@@ -63,16 +68,23 @@ export interface SendPipeline {
  */
 export async function runSend(message: SmsMessage, pipeline: SendPipeline): Promise<SendResult> {
   checkMessage(message);
-  const text = checkText(message.text);
-  const { prepared, index } = await prepare(message, pipeline);
-  if (message.checkBalance) await checkBalance(prepared, text, index, pipeline);
+  const cap = parseMaxCost(message.maxCost);
+  const sending = textToSend(checkText(message.text), smartEncodingOf(message, pipeline));
+  const { text } = sending;
+  const segments = sending.segments.segments;
+  const { prepared, index } = await prepare(message, pipeline, { prices: true });
+  const costs = channelCosts(prepared.groups, segments, index);
+  if (cap !== undefined) checkWithinBudget(cap, knownTotal(costs));
+  if (message.checkBalance) await checkBalance(totalCost(costs), pipeline);
   const submit: SubmitBatch = (channelId, phones) => pipeline.submit(channelId, phones, text);
-  let report = await submitGroups(prepared.groups, prepared.outcomes, submit, pipeline.defaults);
+  const options = { ...pipeline.defaults, segments };
+  let report = await submitGroups(prepared.groups, prepared.outcomes, submit, options);
   if (message.channelId === undefined && report.failures.some(isChannelRefusal)) {
     const preferences = preferencesOf(message, pipeline.defaults);
-    report = await rerouteRefused(report, prepared.outcomes, submit, pipeline, preferences);
+    const reroute = { preferences, segments, cap };
+    report = await rerouteRefused(report, prepared.outcomes, submit, pipeline, reroute);
   }
-  return sendOutcome(report, prepared.outcomes, prepared.rejected, prepared.duplicates);
+  return sendOutcome(report, prepared, sending);
 }
 
 /** Estimates a send without submitting: encoding, segments, per-channel cost and total. */
@@ -81,19 +93,23 @@ export async function runEstimate(
   pipeline: SendPipeline,
 ): Promise<SendEstimate> {
   checkMessage(message);
-  const text = checkText(message.text);
-  const { prepared, index } = await prepare({ ...message, onInvalid: 'skip' }, pipeline, true);
-  const segments = countSegments(text);
-  const channels = channelCosts(prepared.groups, segments.segments, index);
-  return {
-    ...segments,
-    recipients: prepared.groups.reduce((sum, group) => sum + group.phones.length, 0),
-    rejected: prepared.rejected,
-    duplicates: prepared.duplicates,
-    channels,
-    totalCost: totalCost(channels).toString(),
-    complete: channels.every((line) => line.cost !== undefined),
-  };
+  parseMaxCost(message.maxCost);
+  const sending = textToSend(checkText(message.text), smartEncodingOf(message, pipeline));
+  const { prepared, index } = await prepare({ ...message, onInvalid: 'skip' }, pipeline, {
+    forEstimate: true,
+    prices: true,
+  });
+  return estimateOf(prepared, index, sending);
+}
+
+/** Whether a message's text is smart encoded: its own choice, else the transport's. */
+function smartEncodingOf(message: SmsMessage, pipeline: SendPipeline): boolean {
+  return message.smartEncoding ?? pipeline.defaults.smartEncoding;
+}
+
+/** The exact total of `costs`, or `undefined` when a price is unknown. */
+function knownTotal(costs: readonly ChannelCost[]): Decimal | undefined {
+  return costs.every((line) => line.cost !== undefined) ? totalCost(costs) : undefined;
 }
 
 /** The transport's channel preferences with the message's over them. */
@@ -103,11 +119,26 @@ function preferencesOf(message: SmsMessage, defaults: SendDefaults): ChannelPref
     : defaults.preferences;
 }
 
-async function prepare(message: SmsMessage, pipeline: SendPipeline, forEstimate = false) {
+/**
+ * Normalises, deduplicates and routes the message's numbers. With an explicit
+ * `channelId` the channel list is read only for prices: when it cannot be read, a send
+ * still goes out (its cost is then unknown) unless a cap or a balance check needs them.
+ */
+async function prepare(
+  message: SmsMessage,
+  pipeline: SendPipeline,
+  { forEstimate = false, prices = false }: { forEstimate?: boolean; prices?: boolean } = {},
+) {
   const list = recipientList(message.to);
   const normalize = await loadPhoneNormalizer();
-  const needChannels = message.channelId === undefined || message.checkBalance || forEstimate;
-  const index = needChannels ? new ChannelIndex(await pipeline.channels()) : undefined;
+  const needChannels =
+    message.channelId === undefined ||
+    message.checkBalance ||
+    message.maxCost !== undefined ||
+    forEstimate;
+  let index: ChannelIndex | undefined;
+  if (needChannels) index = new ChannelIndex(await pipeline.channels());
+  else if (prices) index = await pipeline.channels().then((c) => new ChannelIndex(c), noIndex);
   const { defaults } = pipeline;
   const preferences = preferencesOf(message, defaults);
   if (index && Object.keys(preferences).length > 0)
@@ -135,13 +166,12 @@ async function prepare(message: SmsMessage, pipeline: SendPipeline, forEstimate 
   return { prepared, index };
 }
 
-async function checkBalance(
-  prepared: PreparedRecipients,
-  text: string,
-  index: ChannelIndex | undefined,
-  pipeline: SendPipeline,
-) {
-  const required = totalCost(channelCosts(prepared.groups, countSegments(text).segments, index));
+/** Prices for a send through an explicit channel are a bonus: without them it still goes out. */
+function noIndex(): undefined {
+  return undefined;
+}
+
+async function checkBalance(required: Decimal, pipeline: SendPipeline) {
   const balance = await pipeline.balance();
   if (required.compare(balance.value) > 0) {
     throw new InsufficientBalanceError(
@@ -156,8 +186,9 @@ function checkMessage(message: unknown): asserts message is SmsMessage {
   if (typeof message !== 'object' || message === null || Array.isArray(message))
     throw new ValidationError('message', 'the message must be an object: { to, text }');
   checkKnownKeys(message, SMS_MESSAGE_KEYS, 'the message');
-  const { onInvalid, phoneValidation } = message as SmsMessage;
+  const { onInvalid, phoneValidation, smartEncoding } = message as SmsMessage;
   checkOneOf('onInvalid', onInvalid, ['reject', 'skip']);
+  checkOneOf('smartEncoding', smartEncoding, [true, false]);
   checkOneOf('phoneValidation', phoneValidation, ['valid', 'possible']);
 }
 

@@ -1,6 +1,7 @@
 import type { SubmitFailure } from '../errors/partial-send-error.js';
 import { SmsError } from '../errors/sms-error.js';
 import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-error.js';
+import { Decimal } from '../money/decimal.js';
 import type { ChannelId } from '../transport/channel.js';
 import type { RecipientOutcome, SentBatch } from '../transport/send-result.js';
 import type { ChannelGroup } from './prepare-recipients.js';
@@ -23,14 +24,18 @@ export interface SubmitReport {
 
 /**
  * Splits each channel's recipients into submits of at most `maxPerSubmit` numbers and
- * sends them, `concurrency` at a time. A failed submit does not stop the others. Each
+ * sends them, `concurrency` at a time; each accepted batch carries its exact cost. A failed submit does not stop the others. Each
  * entry of `outcomes` is updated with its batch, or marked failed / unknown.
  */
 export async function submitGroups(
   groups: readonly ChannelGroup[],
   outcomes: RecipientOutcome[],
   submit: SubmitBatch,
-  { maxPerSubmit, concurrency }: { maxPerSubmit: number; concurrency: number },
+  {
+    maxPerSubmit,
+    concurrency,
+    segments,
+  }: { maxPerSubmit: number; concurrency: number; segments: number },
 ): Promise<SubmitReport> {
   const jobs: ChannelGroup[] = [];
   for (const group of groups) {
@@ -49,7 +54,13 @@ export async function submitGroups(
   settled.forEach((result, i) => {
     const job = jobs[i] as ChannelGroup;
     if (result.status === 'fulfilled') {
-      batches.push({ id: result.value, channelId: job.channelId, recipients: job.phones });
+      batches.push({
+        id: result.value,
+        channelId: job.channelId,
+        recipients: job.phones,
+        segments,
+        cost: costOf(job, segments),
+      });
       for (const index of job.indexes)
         outcomes[index] = acceptedOutcome(outcomes[index] as RecipientOutcome, result.value);
       return;
@@ -62,6 +73,15 @@ export async function submitGroups(
     }
   });
   return { batches, failures };
+}
+
+/** `price × segments × recipients` of a submit, exact; `undefined` when the price is unknown. */
+export function costOf(
+  group: Pick<ChannelGroup, 'price' | 'phones'>,
+  segments: number,
+): string | undefined {
+  if (group.price === undefined) return undefined;
+  return Decimal.parse(group.price).multiply(segments).multiply(group.phones.length).toString();
 }
 
 /**

@@ -19,6 +19,11 @@ export interface RoutingSettings {
   readonly maxPhonesPerSubmit?: number | undefined;
   /** Submits of one send running at once (default 4). */
   readonly submitConcurrency?: number | undefined;
+  /**
+   * Default for `SmsMessage.smartEncoding` (default false): replace characters with a
+   * GSM-7 look-alike so texts written in a word processor go out as GSM-7.
+   */
+  readonly smartEncoding?: boolean | undefined;
 }
 
 /** Every key of {@link RoutingSettings}. */
@@ -31,6 +36,7 @@ export const ROUTING_SETTING_KEYS: readonly string[] = Object.keys({
   channelCacheTtlMs: true,
   maxPhonesPerSubmit: true,
   submitConcurrency: true,
+  smartEncoding: true,
 } satisfies Record<keyof RoutingSettings, true>);
 
 /** Refuses routing settings whose values could only be ignored or misread. */
@@ -38,6 +44,7 @@ export function checkRoutingSettings(settings: RoutingSettings): void {
   checkOneOf('phoneValidation', settings.phoneValidation, ['valid', 'possible']);
   checkOneOf('onInvalid', settings.onInvalid, ['reject', 'skip']);
   checkType('defaultCountry', settings.defaultCountry, 'string');
+  checkOneOf('smartEncoding', settings.smartEncoding, [true, false]);
   for (const field of ['channelCacheTtlMs', 'submitConcurrency'] as const)
     checkNonNegative(field, settings[field]);
 }

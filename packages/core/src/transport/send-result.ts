@@ -1,3 +1,4 @@
+import type { SmsEncoding } from '../text/segments.js';
 import type { ChannelId } from './channel.js';
 
 /** One submit accepted by the provider. */
@@ -8,6 +9,13 @@ export interface SentBatch {
   readonly channelId: ChannelId;
   /** The numbers of this batch, as sent on the wire. */
   readonly recipients: readonly string[];
+  /** Segments each recipient is billed for. */
+  readonly segments?: number;
+  /**
+   * `price × segments × recipients`, exact, in the account's currency; `undefined` when
+   * the channel's price is unknown.
+   */
+  readonly cost?: string | undefined;
 }
 
 /** A recipient that was not sent, and why. */
@@ -54,4 +62,19 @@ export interface SendResult {
   readonly duplicates: readonly RejectedRecipient[];
   /** Every entry of `to` with its outcome, in input order. */
   readonly recipients: readonly RecipientOutcome[];
+  /** The text as submitted: with `smartEncoding`, the GSM-7 text when it was replaced. */
+  readonly text: string;
+  /** The encoding `text` was sent in. */
+  readonly encoding: SmsEncoding;
+  /** Segments each recipient is billed for. */
+  readonly segments: number;
+  /** True when smart encoding replaced characters of the message's text. */
+  readonly smartEncoded: boolean;
+  /**
+   * What the accepted batches cost, exact: the sum of each batch's `price × segments ×
+   * recipients`, in the account's currency (a decimal string).
+   */
+  readonly totalCost: string;
+  /** False when some accepted batch's price was unknown: `totalCost` then leaves it out. */
+  readonly costComplete: boolean;
 }

@@ -1,3 +1,4 @@
+import type { MaxCost } from '../budget/max-cost.js';
 import type { ChannelPreferences } from '../routing/channel-index.js';
 import type { ChannelId } from './channel.js';
 
@@ -32,6 +33,19 @@ export interface SmsMessage {
    * channel is refused with a `ValidationError`).
    */
   readonly channelPreferences?: ChannelPreferences | undefined;
+  /**
+   * Replace characters that have a GSM-7 look-alike (curly quotes, dashes, `…`, Unicode
+   * spaces…) so the text goes out as GSM-7 (see `smartEncode`); overrides the transport's
+   * `smartEncoding` (default off). The result's `text` is what was sent.
+   */
+  readonly smartEncoding?: boolean | undefined;
+  /**
+   * The most this send may cost, in the account's currency (`"2.50"`): when its exact
+   * estimate is higher — or a channel's price is unknown — it is refused with a
+   * `BudgetExceededError` before anything leaves. A re-route after a channel refusal
+   * stays within it too.
+   */
+  readonly maxCost?: MaxCost | undefined;
 }
 
 /** Every key of {@link SmsMessage}: any other key is refused, never ignored. */
@@ -45,4 +59,6 @@ export const SMS_MESSAGE_KEYS: readonly string[] = Object.keys({
   checkBalance: true,
   phoneValidation: true,
   channelPreferences: true,
+  smartEncoding: true,
+  maxCost: true,
 } satisfies Record<keyof SmsMessage, true>);
