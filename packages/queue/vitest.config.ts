@@ -12,6 +12,7 @@ const CAMPAIGN_SUITE = [
   'src/graceful-shutdown.integration.test.ts',
   'src/races.integration.test.ts',
   'src/retention.integration.test.ts',
+  'src/cost-control.integration.test.ts',
 ];
 
 // Real Redis, a real mock server and worker child processes: on a loaded 2-core CI

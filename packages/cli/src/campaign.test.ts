@@ -4,6 +4,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSjroomTransport, Decimal } from '@intl-sms/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisCluster } from '../../queue/src/test-support/redis-cluster.mjs';
 import { freePort, testRedis } from '../../queue/src/test-support/redis-server.js';
@@ -111,6 +112,74 @@ describe('an operator runs a campaign with the CLI alone', SPAWNS, () => {
     expect(status.code).toBe(3);
     expect(status.stdout).toContain('Campaign spring: completed');
     expect(status.stdout).toContain('#8 not a number: invalid INVALID_NUMBER');
+  });
+
+  it('enqueue --max-cost --smart-encoding stops at the cap, status shows the cost, budget --max-cost finishes it', async () => {
+    const phones = Array.from({ length: 6 }, (_, i) => phone(200 + i));
+    const file = await csv('budget.csv', ['phone', ...phones]);
+    const text = '“Sale” — today only';
+    const transport = createSjroomTransport({
+      baseUrl: env.mock.url,
+      account: 'demo',
+      password: 'demo-password',
+    });
+    // One chunk of two PH numbers, as smart encoding sends it.
+    const chunk = Decimal.parse(
+      (await transport.estimate({ to: phones.slice(0, 2), text: '"Sale" - today only' })).totalCost,
+    );
+    await transport.close();
+    const queue = queueEnv();
+    const args = [
+      'campaign',
+      'enqueue',
+      '--file',
+      file,
+      '--id',
+      'capped',
+      '--text',
+      text,
+      '--chunk-size',
+      '2',
+    ];
+    const bad = await env.run([...args, '--max-cost', '12,50'], queue);
+    expect(bad.code).toBe(1); // a usage error, before the file is read
+    expect(bad.stderr).toContain('--max-cost');
+    const enqueue = await env.run(
+      [...args, '--smart-encoding', '--max-cost', chunk.multiply(2).toString()],
+      queue,
+    );
+    expect(enqueue.code).toBe(0);
+    const worker = startWorker(queue, ['--concurrency', '1']);
+    await worker.started;
+    const watch = await env.run(['campaign', 'watch', 'capped', '--json'], queue);
+    expect(watch.code).toBe(3); // two numbers left unsent for the budget
+    expect(json(watch.stdout)).toMatchObject({
+      state: 'budget-exceeded',
+      counts: { accepted: 4, budget: 2 },
+      totalCost: chunk.multiply(2).toString(),
+      budget: { exceeded: true },
+    });
+    const status = await env.run(['campaign', 'status', 'capped'], queue);
+    expect(status.stdout).toContain('Campaign capped: budget-exceeded');
+    expect(status.stdout).toContain(`total cost ${chunk.multiply(2)}`);
+    expect(status.stdout).toContain('intl-sms campaign budget capped --max-cost');
+    const raised = await env.run(
+      ['campaign', 'budget', 'capped', '--max-cost', chunk.multiply(3).toString()],
+      queue,
+    );
+    expect(raised.code).toBe(0);
+    const done = await env.run(['campaign', 'watch', 'capped', '--json'], queue);
+    expect(json(done.stdout)).toMatchObject({
+      state: 'completed',
+      counts: { accepted: 6, budget: 0 },
+      totalCost: chunk.multiply(3).toString(),
+    });
+    await worker.stop();
+    const messages = await env.inspector.allMessages();
+    expect(messages).toHaveLength(3);
+    expect(messages.every((m) => m.encoding === 'GSM-7' && m.text === '"Sale" - today only')).toBe(
+      true,
+    );
   });
 
   it('pause, resume, cancel and delete; an unknown campaign is a usage error', async () => {

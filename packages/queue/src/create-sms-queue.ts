@@ -1,4 +1,4 @@
-import { SmsError, ValidationError } from '@intl-sms/core';
+import { parseMaxCost, SmsError, ValidationError } from '@intl-sms/core';
 import { Queue } from 'bullmq';
 import type { CampaignStatus } from './campaign/campaign-status.js';
 import { deleteCampaignData } from './campaign/delete-campaign.js';
@@ -14,6 +14,7 @@ import {
   reconcileCampaign,
 } from './campaign/reconcile-campaign.js';
 import { routeCheck } from './campaign/route-check.js';
+import { setCampaignMaxCost } from './campaign/set-campaign-max-cost.js';
 import { type WatchOptions, watchCampaign } from './campaign/watch-campaign.js';
 import { checkCloseOptions, checkKnownKeys, checkNonNegative } from './check-options.js';
 import { positive } from './check-positive.js';
@@ -55,6 +56,11 @@ export interface SmsQueueSettings extends QueueSettings {
    */
   readonly retention?: number;
   /**
+   * The `smartEncoding` of campaigns enqueued without one (see
+   * `CampaignInput.smartEncoding`). Default: none, so the workers' transport setting applies.
+   */
+  readonly smartEncoding?: boolean;
+  /**
    * Called with errors that reach no caller. An unreachable Redis (retried by itself) is
    * reported once as an `SmsError` with code `REDIS_UNAVAILABLE` (again at most once a
    * minute while it lasts), not on every reconnect attempt.
@@ -63,7 +69,7 @@ export interface SmsQueueSettings extends QueueSettings {
 }
 
 /** Keys of the queue's own settings, besides the shared ones. */
-const QUEUE_KEYS = ['attempts', 'retryDelayMs', 'checkRoutes', 'retention'];
+const QUEUE_KEYS = ['attempts', 'retryDelayMs', 'checkRoutes', 'retention', 'smartEncoding'];
 
 /** The producer side: enqueue campaigns and follow, steer and reconcile them. */
 export interface SmsQueue {
@@ -89,6 +95,16 @@ export interface SmsQueue {
   resumeCampaign(campaignId: string): Promise<CampaignStatus>;
   /** Queued chunks are not sent; submits in flight finish and are recorded. Final. */
   cancelCampaign(campaignId: string): Promise<CampaignStatus>;
+  /**
+   * Sets the campaign's `maxCost` (a decimal string or number ≥ 0 in the account's
+   * currency; `ValidationError` on `maxCost` otherwise) and queues again every chunk left
+   * unsent for the budget, so that a campaign in state `budget-exceeded` goes on with a
+   * raised cap. The committed cost so far still counts against the new cap; a cap still
+   * too low stops it again at the first chunk that does not fit. Also sets a cap on a
+   * campaign that had none: what it had accepted so far counts against it. `SmsError`
+   * `CAMPAIGN_NOT_FOUND` for an unknown campaign.
+   */
+  setCampaignMaxCost(campaignId: string, maxCost: string | number): Promise<CampaignStatus>;
   /**
    * Deletes every record of a campaign (counts, failures, chunks, batches) and its
    * waiting jobs, at once rather than after its `retention`. A campaign that may still
@@ -148,7 +164,10 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
   const checkRoutes = settings.checkRoutes ?? transport.configured;
   const routes = checkRoutes ? () => routeCheck(transport.get()) : undefined;
   const retentionMs = settings.retention ?? DEFAULT_RETENTION_MS;
-  const context = { store, queue: bullQueue, retry, routes, retentionMs };
+  if (settings.smartEncoding !== undefined && typeof settings.smartEncoding !== 'boolean')
+    throw new ValidationError('smartEncoding', 'smartEncoding must be true or false');
+  const smartEncoding = settings.smartEncoding;
+  const context = { store, queue: bullQueue, retry, routes, retentionMs, smartEncoding };
   const ops = new Operations(`Queue ${name}`);
   let closing: Promise<void> | undefined;
 
@@ -191,6 +210,14 @@ export function createSmsQueue(settings: SmsQueueSettings): SmsQueue {
         // The sweeper schedules its expiry once nothing is left in flight.
         await store.setActive(campaignId, true);
       }),
+    setCampaignMaxCost: async (campaignId, maxCost) => {
+      const cap = parseMaxCost(maxCost, 'maxCost');
+      if (cap === undefined)
+        throw new ValidationError('maxCost', 'maxCost is required, such as "250.00"');
+      return steer(campaignId, () =>
+        setCampaignMaxCost(store, bullQueue, campaignId, cap.toString()),
+      );
+    },
     deleteCampaign: (campaignId) =>
       ops.run(async () => {
         checkCampaignId(campaignId);

@@ -1,4 +1,5 @@
 export type {
+  CampaignBudget,
   CampaignCounts,
   CampaignFailure,
   CampaignFailureKind,

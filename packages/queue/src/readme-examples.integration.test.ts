@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { Decimal } from '@intl-sms/core';
 import { DEMO_ACCOUNT, type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
+import { mockInspector } from '@intl-sms/mock-server/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mockControl } from './test-support/mock-control.js';
@@ -109,5 +111,19 @@ describe('README examples run as written and send what they say', () => {
     const { stdout } = await runExample('producer');
     expect(stdout).toMatch(/^3 recipients in 3 submits, queued$/m);
     expect(await submitCount(mock.url)).toBe(0);
+  });
+
+  it('cost control: stops at a cap, goes on once raised, smart-encoded, the cost it prints is the mock’s', async () => {
+    const { code, stdout } = await runExample('cost-control');
+    const lines = stdout.trim().split('\n');
+    const [stopped] = claimed(code, /^\/\/ (budget-exceeded .*)$/);
+    expect(lines).toContain(stopped?.[1]);
+    const [done] = claimed(code, /^\/\/ (awaiting-receipts .*)$/);
+    expect(lines).toContain(done?.[1]);
+    const messages = await mockInspector(mock.url).allMessages();
+    expect(messages).toHaveLength(3);
+    expect(messages.every((m) => m.encoding === 'GSM-7' && m.segments === 1)).toBe(true);
+    const cost = messages.reduce((sum, m) => sum.add(Decimal.parse(m.cost)), Decimal.zero());
+    expect(done?.[1]).toBe(`awaiting-receipts accepted 30, cost ${cost}`);
   });
 });

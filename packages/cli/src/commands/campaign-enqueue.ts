@@ -19,6 +19,17 @@ interface EnqueueFlags {
   readonly channel?: string;
   readonly country?: string;
   readonly chunkSize?: string;
+  readonly maxCost?: string;
+  readonly smartEncoding?: boolean;
+}
+
+/** `--max-cost`: a decimal amount ≥ 0, checked before the file is read. */
+export function maxCostFromFlag(value: string): string {
+  if (!/^\d+(\.\d+)?$/.test(value.trim()))
+    throw new UsageError(
+      `--max-cost must be an amount such as 25.00, got ${JSON.stringify(value)}`,
+    );
+  return value.trim();
 }
 
 /** `campaign enqueue --file recipients.csv --id ID`: queue a CSV campaign for the workers. */
@@ -40,6 +51,14 @@ export function registerCampaignEnqueue(campaign: Command): void {
       .option('--channel <id>', 'send through this channel instead of routing by country')
       .option('--country <iso>', 'country of numbers written without their country code, e.g. PH')
       .option('--chunk-size <n>', 'numbers per submit, at most 10000', '10000')
+      .option(
+        '--max-cost <amount>',
+        "stop before the submit that would take the campaign's cost over this amount (account currency, e.g. 25.00); raise it with campaign budget",
+      )
+      .option(
+        '--smart-encoding',
+        'replace curly quotes, dashes and other look-alikes with GSM-7 characters when that makes the text GSM-7 (fewer segments)',
+      )
       .addHelpText(
         'after',
         `
@@ -49,7 +68,8 @@ command again, with the same file and flags (other ones are refused: CAMPAIGN_IN
 
 Examples:
   intl-sms campaign enqueue --file customers.csv --id spring-sale --text "Sale today"
-  intl-sms campaign enqueue --file personal.csv --id notes-12 --text-column message --json`,
+  intl-sms campaign enqueue --file personal.csv --id notes-12 --text-column message --json
+  intl-sms campaign enqueue --file customers.csv --id sale-2 --text "“Sale” — today" --smart-encoding --max-cost 25.00`,
       ),
   ).action(async (options: EnqueueFlags, command: Command) => {
     if (!options.text && !options.textColumn)
@@ -70,6 +90,8 @@ Examples:
       ...(options.text ? { text: options.text } : {}),
       ...(options.channel ? { channelId: channelFromFlag(options.channel) } : {}),
       ...(options.country ? { defaultCountry: options.country.toUpperCase() } : {}),
+      ...(options.maxCost === undefined ? {} : { maxCost: maxCostFromFlag(options.maxCost) }),
+      ...(options.smartEncoding ? { smartEncoding: true } : {}),
     };
     await withCampaignQueue(command, { routes: true }, async ({ queue, global }) => {
       // Ctrl-C: the queue is closed, the enqueue stops where it is; the same command finishes it.

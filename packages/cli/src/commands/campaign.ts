@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCampaignBudget } from './campaign-budget.js';
 import { registerCampaignEnqueue } from './campaign-enqueue.js';
 import { registerCampaignReconcile } from './campaign-reconcile.js';
 import { registerCampaignSteering } from './campaign-steer.js';
@@ -24,13 +25,15 @@ Examples:
   intl-sms campaign status spring-sale --json
   intl-sms campaign pause spring-sale
   intl-sms campaign reconcile spring-sale --decide sent
+  intl-sms campaign budget spring-sale --max-cost 40.00
 
 Exit codes of status and watch follow the campaign: 0 all accepted (delivered), 3 some
-rejected, failed, undelivered or cancelled, 4 some outcomes unknown (reconcile).`,
+rejected, failed, undelivered, cancelled or left unsent for the budget, 4 some outcomes unknown (reconcile).`,
     );
   registerCampaignEnqueue(campaign);
   registerCampaignView(campaign);
   registerCampaignSteering(campaign);
   registerCampaignReconcile(campaign);
+  registerCampaignBudget(campaign);
   for (const command of campaign.commands) command.exitOverride().showHelpAfterError();
 }

@@ -7,6 +7,9 @@
  * - `awaiting-receipts`: everything was submitted; delivery receipts are still coming;
  * - `needs-reconciliation`: done, except chunks whose submit outcome is unknown — see
  *   `SmsQueue.reconcile`;
+ * - `budget-exceeded`: done, except chunks left unsent because they would have taken the
+ *   campaign over its `maxCost` (`counts.budget`, `budget.reason`) — raise the cap with
+ *   `SmsQueue.setCampaignMaxCost` to send them;
  * - `completed`: every recipient has a final state.
  */
 export type CampaignState =
@@ -16,13 +19,18 @@ export type CampaignState =
   | 'cancelled'
   | 'awaiting-receipts'
   | 'needs-reconciliation'
+  | 'budget-exceeded'
   | 'completed';
 
-/** States a campaign does not leave without a call from you (`reconcile` may resend). */
+/**
+ * States a campaign does not leave without a call from you (`reconcile` may resend,
+ * `setCampaignMaxCost` may queue the budget's chunks again).
+ */
 export const FINAL_STATES: readonly CampaignState[] = [
   'completed',
   'cancelled',
   'needs-reconciliation',
+  'budget-exceeded',
 ];
 
 /** Why a recipient is in the failures list. */
@@ -51,7 +59,7 @@ export interface CampaignFailure {
   readonly reason: string;
 }
 
-/** How many recipients are in each state; every recipient read is in exactly one of the first seven. */
+/** How many recipients are in each state; every recipient read is in exactly one of the first eight. */
 export interface CampaignCounts {
   /** Waiting for (or in) their submit. */
   readonly queued: number;
@@ -65,6 +73,8 @@ export interface CampaignCounts {
   readonly unknown: number;
   /** Not sent because the campaign was cancelled. */
   readonly cancelled: number;
+  /** Not sent because their chunk would have taken the campaign over its `maxCost` (or its price was unknown). */
+  readonly budget: number;
   /** Of the accepted: receipt says delivered. */
   readonly delivered: number;
   /** Of the accepted: receipt says failed. */
@@ -75,6 +85,21 @@ export interface CampaignCounts {
   readonly receiptsExpired: number;
   /** Of the accepted: reconciled as sent without a batch number, so no receipts are polled. */
   readonly untracked: number;
+}
+
+/** Where a campaign stands against its `maxCost`. */
+export interface CampaignBudget {
+  /** The cap, a decimal string; undefined when the campaign has none. */
+  readonly maxCost: string | undefined;
+  /**
+   * What counts against the cap, exact: the accepted cost of every chunk, plus the
+   * estimate of chunks being submitted or whose outcome is unknown (they may be billed).
+   */
+  readonly committed: string;
+  /** True once a chunk was refused for the cap: the rest of the campaign is left unsent. */
+  readonly exceeded: boolean;
+  /** Why it stopped (the first chunk refused), when it did. */
+  readonly reason: string | undefined;
 }
 
 /** A campaign's totals and progress, from `SmsQueue.getCampaign`. */
@@ -93,10 +118,18 @@ export interface CampaignStatus {
   /** Chunks whose submit outcome is unknown (see `SmsQueue.reconcile`). */
   readonly needsReconciliation: number;
   /**
-   * For a progress bar: recipients settled (submitted, rejected, failed, unknown or
-   * cancelled) out of all read.
+   * For a progress bar: recipients settled (submitted, rejected, failed, unknown,
+   * cancelled or left for the budget) out of all read.
    */
   readonly progress: { readonly done: number; readonly total: number };
+  /**
+   * What the accepted batches cost, exact, in the account's currency: the sum of each
+   * batch's price × segments × recipients (as the provider bills). Recipients reconciled
+   * as sent without a batch are not in it.
+   */
+  readonly totalCost: string;
+  /** The campaign's budget (see `CampaignInput.maxCost`). */
+  readonly budget: CampaignBudget;
   /** A page of the failures list, in recipient order. */
   readonly failures: {
     readonly total: number;

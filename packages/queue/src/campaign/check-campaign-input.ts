@@ -1,4 +1,4 @@
-import { normalizePhone, ValidationError } from '@intl-sms/core';
+import { normalizePhone, parseMaxCost, ValidationError } from '@intl-sms/core';
 import { checkKnownKeys, checkOneOf } from '../check-options.js';
 import { positive } from '../check-positive.js';
 import { checkCampaignId } from '../queue-jobs.js';
@@ -14,6 +14,8 @@ const INPUT_KEYS = [
   'chunkSize',
   'maxBuffered',
   'dedupe',
+  'smartEncoding',
+  'maxCost',
 ];
 
 /** Most numbers in one sjroom submit, so in one chunk. */
@@ -23,7 +25,8 @@ export const MAX_CHUNK_SIZE = 10_000;
  * Refuses a bad `enqueueCampaign` input with a `ValidationError` naming the field, before
  * anything is stored: unknown keys, a bad id, recipients that cannot be iterated, an
  * empty text, a chunk size outside 1–10,000, `maxBuffered` below it, an unknown `defaultCountry` (which would
- * otherwise fail every national number one by one), a bad `phoneValidation`/`channelId`.
+ * otherwise fail every national number one by one), a bad `phoneValidation`/`channelId`,
+ * a `smartEncoding` other than a boolean, a `maxCost` that is not a decimal ≥ 0.
  */
 export async function checkCampaignInput(input: unknown): Promise<void> {
   if (typeof input !== 'object' || input === null)
@@ -62,6 +65,9 @@ export async function checkCampaignInput(input: unknown): Promise<void> {
   if (i.text !== undefined && (typeof i.text !== 'string' || i.text.length === 0))
     throw new ValidationError('text', 'text must be a non-empty string');
   checkOneOf('phoneValidation', i.phoneValidation, ['valid', 'possible']);
+  if (i.smartEncoding !== undefined && typeof i.smartEncoding !== 'boolean')
+    throw new ValidationError('smartEncoding', 'smartEncoding must be true or false');
+  parseMaxCost(i.maxCost, 'maxCost');
   const channelId = i.channelId;
   if (
     channelId !== undefined &&

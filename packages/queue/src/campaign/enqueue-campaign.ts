@@ -6,6 +6,7 @@ import { EnqueueLock } from '../store/enqueue-lock.js';
 import { addChunks } from './add-chunks.js';
 import { checkCampaignInput, MAX_CHUNK_SIZE } from './check-campaign-input.js';
 import { checkSameChunking, chunkingOf, fingerprintOf } from './chunking-record.js';
+import { checkSameCosts, costSettings } from './cost-settings.js';
 import { readableSource } from './require-text.js';
 import type { RouteCheck } from './route-check.js';
 
@@ -48,6 +49,24 @@ export interface CampaignInput {
    * the repeat is listed as a failure of kind `rejected`, code `DUPLICATE`.
    */
   readonly dedupe?: boolean;
+  /**
+   * Replace characters that force UCS-2 (curly quotes, dashes, ellipsis, odd spaces…) with
+   * their GSM-7 look-alikes before each chunk is priced and submitted, when that makes the
+   * whole text GSM-7 without more segments (core's `smartEncode`). Default: the queue's
+   * `smartEncoding`, else the workers' transport setting (off unless set). Recorded with
+   * the campaign at its first enqueue.
+   */
+  readonly smartEncoding?: boolean;
+  /**
+   * The most this campaign may cost, a decimal in the account's currency (`"250.00"`), exact.
+   * Every worker prices a chunk before its submit (price of the channel it goes through ×
+   * segments × recipients) and the claim in Redis commits that estimate only while the
+   * committed total stays ≤ `maxCost`, atomically across all workers; the first chunk that
+   * would cross it, and every chunk after it, is left unsent and counted as `budget`
+   * (state `budget-exceeded`), as is a chunk whose price is unknown. Raise it with
+   * `SmsQueue.setCampaignMaxCost` to send the rest. Recorded at the first enqueue.
+   */
+  readonly maxCost?: string | number;
 }
 
 /** What `enqueueCampaign` did. */
@@ -82,6 +101,8 @@ export interface EnqueueContext {
   readonly routes: (() => Promise<RouteCheck>) | undefined;
   /** How long a campaign is kept once finished, in ms (stored with the campaign). */
   readonly retentionMs: number;
+  /** The queue's default `smartEncoding` for campaigns that give none. */
+  readonly smartEncoding: boolean | undefined;
 }
 
 /** Splits a campaign's recipients into chunk records and send jobs. */
@@ -98,13 +119,15 @@ export async function enqueueCampaign(
   const chunkingInputs = chunkingOf(input, chunkSize, maxBuffered);
   let created: Awaited<ReturnType<CampaignStore['create']>>['state'];
   try {
+    const costs = costSettings(input, context.smartEncoding);
     const campaign = await store.create(
       campaignId,
       JSON.stringify(chunkingInputs),
       fingerprintOf(chunkingInputs),
-      { retentionMs: context.retentionMs, ...context.retry },
+      { retentionMs: context.retentionMs, ...context.retry, ...costs },
     );
     created = campaign.state;
+    if (created !== 'new') checkSameCosts(campaignId, campaign, input);
     if (created === 'open') checkSameChunking(campaignId, campaign, chunkingInputs);
   } catch (error) {
     await source.release();

@@ -38,9 +38,37 @@ export type Claim =
       readonly tries: number;
       /** The campaign's retry policy. */
       readonly retry: RetryPolicy;
+      /** The campaign's `smartEncoding`; undefined leaves it to the transport's setting. */
+      readonly smartEncoding: boolean | undefined;
+    }
+  | {
+      /** The campaign has a `maxCost`: estimate these numbers, then claim with the estimate. */
+      readonly kind: 'estimate';
+      readonly text: string;
+      readonly channelId: string;
+      readonly phones: string[];
+      /** The chunk's generation the estimate is for (see {@link ChunkEstimate}). */
+      readonly generation: string;
+      readonly smartEncoding: boolean | undefined;
+      readonly retryDelayMs: number;
+    }
+  | {
+      /** Left unsent: over the campaign's `maxCost`, or its price unknown. */
+      readonly kind: 'budget';
+      readonly reason: string;
+      /** Its numbers, now counted as `budget`. */
+      readonly recipients: number;
     }
   | { readonly kind: 'paused' | 'cancelled' | 'reconcile' | 'missing' }
   | { readonly kind: 'done'; readonly state: string };
+
+/**
+ * What a chunk will cost, for the campaign's `maxCost`: an exact decimal, or `unknown`
+ * (with why) when a price is missing; made for one generation of the chunk's numbers.
+ */
+export type ChunkEstimate =
+  | { readonly cost: string; readonly generation: string }
+  | { readonly cost: 'unknown'; readonly generation: string; readonly why: string };
 
 /** The outcome of one chunk's submit, as recorded. */
 export interface SubmitRecord {
@@ -53,7 +81,11 @@ export interface SubmitRecord {
     readonly id: string;
     readonly channelId: string;
     readonly size: number;
+    /** Price × segments × recipients, exact; absent when the channel's price is unknown. */
+    readonly cost?: string;
   }[];
+  /** The exact cost of the accepted batches (their known costs). */
+  readonly cost: string;
   readonly error: string;
   /** Encoded as the chunk's numbers are (see `encodePhones`). */
   readonly unknownPhones: string;
@@ -104,8 +136,13 @@ export function recipientIndices(chunk: Record<string, string>): Map<string, num
   return new Map(phones.map((phone, i) => [phone, indices[i] as number]));
 }
 
+/** A campaign's stored `smartEncoding` (`1`, `0`, `''`) as the message option. */
+function smartEncodingOf(stored: unknown): boolean | undefined {
+  return stored === '1' ? true : stored === '0' ? false : undefined;
+}
+
 /** Chunk numbers read per round trip when walking a campaign's chunks. */
-const CHUNKS_PER_READ = 500;
+export const CHUNKS_PER_READ = 500;
 
 /**
  * Every state change of a campaign, each one Lua script, so that counters and chunk
@@ -258,17 +295,28 @@ export class CampaignStore {
     campaignId: string,
     chunking: string,
     fingerprint: string,
-    kept: { readonly retentionMs: number } & RetryPolicy,
-  ): Promise<{ state: 'new' | 'open' | 'closed'; chunking: string; fingerprint: string }> {
+    kept: {
+      readonly retentionMs: number;
+      readonly maxCost: string;
+      readonly smartEncoding: string;
+    } & RetryPolicy,
+  ): Promise<{
+    state: 'new' | 'open' | 'closed';
+    chunking: string;
+    fingerprint: string;
+    maxCost: string;
+    smartEncoding: string;
+  }> {
     const k = this.keys(campaignId);
     const args = [campaignId, Date.now(), chunking, fingerprint, kept.retentionMs];
-    args.push(kept.attempts, kept.retryDelayMs);
-    const [state, recorded, recordedFingerprint] = (await createCampaign.run(
-      this.redis,
-      [k.campaign, campaignsKey(this.base), activeCampaignsKey(this.base)],
-      args,
-    )) as ['new' | 'open' | 'closed', string, string];
-    return { state, chunking: recorded, fingerprint: recordedFingerprint };
+    args.push(kept.attempts, kept.retryDelayMs, kept.maxCost, kept.smartEncoding);
+    const [state, recorded, recordedFingerprint, maxCost, smartEncoding] =
+      (await createCampaign.run(
+        this.redis,
+        [k.campaign, campaignsKey(this.base), activeCampaignsKey(this.base)],
+        args,
+      )) as ['new' | 'open' | 'closed', string, string, string, string];
+    return { state, chunking: recorded, fingerprint: recordedFingerprint, maxCost, smartEncoding };
   }
 
   async addChunk(
@@ -322,7 +370,16 @@ export class CampaignStore {
     return (await closeEnqueue.run(this.redis, keys, [lease.token, recipients, Date.now()])) === 1;
   }
 
-  async claim(campaignId: string, n: number, attempt: string): Promise<Claim> {
+  /**
+   * Claims chunk n for this attempt; with the campaign's `maxCost`, `estimate` is what
+   * the chunk will cost, checked and committed in the same script (see `claimChunk`).
+   */
+  async claim(
+    campaignId: string,
+    n: number,
+    attempt: string,
+    estimate?: ChunkEstimate,
+  ): Promise<Claim> {
     const k = this.keys(campaignId);
     const keys = [
       k.campaign,
@@ -331,9 +388,30 @@ export class CampaignStore {
       k.events,
       reconcilingCampaignsKey(this.base),
     ];
-    const args = [attempt, Date.now(), n, campaignId];
+    const args = [
+      attempt,
+      Date.now(),
+      n,
+      campaignId,
+      estimate?.cost ?? '',
+      estimate?.generation ?? '',
+    ];
+    args.push(estimate && 'why' in estimate ? estimate.why : '');
     const reply = (await claimChunk.run(this.redis, keys, args)) as (string | number | null)[];
-    const [kind, replicas, text, channelId, phones, indices, tries, attempts, delay] = reply;
+    const [kind, replicas, text, channelId, phones, indices, tries, attempts, delay, smart] = reply;
+    if (kind === 'estimate') {
+      return {
+        kind,
+        text: String(replicas ?? ''),
+        channelId: String(text ?? ''),
+        phones: decodePhones(channelId as string),
+        generation: String(indices ?? '0'),
+        smartEncoding: smartEncodingOf(tries),
+        retryDelayMs: Number(attempts) || RETRY_DEFAULTS.retryDelayMs,
+      };
+    }
+    if (kind === 'budget')
+      return { kind, reason: String(replicas ?? ''), recipients: Number(text) };
     if (kind === 'go') {
       return {
         kind,
@@ -347,6 +425,7 @@ export class CampaignStore {
           attempts: Number(attempts) || RETRY_DEFAULTS.attempts,
           retryDelayMs: Number(delay) || RETRY_DEFAULTS.retryDelayMs,
         },
+        smartEncoding: smartEncodingOf(smart),
       };
     }
     if (kind === 'done') return { kind, state: String(replicas ?? '') };
@@ -356,7 +435,8 @@ export class CampaignStore {
   /** Gives a claimed chunk back; `countTry` counts it against the campaign's attempts. */
   async release(campaignId: string, n: number, attempt: string, countTry: boolean): Promise<void> {
     const args = [attempt, Date.now(), countTry ? 1 : 0];
-    await releaseChunk.run(this.redis, [this.keys(campaignId).chunk(n)], args);
+    const k = this.keys(campaignId);
+    await releaseChunk.run(this.redis, [k.campaign, k.chunk(n)], args);
   }
 
   /**
@@ -376,7 +456,7 @@ export class CampaignStore {
     const args = [attempt, Date.now(), n, outcome.state, outcome.accepted, outcome.failed];
     args.push(outcome.rejected, outcome.unknown, JSON.stringify(outcome.batches));
     args.push(outcome.batches.length, outcome.error, outcome.unknownPhones);
-    args.push(tracked ? 1 : 0, campaignId);
+    args.push(tracked ? 1 : 0, campaignId, outcome.cost);
     return (await recordSubmit.run(this.redis, keys, [...args, ...flat(outcome.failures)])) === 1;
   }
 

@@ -1,3 +1,5 @@
+import { HOLD_LUA } from './budget-lua.js';
+import { DECIMAL_LUA } from './decimal-lua.js';
 import { LuaScript } from './lua-script.js';
 
 /**
@@ -61,13 +63,16 @@ return cancelled
  * - `not-sent`: they count as failed, with the given failure entries;
  * - `resend`: the chunk becomes queued again with only those recipients (its own numbers
  *   and batches stay, so receipts of earlier batches still find their recipients), to be
- *   submitted by a new job (the caller enqueues it). Returns the resend count.
+ *   submitted by a new job (the caller enqueues it); the estimate it held against the
+ *   campaign's budget is released, as the resend's claim commits its own. Returns the
+ *   resend count.
+ * `sent` and `not-sent` keep the chunk's hold on the budget: the outcome was unknown.
  * Returns -1 when the chunk does not need reconciliation.
  * KEYS: campaign, chunk, reconcile set, failures, events, reconciling campaigns set.
  * ARGV: n, decision, now, indices (resend), campaign id, then failure score/member
  *   pairs (not-sent).
  */
-export const settleChunk = new LuaScript(`
+export const settleChunk = new LuaScript(`${DECIMAL_LUA}${HOLD_LUA}
 if redis.call('HGET', KEYS[2], 'state') ~= 'needs-reconciliation' then return -1 end
 local unknown = tonumber(redis.call('HGET', KEYS[2], 'unknownCount') or '0')
 redis.call('HINCRBY', KEYS[1], 'unknown', -unknown)
@@ -87,6 +92,7 @@ else
   redis.call('HSET', KEYS[2], 'state', 'queued', 'size', unknown,
     'resendPhones', redis.call('HGET', KEYS[2], 'unknownPhones'), 'resendIndices', ARGV[4],
     'settled', 'resend')
+  hold(redis.call('HGET', KEYS[2], 'cost') or '0')
   redis.call('HINCRBY', KEYS[1], 'queued', unknown)
   redis.call('HINCRBY', KEYS[1], 'chunksDone', -1)
   result = redis.call('HINCRBY', KEYS[2], 'resends', 1)

@@ -5,20 +5,24 @@ import { LuaScript } from './lua-script.js';
  * fingerprint, how long it is kept once finished and how its submits are retried. Returns `{'new'}`, or the existing
  * campaign's enqueue state (`open` while recipients are still being added, `closed` once
  * all were) with the chunking and fingerprint it was created with.
+ * Also records its `maxCost` (a decimal, `''` for none) and `smartEncoding` (`1`, `0`,
+ * `''` for the transport's setting), returned for an existing campaign as well.
  * KEYS: campaign, campaigns set, active campaigns set.
- * ARGV: campaign id, now, chunking JSON, fingerprint, retention ms, attempts, retry delay ms.
+ * ARGV: campaign id, now, chunking JSON, fingerprint, retention ms, attempts, retry delay ms,
+ *   max cost, smart encoding.
  */
 export const createCampaign = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then
-  local got = redis.call('HMGET', KEYS[1], 'enqueue', 'chunking', 'fingerprint')
-  return { got[1] or '', got[2] or '', got[3] or '' }
+  local got = redis.call('HMGET', KEYS[1], 'enqueue', 'chunking', 'fingerprint', 'maxCost', 'smartEncoding')
+  return { got[1] or '', got[2] or '', got[3] or '', got[4] or '', got[5] or '' }
 end
 redis.call('HSET', KEYS[1], 'status', 'running', 'enqueue', 'open', 'createdAt', ARGV[2], 'updatedAt', ARGV[2],
   'chunking', ARGV[3], 'fingerprint', ARGV[4], 'retention', ARGV[5], 'numbered', 0,
-  'attempts', ARGV[6], 'retryDelayMs', ARGV[7])
+  'attempts', ARGV[6], 'retryDelayMs', ARGV[7], 'maxCost', ARGV[8], 'smartEncoding', ARGV[9],
+  'committed', '0', 'totalCost', '0')
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('SADD', KEYS[3], ARGV[1])
-return { 'new', ARGV[3], ARGV[4] }
+return { 'new', ARGV[3], ARGV[4], ARGV[8], ARGV[9] }
 `);
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as budget from './budget-scripts.js';
 import * as control from './control-scripts.js';
 import * as enqueue from './enqueue-scripts.js';
 import { LuaScript } from './lua-script.js';
@@ -21,9 +22,13 @@ function calls(source: string): { command: string; key: string }[] {
 }
 
 describe('Lua scripts', () => {
-  const scripts = Object.entries({ ...control, ...enqueue, ...receipts, ...send }).filter(
-    (entry): entry is [string, LuaScript] => entry[1] instanceof LuaScript,
-  );
+  const scripts = Object.entries({
+    ...budget,
+    ...control,
+    ...enqueue,
+    ...receipts,
+    ...send,
+  }).filter((entry): entry is [string, LuaScript] => entry[1] instanceof LuaScript);
 
   it('are all found', () => {
     expect(scripts.map(([name]) => name).sort()).toEqual(
@@ -37,6 +42,8 @@ describe('Lua scripts', () => {
         'createCampaign',
         'recordReceipts',
         'recordSubmit',
+        'requeueBudgetChunks',
+        'setMaxCost',
         'rejectRecipients',
         'releaseChunk',
         'settleChunk',

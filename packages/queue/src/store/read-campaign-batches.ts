@@ -13,6 +13,11 @@ export interface CampaignBatch {
   readonly failed: number;
   /** True once every receipt is final (or polling gave up, or its worker polls none). */
   readonly final: boolean;
+  /**
+   * Price × segments × recipients, exact, as the send result gave it; undefined when the
+   * channel's price was unknown (or the batch was recorded by an earlier version).
+   */
+  readonly cost: string | undefined;
 }
 
 /**
@@ -28,13 +33,14 @@ export async function readCampaignBatches(
   const batches: (Omit<CampaignBatch, 'delivered' | 'failed' | 'final'> & {
     untracked: boolean;
   })[] = [];
+  type Stored = { id: string; channelId: string; size: number; cost?: string };
   for await (const [chunk, [value, untracked]] of store.chunkFields(campaignId, [
     'batches',
     'untracked',
   ])) {
     if (!value) continue;
-    for (const batch of JSON.parse(value) as { id: string; channelId: string; size: number }[])
-      batches.push({ ...batch, chunk, untracked: untracked === '1' });
+    for (const batch of JSON.parse(value) as Stored[])
+      batches.push({ ...batch, cost: batch.cost, chunk, untracked: untracked === '1' });
   }
   const receipts = store.redis.pipeline();
   for (const batch of batches) receipts.hmget(keys.batch(batch.id), 'delivered', 'failed', 'final');
@@ -49,6 +55,7 @@ export async function readCampaignBatches(
       delivered: Number(delivered ?? 0),
       failed: Number(failed ?? 0),
       final: final === '1' || batch.untracked,
+      cost: batch.cost,
     };
   });
 }

@@ -1,3 +1,4 @@
+import { Decimal } from '@intl-sms/core';
 import type {
   CampaignCounts,
   CampaignFailure,
@@ -33,7 +34,12 @@ export async function readCampaignStatus(
   const int = (field: string) => Number.parseInt(hash[field] ?? '0', 10) || 0;
   const counts = readCounts(int);
   const settled =
-    counts.accepted + counts.rejected + counts.failed + counts.unknown + counts.cancelled;
+    counts.accepted +
+    counts.rejected +
+    counts.failed +
+    counts.unknown +
+    counts.cancelled +
+    counts.budget;
   const chunks = { total: int('chunks'), done: int('chunksDone') };
   const batches = { total: int('batches'), final: int('batchesFinal') };
   const members = (limit > 0 ? replies[3]?.[1] : []) as string[];
@@ -47,6 +53,13 @@ export async function readCampaignStatus(
     chunks,
     batches,
     needsReconciliation: replies[2]?.[1] as number,
+    totalCost: decimalField(hash.totalCost),
+    budget: {
+      maxCost: hash.maxCost ? hash.maxCost : undefined,
+      committed: decimalField(hash.committed),
+      exceeded: Boolean(hash.budgetStop),
+      reason: hash.budgetStop ? hash.budgetStop : undefined,
+    },
     progress: { done: settled, total: settled + counts.queued },
     failures: {
       total: replies[1]?.[1] as number,
@@ -69,6 +82,7 @@ function readCounts(int: (field: string) => number): CampaignCounts {
     failed: int('failed'),
     unknown: int('unknown'),
     cancelled: int('cancelled'),
+    budget: int('budget'),
     delivered,
     undelivered,
     deliveryPending: Math.max(0, accepted - delivered - undelivered - receiptsExpired - untracked),
@@ -88,5 +102,11 @@ function stateOf(
   if (hash.status === 'paused') return 'paused';
   if (chunks.done < chunks.total) return 'sending';
   if (batches.final < batches.total) return 'awaiting-receipts';
-  return counts.unknown > 0 ? 'needs-reconciliation' : 'completed';
+  if (counts.unknown > 0) return 'needs-reconciliation';
+  return counts.budget > 0 ? 'budget-exceeded' : 'completed';
+}
+
+/** A decimal kept by the Lua scripts, in core's form (`"0"` for a campaign of an earlier version). */
+function decimalField(value: string | undefined): string {
+  return value ? Decimal.parse(value).toString() : '0';
 }

@@ -1,3 +1,5 @@
+import { CLAIM_BUDGET_LUA, HOLD_LUA } from './budget-lua.js';
+import { DECIMAL_LUA } from './decimal-lua.js';
 import { LuaScript } from './lua-script.js';
 
 /**
@@ -24,25 +26,37 @@ local function go()
   local f = toSend()
   local retry = redis.call('HMGET', KEYS[1], 'attempts', 'retryDelayMs')
   return {'go', replicas(), f[1], f[2], f[3], f[4], redis.call('HGET', KEYS[2], 'tries') or '0',
-    retry[1] or '', retry[2] or ''}
+    retry[1] or '', retry[2] or '', redis.call('HGET', KEYS[1], 'smartEncoding') or ''}
 end
 `;
 
 /**
  * Takes chunk n for one submit attempt. Returns:
- * - `{'go', replicas, text, channelId, phones, indices, tries, attempts, retryDelayMs}`:
- *   the chunk is now `submitting` under this attempt (also when this same attempt asks
- *   again after a lost reply); `tries` failed before, the campaign allows `attempts`;
+ * - `{'go', replicas, text, channelId, phones, indices, tries, attempts, retryDelayMs,
+ *   smartEncoding}`: the chunk is now `submitting` under this attempt (also when this same
+ *   attempt asks again after a lost reply); `tries` failed before, the campaign allows
+ *   `attempts`; `smartEncoding` is the campaign's (`1`, `0`, or `''` for the transport's);
+ * - `{'estimate', text, channelId, phones, indices, generation, smartEncoding,
+ *   retryDelayMs}`: the campaign has a `maxCost` and this call brought no estimate of
+ *   this chunk (or one of an earlier generation of it): estimate what these numbers cost
+ *   and ask again with it; nothing changed;
+ * - `{'budget', reason}`: the chunk's estimate would take the campaign's committed cost
+ *   over its `maxCost` (or its price is unknown, or the campaign stopped for its budget
+ *   already): the chunk is now `budget`, never submitted, until the cap is raised;
  * - `{'paused'}`: the campaign is paused, nothing changed;
  * - `{'cancelled'}`: the campaign was cancelled, the chunk is now cancelled;
  * - `{'reconcile'}`: an earlier attempt began submitting and never recorded an outcome
  *   (its worker died or lost its lock): the submit may have been sent, so it is never
  *   repeated; the chunk now needs reconciliation;
  * - `{'done', state}` or `{'missing'}`: nothing to do.
+ * With a `maxCost`, the check and the commit are this one script: committed + estimate ≤
+ * maxCost, else refused; so workers racing for the last of a budget cannot both get it.
  * KEYS: campaign, chunk, reconcile set, events, reconciling campaigns set.
- * ARGV: attempt id, now, n, campaign id.
+ * ARGV: attempt id, now, n, campaign id, estimate (decimal, `unknown`, or `''` for none),
+ *   generation it was made for, why the price is unknown.
  */
-export const claimChunk = new LuaScript(`${REPLICAS}${TO_SEND}
+export const claimChunk =
+  new LuaScript(`${REPLICAS}${TO_SEND}${DECIMAL_LUA}${HOLD_LUA}${CLAIM_BUDGET_LUA}
 if redis.call('EXISTS', KEYS[2]) == 0 or redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
 local state = redis.call('HGET', KEYS[2], 'state')
 local size = tonumber(redis.call('HGET', KEYS[2], 'size'))
@@ -57,6 +71,8 @@ if state == 'queued' then
     return {'cancelled'}
   end
   if status == 'paused' then return {'paused'} end
+  local refused = commitEstimate(size)
+  if refused then return refused end
   redis.call('HSET', KEYS[2], 'state', 'submitting', 'attempt', ARGV[1], 'updatedAt', ARGV[2])
   return go()
 end
@@ -86,14 +102,16 @@ return {'done', state}
  * Gives chunk n back after an attempt that certainly sent nothing (connection refused,
  * rate limited, a claim its replicas did not confirm), so a later attempt may submit it;
  * counts the try against the campaign's `attempts` when ARGV[3] is 1 (a provider's 429
- * is not counted: it only says "later").
- * KEYS: chunk. ARGV: attempt id, now, count the try (1/0).
+ * is not counted: it only says "later"). Nothing was sent, so the estimate the claim
+ * committed against the campaign's budget is released (the next claim commits anew).
+ * KEYS: campaign, chunk. ARGV: attempt id, now, count the try (1/0).
  */
-export const releaseChunk = new LuaScript(`
-if redis.call('HGET', KEYS[1], 'state') ~= 'submitting' then return 0 end
-if redis.call('HGET', KEYS[1], 'attempt') ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'state', 'queued', 'updatedAt', ARGV[2])
-if ARGV[3] == '1' then redis.call('HINCRBY', KEYS[1], 'tries', 1) end
+export const releaseChunk = new LuaScript(`${DECIMAL_LUA}${HOLD_LUA}
+if redis.call('HGET', KEYS[2], 'state') ~= 'submitting' then return 0 end
+if redis.call('HGET', KEYS[2], 'attempt') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[2], 'state', 'queued', 'updatedAt', ARGV[2])
+if ARGV[3] == '1' then redis.call('HINCRBY', KEYS[2], 'tries', 1) end
+hold(redis.call('HGET', KEYS[2], 'cost') or '0')
 return 1
 `);
 
@@ -104,12 +122,16 @@ return 1
  * chunk (a reconciliation resend keeps the first submit's batches). A worker that does
  * not poll receipts records its batches as final at once, their recipients `untracked`.
  * Returns 0 for an attempt that no longer owns the chunk.
+ * Cost: the accepted batches' exact cost is added to the chunk's and the campaign's
+ * `totalCost`; the chunk's hold on the committed cost becomes that actual cost, except
+ * while some of its numbers have an unknown outcome: then it keeps the estimate its
+ * claim committed (they may have been sent and billed).
  * KEYS: campaign, chunk, reconcile set, failures, events, reconciling campaigns set.
  * ARGV: attempt, now, n, new state, accepted, failed, rejected, unknown, batches JSON,
- *   batch count, error, unknown phones, receipts polled (1/0), campaign id, then failure
- *   score/member pairs.
+ *   batch count, error, unknown phones, receipts polled (1/0), campaign id, accepted
+ *   cost (decimal), then failure score/member pairs.
  */
-export const recordSubmit = new LuaScript(`
+export const recordSubmit = new LuaScript(`${DECIMAL_LUA}${HOLD_LUA}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 local state = redis.call('HGET', KEYS[2], 'state')
 local size = tonumber(redis.call('HGET', KEYS[2], 'size'))
@@ -131,6 +153,11 @@ end
 redis.call('HSET', KEYS[2], 'state', ARGV[4], 'batches', batches, 'error', ARGV[11],
   'unknownCount', ARGV[8], 'unknownPhones', ARGV[12], 'updatedAt', ARGV[2])
 redis.call('HDEL', KEYS[2], 'resendPhones', 'resendIndices')
+local cost = decAdd(redis.call('HGET', KEYS[2], 'cost') or '0', ARGV[15])
+redis.call('HSET', KEYS[2], 'cost', cost)
+redis.call('HSET', KEYS[1], 'totalCost', decAdd(redis.call('HGET', KEYS[1], 'totalCost') or '0', ARGV[15]))
+if tonumber(ARGV[8]) == 0 then hold(cost)
+elseif decCmp(cost, redis.call('HGET', KEYS[2], 'held') or '0') > 0 then hold(cost) end
 local accepted = tonumber(ARGV[5])
 redis.call('HINCRBY', KEYS[1], 'accepted', accepted)
 redis.call('HINCRBY', KEYS[1], 'failed', tonumber(ARGV[6]))
@@ -149,7 +176,7 @@ if tonumber(ARGV[8]) > 0 then
 elseif redis.call('SCARD', KEYS[3]) == 0 then
   redis.call('SREM', KEYS[6], ARGV[14])
 end
-for i = 15, #ARGV, 2 do redis.call('ZADD', KEYS[4], ARGV[i], ARGV[i + 1]) end
+for i = 16, #ARGV, 2 do redis.call('ZADD', KEYS[4], ARGV[i], ARGV[i + 1]) end
 redis.call('HSET', KEYS[1], 'updatedAt', ARGV[2])
 redis.call('PUBLISH', KEYS[5], 'chunk')
 return 1

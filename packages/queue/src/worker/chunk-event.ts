@@ -6,9 +6,10 @@ export interface ChunkEvent {
   /**
    * `submitted` (at least one number accepted), `failed` (refused), `needs-reconciliation`
    * (outcome unknown), or `retry` (certainly not sent — rate limited, connection refused,
-   * an empty balance — and queued again with backoff).
+   * an empty balance — and queued again with backoff), or `budget` (left unsent: it would
+   * take the campaign over its `maxCost`, or its price is unknown; `error` says which).
    */
-  readonly outcome: 'submitted' | 'failed' | 'needs-reconciliation' | 'retry';
+  readonly outcome: 'submitted' | 'failed' | 'needs-reconciliation' | 'retry' | 'budget';
   /** Numbers in the submit. */
   readonly recipients: number;
   readonly accepted: number;
@@ -20,7 +21,11 @@ export interface ChunkEvent {
     readonly id: string;
     readonly channelId: string;
     readonly size: number;
+    /** Price × segments × recipients, exact; absent when the price is unknown. */
+    readonly cost?: string;
   }[];
+  /** What the accepted batches cost, exact (a decimal string, `"0"` when none). */
+  readonly cost: string;
   /** How long the submit took, in ms. */
   readonly durationMs: number;
   /** Why it failed, was unknown or is retried; empty when all went well. */

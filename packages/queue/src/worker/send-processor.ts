@@ -7,6 +7,8 @@ import type { CampaignStore, Claim, SubmitRecord } from '../store/campaign-store
 import { persist } from '../store/persist.js';
 import { waitForReplica } from '../store/replica-sync.js';
 import type { ChunkEvent } from './chunk-event.js';
+import { chunkMessage } from './chunk-message.js';
+import { claimWithEstimate } from './claim-with-estimate.js';
 import { isSafeToRetry, recordFromError, recordFromResult } from './submit-outcome.js';
 
 /** What the send processor needs. */
@@ -44,15 +46,34 @@ type Go = Extract<Claim, { kind: 'go' }>;
  * 3. an error that certainly sent nothing gives the chunk back and lets BullMQ retry with
  *    backoff (a provider 429 also pauses every worker through the shared limiter);
  * 4. any other outcome is recorded, and receipt polling is scheduled for each batch.
+ * A campaign with a `maxCost` has each chunk estimated first; the claim commits the
+ * estimate against the cap or books the chunk as left unsent (`budget`), never submitted.
  */
 export function sendProcessor(context: SendProcessorContext) {
   return async (job: Job<SendJobData>, token?: string): Promise<SendJobResult> => {
     const { campaignId, chunk: n } = job.data;
     const attempt = `${job.id}/${randomUUID()}`;
-    const claim = await persist(() => context.store.claim(campaignId, n, attempt));
+    const claim = await claimWithEstimate(context.store, context.transport, campaignId, n, attempt);
     if (claim.kind === 'paused') {
       await job.moveToDelayed(Date.now() + context.pausedRetryMs, token);
       throw new DelayedError();
+    }
+    if (claim.kind === 'estimate-failed') {
+      // Nothing was claimed: the chunk waits and is estimated again.
+      const message = claim.error instanceof Error ? claim.error.message : String(claim.error);
+      context.onError(
+        new SmsError(
+          'ESTIMATE_FAILED',
+          `Chunk ${n} of campaign ${campaignId} could not be priced for its maxCost, tried again later: ${message}`,
+          { cause: claim.error, retryable: true },
+        ),
+      );
+      await job.moveToDelayed(Date.now() + claim.retryDelayMs, token);
+      throw new DelayedError();
+    }
+    if (claim.kind === 'budget') {
+      report(context, budgetEvent(campaignId, n, claim.recipients, claim.reason));
+      return { outcome: 'budget' };
     }
     if (claim.kind !== 'go') return { outcome: claim.kind };
     if (!(await claimHeldByReplica(context, campaignId, n, attempt, claim))) {
@@ -62,17 +83,7 @@ export function sendProcessor(context: SendProcessorContext) {
     const started = performance.now();
     let record: SubmitRecord;
     try {
-      const result = await context.transport().send({
-        // Stored numbers are wire digits: the `+` keeps a transport's `defaultCountry`
-        // from reading them as national numbers of its own country.
-        to: claim.phones.map((phone) => `+${phone}`),
-        text: claim.text,
-        onInvalid: 'skip',
-        // The enqueue checked the numbers with the campaign's `phoneValidation`; a worker
-        // must not refuse what it accepted ('possible' is the looser of the two checks).
-        phoneValidation: 'possible',
-        ...(claim.channelId === '' ? {} : { channelId: channelIdOf(claim.channelId) }),
-      });
+      const result = await context.transport().send(chunkMessage(claim));
       record = recordFromResult(claim, result);
     } catch (error) {
       // A 429 only says "later": it never uses up the chunk's tries.
@@ -173,9 +184,24 @@ function observe(
     failed,
     unknown,
     batches: record.batches,
+    cost: record.cost,
     durationMs: Math.round(durationMs),
     error: record.error,
   });
+}
+
+function budgetEvent(
+  campaignId: string,
+  n: number,
+  recipients: number,
+  reason: string,
+): ChunkEvent {
+  return { ...emptyEvent(campaignId, n, recipients), outcome: 'budget', error: reason };
+}
+
+function emptyEvent(campaignId: string, n: number, recipients: number) {
+  const none = { accepted: 0, rejected: 0, failed: 0, unknown: 0 };
+  return { campaignId, chunk: n, recipients, ...none, batches: [], cost: '0', durationMs: 0 };
 }
 
 function retryEvent(
@@ -186,15 +212,8 @@ function retryEvent(
   error: unknown,
 ): ChunkEvent {
   return {
-    campaignId,
-    chunk: n,
+    ...emptyEvent(campaignId, n, claim.phones.length),
     outcome: 'retry',
-    recipients: claim.phones.length,
-    accepted: 0,
-    rejected: 0,
-    failed: 0,
-    unknown: 0,
-    batches: [],
     durationMs: Math.round(durationMs),
     error: error instanceof Error ? error.message : String(error),
   };
@@ -208,10 +227,4 @@ function report(context: SendProcessorContext, event: ChunkEvent): void {
     const message = error instanceof Error ? error.message : String(error);
     process.emitWarning(`onChunk threw (ignored): ${message}`, { code: 'INTL_SMS_HOOK_FAILED' });
   }
-}
-
-/** Channel ids are stored as strings; numbers go back as numbers when they are safe. */
-function channelIdOf(stored: string): string | number {
-  const value = Number(stored);
-  return Number.isSafeInteger(value) ? value : stored;
 }

@@ -1,4 +1,5 @@
 import {
+  Decimal,
   InvalidRecipientsError,
   PartialSendError,
   type SendResult,
@@ -59,17 +60,20 @@ export function recordFromResult(
     id: b.id,
     channelId: String(b.channelId),
     size: b.recipients.length,
+    ...(b.cost === undefined ? {} : { cost: b.cost }),
   }));
+  const cost = Decimal.parse(result.totalCost).toString();
   const state =
     counts.unknown > 0 ? 'needs-reconciliation' : counts.accepted > 0 ? 'submitted' : 'failed';
   const error = partial?.message ?? '';
-  return { state, ...counts, batches, error, unknownPhones: encodePhones(unknownPhones), failures };
+  const unknownPhonesEncoded = encodePhones(unknownPhones);
+  return { state, ...counts, batches, cost, error, unknownPhones: unknownPhonesEncoded, failures };
 }
 
 /** Turns a send that threw into the chunk's record: refused, rejected or unknown. */
 export function recordFromError(chunk: ChunkRecipients, error: unknown): SubmitRecord {
   if (PartialSendError.isInstance(error)) return recordFromResult(chunk, error.result, error);
-  const none = { accepted: 0, failed: 0, rejected: 0, unknown: 0, batches: [] };
+  const none = { accepted: 0, failed: 0, rejected: 0, unknown: 0, batches: [], cost: '0' };
   const message = error instanceof Error ? error.message : String(error);
   if (!SmsError.isInstance(error) || SubmitOutcomeUnknownError.isInstance(error)) {
     // Anything but a typed refusal may have left this process: never resubmit it.

@@ -64,8 +64,9 @@ async function sweepCampaign(context: SweeperContext, campaignId: string): Promi
     await store.scheduleExpiry(campaignId, Date.now(), context.defaultRetentionMs);
     return;
   }
-  // Waits for a decision: reconcile() makes it active again once it decided something.
-  if (status.state === 'needs-reconciliation') return store.setActive(campaignId, false);
+  // Waits for a decision: reconcile() (or a raised maxCost) makes it active again.
+  if (status.state === 'needs-reconciliation' || status.state === 'budget-exceeded')
+    return store.setActive(campaignId, false);
   if (!['sending', 'awaiting-receipts', 'cancelled'].includes(status.state)) return;
   const fields = ['state', 'resends', 'batches', 'updatedAt', 'untracked'];
   let rows: ChunkRow[] = [];
