@@ -98,7 +98,7 @@ describe('inspection API: accounts', () => {
     expect((await put('new', { balance: '1' })).json().error).toBe(
       '[password:required for a new account]',
     );
-    expect((await put('demo', { balance: '1.00001' })).json().error).toMatch(/^\[balance:/);
+    expect((await put('demo', { balance: '1.000000001' })).json().error).toMatch(/^\[balance:/);
     expect((await put('demo', { channels: [999] })).json().error).toMatch(
       /^\[channels:unknown channel id 999/,
     );
