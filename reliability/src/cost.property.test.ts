@@ -6,7 +6,12 @@
  * balance movement to the last decimal, batch by batch and in total; the oracle is in
  * `cost/cost-oracle.ts`. fast-check shrinks a counterexample and prints its seed and path.
  *
- * `COST_RUNS` (default 200) and `COST_SEED` (default fixed, so a red build replays;
+ * The same for `sendBulk` (`cost/bulk-cost-oracle.ts`): each run's `totalCost` equals its
+ * balance delta; with a random `maxCost`, the committed cost and the balance movement stay
+ * under it, every recipient is in one bucket (`budget` included), no chunk that would cross
+ * the cap is submitted, and resumes with a raised cap send each budget recipient once.
+ *
+ * `COST_RUNS` (default 200; bulk chains: half, or `COST_BULK_RUNS`) and `COST_SEED` (default fixed, so a red build replays;
  * `random` draws one and prints it) steer it; `pnpm cost-soak` runs 20,000 scenarios with a
  * fresh seed.
  */
@@ -15,6 +20,9 @@ import { type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
 import { type MockInspector, mockInspector } from '@intl-sms/mock-server/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkCostViolations } from './cost/bulk-cost-oracle.js';
+import { type BulkCostScenario, bulkCostScenarioArbitrary } from './cost/bulk-cost-scenario.js';
+import { bulkWithRaises } from './cost/bulk-with-raises.js';
 import { costViolations } from './cost/cost-oracle.js';
 import {
   COST_ACCOUNT,
@@ -26,6 +34,8 @@ import { type SendOutcome, sendWithEstimate } from './cost/send-with-estimate.js
 import { recordFigures } from './support/figures.js';
 
 const RUNS = Number(process.env.COST_RUNS ?? 200);
+/** Bulk chains: half as many as sends by default (each is several runs). */
+const BULK_RUNS = Number(process.env.COST_BULK_RUNS ?? Math.ceil(RUNS / 2));
 const SEED =
   process.env.COST_SEED === 'random'
     ? Date.now() % 2_147_483_647
@@ -36,7 +46,16 @@ const TIME_LIMIT_MS = Math.max(120_000, RUNS * 300);
 let mock: RunningMockServer;
 let inspector: MockInspector;
 let channelIds: string[];
-const tally = { scenarios: 0, sends: 0, batches: 0, smartEncoded: 0, failedSends: 0 };
+const tally = {
+  scenarios: 0,
+  sends: 0,
+  batches: 0,
+  smartEncoded: 0,
+  failedSends: 0,
+  bulkChains: 0,
+  bulkRuns: 0,
+  budgetStops: 0,
+};
 
 beforeAll(async () => {
   mock = await startMockServer({ receiptDelay: 0, accounts: [COST_ACCOUNT] });
@@ -81,6 +100,23 @@ async function runScenario(scenario: CostScenario): Promise<string[]> {
   });
 }
 
+/** Runs one bulk chain against a freshly reset mock; returns the oracle's violations. */
+async function runBulkScenario(scenario: BulkCostScenario): Promise<string[]> {
+  await inspector.reset();
+  await inspector.setAccount(COST_ACCOUNT.account, { balance: '1000.0000' });
+  for (const [id, price] of scenario.prices) await inspector.setChannel(id, { price });
+  const sms = createSjroomTransport({ ...COST_ACCOUNT, baseUrl: mock.url });
+  try {
+    const runs = await bulkWithRaises(sms, inspector, scenario);
+    tally.bulkChains++;
+    tally.bulkRuns += runs.length;
+    tally.budgetStops += runs.filter((run) => run.summary.budgetExceeded).length;
+    return bulkCostViolations(scenario, runs);
+  } finally {
+    await sms.close();
+  }
+}
+
 describe('what a send cost, as a property', () => {
   it(
     `computed cost equals the mock's balance movement (${RUNS} scenarios, seed ${SEED})`,
@@ -96,6 +132,24 @@ describe('what a send cost, as a property', () => {
       // The space is reached: smart encoding applied, and some sends were refused.
       expect(tally.smartEncoded).toBeGreaterThan(0);
       expect(tally.batches).toBeGreaterThan(RUNS);
+    },
+    TIME_LIMIT_MS,
+  );
+
+  it(
+    `sendBulk: totalCost equals the balance delta, maxCost holds and resumes send the rest once (${BULK_RUNS} chains, seed ${SEED})`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(bulkCostScenarioArbitrary(channelIds), async (scenario) => {
+          const found = await runBulkScenario(scenario);
+          if (found.length > 0) throw new Error(found.join('\n'));
+        }),
+        { seed: SEED, numRuns: BULK_RUNS, endOnFailure: false },
+      );
+      expect(tally.bulkChains).toBeGreaterThanOrEqual(BULK_RUNS);
+      // The space is reached: runs stopped at the cap and were resumed.
+      expect(tally.budgetStops).toBeGreaterThan(0);
+      expect(tally.bulkRuns).toBeGreaterThan(tally.bulkChains);
     },
     TIME_LIMIT_MS,
   );
