@@ -123,6 +123,38 @@ describe.each([
     await expect.poll(() => page.locator('#rows tr').count()).toBe(2);
   });
 
+  it('marks look-alikes in a UCS-2 text and says what smart encoding would send; a smart-encoded send arrives as GSM-7', async () => {
+    // 140 characters with curly quotes and an em dash: 3 UCS-2 segments, or 1 GSM-7.
+    const text = `\u201cLook-alike\u201d test \u2014 ${'x'.repeat(140 - 20)}`;
+    expect(text).toHaveLength(140);
+    const plain = await sms.send({ to: '+639171234567', text });
+    const smart = await sms.send({ to: '+639171234567', text, smartEncoding: true });
+    expect([plain.encoding, plain.segments, smart.encoding, smart.segments]).toEqual([
+      'UCS-2',
+      3,
+      'GSM-7',
+      1,
+    ]);
+    await row('\u201cLook-alike').first().waitFor({ timeout: 10_000 });
+    await row('\u201cLook-alike').first().getByRole('button').click();
+    await page.locator('#detail [data-smart="yes"]').waitFor();
+    expect(await page.textContent('#detail [data-smart="yes"]')).toContain(
+      'smart encoding would send this as 1 GSM-7 segment(s) instead of 3',
+    );
+    expect(await page.locator('#detail .has-lookalike').allTextContents()).toEqual([
+      '\u201c',
+      '\u201d',
+      '\u2014',
+    ]);
+    await page.screenshot({ path: `${SHOTS}${shots}inbox-lookalikes.png`, fullPage: true });
+    await row('"Look-alike').first().getByRole('button').click();
+    await expect
+      .poll(() => page.textContent('#detail .muted'))
+      .toContain('GSM-7, 1 segment(s) each');
+    expect(await page.locator('#detail [data-smart]').count()).toBe(0);
+    expect(await page.locator('#detail .non-gsm').count()).toBe(0);
+  });
+
   it('toggles a fault, and the next send fails', async () => {
     await page.selectOption('select[name="endpoint"]', 'submit');
     await page.selectOption('select[name="kind"]', 'state-code:402');

@@ -5,7 +5,7 @@ import type { BatchLimits } from './state/batch-store.js';
 export interface AccountConfig {
   readonly account: string;
   readonly password: string;
-  /** Decimal string or number with at most four decimals; default `0.0000`. */
+  /** Decimal string or number with at most eight decimals; default `0.0000`. */
   readonly balance?: string | number;
   /** Channel ids to open, or `all` (the default), or `none`. */
   readonly channels?: readonly (string | number)[] | 'all' | 'none';

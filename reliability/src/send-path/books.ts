@@ -1,5 +1,5 @@
-/** Where an entry point's report puts one input. */
-export type Bucket = 'accepted' | 'rejected' | 'duplicate' | 'failed' | 'unknown';
+/** Where an entry point's report puts one input (`budget`: left unsent at a bulk run's `maxCost`). */
+export type Bucket = 'accepted' | 'rejected' | 'duplicate' | 'failed' | 'unknown' | 'budget';
 
 /** What an entry point reported, per input index, after its whole run. */
 export interface Books {

@@ -16,7 +16,7 @@ export interface BalanceMoves {
  *     for it (`dedupe: false`, or failover's opt-in after provider errors); and never more
  *     often than its inputs booked accepted or unknown;
  * (b) every input is in exactly one bucket;
- * (c) accepted ⇒ the mock has it; failed, rejected or duplicate-only ⇒ the mock never had it
+ * (c) accepted ⇒ the mock has it; failed, budget, rejected or duplicate-only ⇒ the mock never had it
  *     beyond what the other inputs of the same message allow; unknown ⇒ either;
  * (d) the balances moved by exactly what the mock charged;
  * and an entry point that rejected with a retryable error sent nothing.

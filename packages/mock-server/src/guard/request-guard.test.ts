@@ -118,7 +118,7 @@ describe('changes to the mock must be application/json (no cross-site form or be
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({ error: '[Content-Type:must be application/json]' });
-    expect(app.mockState.accounts.get('demo')?.balance).toBe(70_000n);
+    expect(app.mockState.accounts.get('demo')?.balance).toBe(700_000_000n); // 7 in units of 10^-8
   });
 
   it('accepts them with application/json, with or without a body or charset', async () => {

@@ -61,7 +61,7 @@ export function registerAccountsRoutes(app: FastifyInstance, state: MockState): 
       if (amount === undefined)
         return reply
           .code(400)
-          .send({ error: '[amount:must be a decimal with at most 4 decimals]' });
+          .send({ error: '[amount:must be a decimal with at most 8 decimals]' });
       account.balance += amount;
       return { account: account.account, balance: formatAmount(account.balance) };
     },

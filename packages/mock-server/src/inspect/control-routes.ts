@@ -10,6 +10,10 @@ const faultsBodySchema = z.union(
   [z.array(faultRuleSchema), z.strictObject({ rules: z.array(faultRuleSchema) })],
   { error: 'must be an array of fault rules, or { "rules": [...] }' },
 );
+const channelChangesSchema = z.strictObject({
+  price: z.union([z.string(), z.number()]).optional(),
+  status: z.union([z.literal(0), z.literal(1)]).optional(),
+});
 const clockBodySchema = z.strictObject({
   speed: z.number().min(0).max(1_000_000).optional(),
   advanceMs: z
@@ -20,7 +24,7 @@ const clockBodySchema = z.strictObject({
     .optional(),
 });
 
-/** Faults, reset, health, the receipt clock, the channel catalogue and the live event stream. */
+/** Faults, reset, health, the receipt clock, the channel catalogue (prices settable) and the live event stream. */
 export function registerControlRoutes(app: FastifyInstance, state: MockState): void {
   const tags = ['inspection'];
   app.get('/__mock/health', { schema: { tags } }, async () => ({
@@ -37,6 +41,22 @@ export function registerControlRoutes(app: FastifyInstance, state: MockState): v
   });
 
   app.get('/__mock/channels', { schema: { tags } }, async () => ({ channels: state.channels }));
+  app.put<{ Params: { id: string } }>(
+    '/__mock/channels/:id',
+    { schema: { tags } },
+    async (request, reply) => {
+      const parsed = channelChangesSchema.safeParse(request.body ?? {}, FIELD_ERRORS);
+      if (!parsed.success) return reply.code(400).send({ error: describeIssue(parsed.error) });
+      if (!state.channelById.has(request.params.id))
+        return reply.code(404).send({ error: `[id:unknown channel id ${request.params.id}]` });
+      try {
+        return state.updateChannel(request.params.id, parsed.data);
+      } catch (error) {
+        if (error instanceof RangeError) return reply.code(400).send({ error: error.message });
+        throw error;
+      }
+    },
+  );
 
   app.get('/__mock/faults', { schema: { tags } }, async () => ({ rules: state.faultRules }));
   app.put('/__mock/faults', { schema: { tags } }, async (request, reply) => {

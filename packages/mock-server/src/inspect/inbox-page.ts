@@ -33,6 +33,7 @@ button:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible
 .delivered { color: var(--ok); } .failed { color: var(--bad); } .pending { color: var(--wait); }
 .bubble { background: var(--bubble); border-radius: 16px 16px 16px 4px; padding: .75rem 1rem; max-width: 32rem; white-space: pre-wrap; word-break: break-word; line-height: 1.6; }
 .non-gsm { background: var(--mark); border-radius: 3px; }
+.has-lookalike { outline: 1px dashed var(--accent); }
 .segment-break { border-left: 2px dashed var(--accent); margin: 0 2px; }
 pre { overflow-x: auto; font-size: .8rem; background: var(--bubble); padding: .5rem; border-radius: 6px; }
 .muted { color: var(--muted); font-size: .85rem; }
@@ -132,7 +133,8 @@ async function loadList() {
   $('next').disabled = state.offset + state.limit >= state.total;
   if (state.selected) openMessage(state.selected, true);
 }
-function segmentBubble(text) {
+function segmentBubble(text, ucs2) {
+  const lookalike = new Set(ucs2 ? ucs2.forcedBy.filter((c) => !ucs2.noLookalike.includes(c)) : []);
   const chars = [...text];
   const gsm = chars.every((c) => GSM.has(c) || EXT.has(c));
   const size = (c) => gsm ? (EXT.has(c) ? 2 : 1) : c.length;
@@ -143,17 +145,27 @@ function segmentBubble(text) {
   for (const c of chars) {
     if (used + size(c) > part) { bubble.append(h('span', { class: 'segment-break', title: 'segment boundary', 'aria-label': 'segment boundary' })); used = 0; }
     used += size(c);
-    bubble.append(!gsm && !GSM.has(c) && !EXT.has(c) ? h('span', { class: 'non-gsm', title: 'not in GSM-7' }, c) : c);
+    bubble.append(!gsm && !GSM.has(c) && !EXT.has(c) ? (lookalike.has(c) ? h('span', { class: 'non-gsm has-lookalike', title: 'not in GSM-7; has a GSM-7 look-alike' }, c) : h('span', { class: 'non-gsm', title: 'not in GSM-7' }, c)) : c);
   }
   return bubble;
+}
+// What smart encoding would have made of a UCS-2 message (the mock's own look-alike table).
+function smartNote(m) {
+  const u = m.ucs2;
+  if (!u) return null;
+  if (u.noLookalike.length) return h('p', { class: 'muted', 'data-smart': 'no' }, 'No GSM-7 look-alike for ' + u.noLookalike.join(' ') + ': smart encoding would keep this UCS-2.');
+  const s = u.smartEncoding;
+  if (!s.wouldSend) return h('p', { class: 'muted', 'data-smart': 'more' }, 'Every highlighted character has a GSM-7 look-alike, but as GSM-7 this takes ' + s.segments + ' segment(s): smart encoding would keep it UCS-2.');
+  return h('p', { 'data-smart': 'yes' }, 'Every highlighted character has a GSM-7 look-alike: smart encoding would send this as ' + s.segments + ' GSM-7 segment(s)' + (s.segments < m.segments ? ' instead of ' + m.segments : '') + '.');
 }
 async function openMessage(batchNo, quiet) {
   state.selected = batchNo;
   const m = await api('GET', '/__mock/messages/' + encodeURIComponent(batchNo));
   $('detail').replaceChildren(
     h('p', {}, 'Batch ', h('strong', {}, m.batchNo), ' · ', m.account, ' · ', flag(m.iso) + ' +' + m.countryCode + ' ' + m.operator, ' · channel #' + m.channelId),
-    segmentBubble(m.text),
+    segmentBubble(m.text, m.ucs2),
     h('p', { class: 'muted' }, m.encoding + ', ' + m.segments + ' segment(s) each, ' + m.recipientCount + ' recipient(s), cost ' + m.cost + (m.encoding === 'UCS-2' ? ' — highlighted characters forced UCS-2' : '')),
+    smartNote(m),
     h('table', {}, h('caption', { class: 'muted' }, 'Receipts'), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Phone'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Receipt at'))),
       h('tbody', { id: 'recipients' }, m.recipients.map((r) => h('tr', {}, h('td', {}, '+' + r.phone), h('td', { class: r.status }, r.status), h('td', {}, r.receiptAt ? new Date(r.receiptAt).toLocaleTimeString() : '—'))))),
     h('h3', {}, 'Request'), h('pre', {}, JSON.stringify(m.request, null, 2)),

@@ -43,6 +43,26 @@ describe('inspection API: messages', () => {
     expect((await get('/__mock/messages')).json().total).toBe(0);
   });
 
+  it('says which characters forced UCS-2 and what smart encoding would send instead', async () => {
+    server = injectServer({ receiptDelay: 0 });
+    const curly = (await server.submit({ sendContent: '\u201cHi\u201d \u2014 ok' })).body.data;
+    const chinese = (await server.submit({ sendContent: '\u201cHi\u201d 你好' })).body.data;
+    const gsm = (await server.submit({ sendContent: '"Hi" - ok' })).body.data;
+    expect((await get(`/__mock/messages/${curly}`)).json()).toMatchObject({
+      encoding: 'UCS-2',
+      ucs2: {
+        forcedBy: ['\u201c', '\u201d', '\u2014'],
+        noLookalike: [],
+        smartEncoding: { text: '"Hi" - ok', segments: 1, wouldSend: true },
+      },
+    });
+    expect((await get(`/__mock/messages/${chinese}`)).json().ucs2).toEqual({
+      forcedBy: ['\u201c', '\u201d', '你', '好'],
+      noLookalike: ['你', '好'],
+    });
+    expect((await get(`/__mock/messages/${gsm}`)).json()).not.toHaveProperty('ucs2');
+  });
+
   it('long-polls until a matching message arrives, without sleeping in the test', async () => {
     server = injectServer();
     const waiting = get('/__mock/wait?phone=639187777777&timeout=5000');
@@ -98,7 +118,7 @@ describe('inspection API: accounts', () => {
     expect((await put('new', { balance: '1' })).json().error).toBe(
       '[password:required for a new account]',
     );
-    expect((await put('demo', { balance: '1.00001' })).json().error).toMatch(/^\[balance:/);
+    expect((await put('demo', { balance: '1.000000001' })).json().error).toMatch(/^\[balance:/);
     expect((await put('demo', { channels: [999] })).json().error).toMatch(
       /^\[channels:unknown channel id 999/,
     );

@@ -1,5 +1,6 @@
 import { formatAmount } from '../money/amount.js';
 import { receiptStatus, type StoredBatch } from '../state/batch.js';
+import { type Ucs2Report, ucs2Report } from '../text/lookalikes.js';
 
 /** A submitted message as the inspection API shows it; the password is masked. */
 export interface MessageView {
@@ -14,6 +15,12 @@ export interface MessageView {
   readonly text: string;
   readonly encoding: 'GSM-7' | 'UCS-2';
   readonly segments: number;
+  /**
+   * For a UCS-2 message: the characters that forced UCS-2, those with no GSM-7 look-alike,
+   * and, when all have one, what smart encoding would send (`smartEncoding.segments` GSM-7
+   * segments). A smart-encoded send arrives as GSM-7 and has none.
+   */
+  readonly ucs2?: Ucs2Report;
   readonly cost: string;
   readonly recipientCount: number;
   readonly receipts: {
@@ -57,6 +64,7 @@ export function messageView(batch: StoredBatch, now: number, withRecipients: boo
     text: batch.content,
     encoding: batch.encoding,
     segments: batch.segments,
+    ...(batch.encoding === 'UCS-2' ? { ucs2: ucs2Report(batch.content) } : {}),
     cost: formatAmount(batch.cost),
     recipientCount: batch.phones.length,
     receipts: { delivered, failed, pending: batch.phones.length - delivered - failed },

@@ -48,7 +48,9 @@ describe('the four endpoints: success shapes', () => {
     // 80 × '€' = 160 septets: one GSM-7 segment; two recipients.
     const cost = (parseAmount(channel.price) ?? 0n) * 2n;
     expect(cost).toBeGreaterThan(0n);
-    expect((await server.post('balance', DEMO)).body.data).toBe(formatAmount(10_000_000n - cost));
+    expect((await server.post('balance', DEMO)).body.data).toBe(
+      formatAmount((parseAmount('1000') ?? 0n) - cost),
+    );
     const batch = server.app.mockState.batches.get(body.data);
     expect(batch).toMatchObject({
       phones: ['639171234567', '639181234567'],

@@ -4,7 +4,7 @@ import { formatAmount } from '../money/amount.js';
 export interface MockAccount {
   readonly account: string;
   password: string;
-  /** Balance in units of 0.0001. */
+  /** Balance in units of 10^-8 (see `money/amount.ts`). */
   balance: bigint;
   /** Ids of the channels opened for this account. */
   channelIds: Set<string>;

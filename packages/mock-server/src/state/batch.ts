@@ -17,7 +17,7 @@ export interface StoredBatch {
   readonly content: string;
   readonly encoding: 'GSM-7' | 'UCS-2';
   readonly segments: number;
-  /** Cost in units of 0.0001. */
+  /** Cost in units of 10^-8 (see `money/amount.ts`). */
   readonly cost: bigint;
   /** Real time of the submit (ms since epoch). */
   readonly submittedAt: number;

@@ -1,8 +1,8 @@
 import { faker as baseFaker } from '@faker-js/faker/locale/base';
-import { formatAmount } from '../money/amount.js';
+import { formatAmount, tenThousandths } from '../money/amount.js';
 import { COUNTRIES } from './countries.js';
 
-/** A channel of the mock service. Prices are decimal strings with at most four decimals. */
+/** A channel of the mock service. Prices are decimal strings: four decimals as generated, up to eight when set through `PUT /__mock/channels/:id`. */
 export interface MockChannel {
   /** `goodsSupplySmsConfigId`, as digits (int64 ids above 2^53 stay exact). */
   readonly id: string;
@@ -50,7 +50,7 @@ export function generateChannels({ seed, bigIds }: ChannelGeneration): MockChann
         countryCode: country.callingCode,
         iso: country.iso,
         operator: operators[route] ?? country.operators[0] ?? 'Default',
-        price: formatAmount(BigInt(price)),
+        price: formatAmount(tenThousandths(price)),
         nameEn: country.nameEn,
         nameZh: country.nameZh,
         status: faker.number.float() < 0.08 ? 0 : 1,

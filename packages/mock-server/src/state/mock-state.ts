@@ -2,7 +2,7 @@ import { EventEmitter, on } from 'node:events';
 import * as z from 'zod';
 import { type FaultRule, faultRuleSchema } from '../faults/fault-rule.js';
 import { FaultSet, type ListedFaultRule } from '../faults/fault-set.js';
-import { parseAmount } from '../money/amount.js';
+import { formatAmount, parseAmount } from '../money/amount.js';
 import { type AccountConfig, MOCK_DEFAULTS, type MockServerOptions } from '../options.js';
 import type { SegmentCount } from '../text/segments.js';
 import { describeIssue, FIELD_ERRORS } from '../wire/describe-issue.js';
@@ -30,10 +30,11 @@ export interface SubmitOrder {
  * receipts, faults, the receipt clock. One instance per server.
  */
 export class MockState {
-  /** The channel catalogue, generated from the seed. */
-  readonly channels: readonly MockChannel[];
+  /** The channel catalogue: generated from the seed, as changed by {@link updateChannel}. */
+  channels: readonly MockChannel[];
   /** Channels by id. */
-  readonly channelById: ReadonlyMap<string, MockChannel>;
+  readonly channelById = new Map<string, MockChannel>();
+  readonly #generatedChannels: readonly MockChannel[];
   /** Accounts by name. */
   readonly accounts = new Map<string, MockAccount>();
   /** Submitted batches. */
@@ -55,11 +56,11 @@ export class MockState {
   constructor(options: MockServerOptions = {}) {
     this.#options = options;
     this.#random = seededRandom(options.seed ?? DEFAULT_SEED);
-    this.channels = generateChannels({
+    this.#generatedChannels = generateChannels({
       seed: options.seed ?? DEFAULT_SEED,
       bigIds: options.bigIds ?? false,
     });
-    this.channelById = new Map(this.channels.map((channel) => [channel.id, channel]));
+    this.channels = this.#generatedChannels;
     this.batches = new BatchStore({ ...MOCK_DEFAULTS.limits, ...options.limits });
     this.faults = new FaultSet(this.#random);
     const faults = z.array(faultRuleSchema).safeParse(options.faults ?? [], FIELD_ERRORS);
@@ -69,8 +70,12 @@ export class MockState {
     this.reset();
   }
 
-  /** Restores the start state: accounts from the options, no batches, start faults, clock speed 1. */
+  /**
+   * Restores the start state: the generated channel catalogue, accounts from the options,
+   * no batches, start faults, clock speed 1.
+   */
   reset(): void {
+    this.#setChannels(this.#generatedChannels);
     this.accounts.clear();
     if (this.#options.demoAccount !== false) this.upsertAccount(DEMO_ACCOUNT.account, DEMO_ACCOUNT);
     for (const config of this.#options.accounts ?? []) this.upsertAccount(config.account, config);
@@ -95,7 +100,7 @@ export class MockState {
       throw new RangeError('[password:required for a new account]');
     const balance = changes.balance === undefined ? undefined : parseAmount(changes.balance);
     if (changes.balance !== undefined && balance === undefined) {
-      throw new RangeError('[balance:must be a decimal with at most 4 decimals]');
+      throw new RangeError('[balance:must be a decimal with at most 8 decimals]');
     }
     const account: MockAccount = existing ?? {
       account: name,
@@ -108,6 +113,32 @@ export class MockState {
     if (changes.channels !== undefined) account.channelIds = this.#channelIds(changes.channels);
     this.accounts.set(name, account);
     return account;
+  }
+
+  /**
+   * Changes a channel's price (a decimal with up to eight decimals) or status, for
+   * tests of pricing; later submits are charged the new price, stored batches keep
+   * what they cost. Throws `RangeError` naming the field for an unknown id or a bad price.
+   */
+  updateChannel(id: string, changes: { price?: string | number; status?: 0 | 1 }): MockChannel {
+    const channel = this.channelById.get(id);
+    if (!channel) throw new RangeError(`[id:unknown channel id ${id}]`);
+    const price = changes.price === undefined ? undefined : parseAmount(changes.price);
+    if (changes.price !== undefined && (price === undefined || price < 0n))
+      throw new RangeError('[price:must be a decimal ≥ 0 with at most 8 decimals]');
+    const updated: MockChannel = {
+      ...channel,
+      ...(price === undefined ? {} : { price: formatAmount(price) }),
+      ...(changes.status === undefined ? {} : { status: changes.status }),
+    };
+    this.#setChannels(this.channels.map((c) => (c.id === id ? updated : c)));
+    return updated;
+  }
+
+  #setChannels(channels: readonly MockChannel[]): void {
+    this.channels = channels;
+    this.channelById.clear();
+    for (const channel of channels) this.channelById.set(channel.id, channel);
   }
 
   /** Charges the account and stores the batch; the caller has checked the balance. */

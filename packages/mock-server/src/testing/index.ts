@@ -4,6 +4,7 @@
 export type { MessageView } from '../inspect/message-view.js';
 export {
   type AccountChanges,
+  type ChannelChanges,
   type MessageFilter,
   type MessagePage,
   type MockHealth,

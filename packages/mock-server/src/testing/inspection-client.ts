@@ -31,6 +31,14 @@ export interface AccountChanges {
   readonly channels?: readonly (string | number)[] | 'all' | 'none';
 }
 
+/** Changes to a channel (`PUT /__mock/channels/:id`). */
+export interface ChannelChanges {
+  /** Price per recipient per segment: a decimal string or number, at most eight decimals. */
+  readonly price?: string | number;
+  /** `1` enabled, `0` disabled. */
+  readonly status?: 0 | 1;
+}
+
 /** What `GET /__mock/health` says. */
 export interface MockHealth {
   readonly status: string;
@@ -143,12 +151,18 @@ export function mockInspector(location: MockLocation, options: MockInspectorOpti
     /** The channel catalogue. */
     channels: () =>
       call<{ channels: MockChannel[] }>('GET', '/__mock/channels').then((r) => r.channels),
+    /**
+     * Changes a channel: its price (a decimal with up to eight decimals, charged from the
+     * next submit on) or its status (`0` disabled). `reset` restores the catalogue.
+     */
+    setChannel: (id: string, changes: ChannelChanges) =>
+      call<MockChannel>('PUT', `/__mock/channels/${encodeURIComponent(id)}`, changes),
     /** The receipt clock. */
     clock: () => call<{ speed: number; now: number }>('GET', '/__mock/clock'),
     /** Sets the receipt clock's speed (0 freezes receipts) or jumps it ahead. */
     setClock: (changes: { speed?: number; advanceMs?: number }) =>
       call<{ speed: number; now: number }>('PUT', '/__mock/clock', changes),
-    /** Back to the start state: accounts, no messages, start faults, clock speed 1. */
+    /** Back to the start state: channels as generated, accounts, no messages, start faults, clock speed 1. */
     reset: () => call<unknown>('POST', '/__mock/reset'),
     /** Counts, and the calls still in a latency fault. */
     health: () => call<MockHealth>('GET', '/__mock/health'),

@@ -107,6 +107,8 @@ export function bookRun(
   for (const d of summary.duplicateRecipients) keeper.book(d.index, 'duplicate');
   for (const f of summary.failedRecipients) keeper.book(f.index, 'failed');
   for (const u of summary.unknownRecipients) keeper.book(u.index, 'unknown');
+  // A summary the CLI wrote before it knew the budget bucket has none.
+  for (const b of summary.budgetRecipients ?? []) keeper.book(b.index, 'budget');
   let accepted = 0;
   for (let index = 0; index < summary.read; index++) {
     if (skipped(index) || keeper.buckets[index] !== undefined) continue;
