@@ -44,6 +44,7 @@ export class EstimatingTransport implements SmsTransport {
         text: message.text,
         ...(message.channelId === undefined ? {} : { channelId: message.channelId }),
         ...(message.dedupe === undefined ? {} : { dedupe: message.dedupe }),
+        ...(message.smartEncoding === undefined ? {} : { smartEncoding: message.smartEncoding }),
       });
     } catch (error) {
       this.error ??= error;
@@ -67,6 +68,13 @@ export class EstimatingTransport implements SmsTransport {
       rejected: estimate.rejected,
       duplicates: estimate.duplicates,
       recipients,
+      text: estimate.text,
+      encoding: estimate.encoding,
+      segments: estimate.segments,
+      smartEncoded: estimate.smartEncoding.used,
+      // Nothing was accepted, so nothing cost anything: the would-be cost is in `totals`.
+      totalCost: '0',
+      costComplete: true,
     };
   }
 
