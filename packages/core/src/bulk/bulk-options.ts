@@ -1,9 +1,10 @@
+import type { MaxCost } from '../budget/max-cost.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { PhoneOptions } from '../phone/normalize-phone.js';
 import type { ChannelId } from '../transport/channel.js';
 import type { SentBatch } from '../transport/send-result.js';
 import type { BulkProgress, BulkSummary } from './bulk-types.js';
-import { IndexBitset } from './index-bitset.js';
+import { type ResumeState, readResumeToken } from './resume-token.js';
 
 /** Options of {@link sendBulk}. */
 export interface BulkOptions extends PhoneOptions {
@@ -53,6 +54,17 @@ export interface BulkOptions extends PhoneOptions {
   readonly resumeFrom?: BulkSummary | string | undefined;
   /** Most recipients held in memory waiting for their chunk to fill (default 50 000). */
   readonly maxBuffered?: number | undefined;
+  /** Replace GSM-7 look-alikes in every text (see `SmsMessage.smartEncoding`); default: the transport's. */
+  readonly smartEncoding?: boolean | undefined;
+  /**
+   * The most the run may spend, in the account's currency (`"250.00"`). Before each
+   * chunk's submit its exact estimate is added to what is committed (accepted, in flight,
+   * or of unknown outcome); the first chunk that would cross the cap, and every later
+   * one, is not submitted: booked `budget`, safe to send by a resumed run. The run then
+   * resolves with `budgetExceeded: true`. The cap counts what the runs resumed from
+   * committed (the resume token carries it), so resume with a raised cap.
+   */
+  readonly maxCost?: MaxCost | undefined;
 }
 
 /** Every key of {@link BulkOptions}. */
@@ -69,6 +81,8 @@ export const BULK_OPTION_KEYS: readonly string[] = Object.keys({
   beforeSubmit: true,
   resumeFrom: true,
   maxBuffered: true,
+  smartEncoding: true,
+  maxCost: true,
   defaultCountry: true,
   validation: true,
 } satisfies Record<keyof BulkOptions, true>);
@@ -95,13 +109,13 @@ export function checkedInteger(value: number | undefined, fallback: number, fiel
   return checked;
 }
 
-/** The indexes an earlier run handled, from its summary or token. */
-export function resumeSet(resumeFrom: BulkOptions['resumeFrom']): IndexBitset | undefined {
+/** The indexes an earlier run handled and the cost it committed, from its summary or token. */
+export function resumeState(resumeFrom: BulkOptions['resumeFrom']): ResumeState | undefined {
   if (resumeFrom === undefined) return undefined;
   const token = typeof resumeFrom === 'string' ? resumeFrom : resumeFrom?.resumeToken;
   try {
     if (typeof token !== 'string') throw new TypeError('no resume token');
-    return IndexBitset.fromBase64(token);
+    return readResumeToken(token);
   } catch (error) {
     throw new ValidationError('resumeFrom', 'resumeFrom is not a bulk summary or resume token', {
       cause: error,

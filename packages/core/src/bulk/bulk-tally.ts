@@ -1,7 +1,9 @@
+import { Decimal } from '../money/decimal.js';
 import type { ChannelId } from '../transport/channel.js';
 import type { RejectedRecipient, SentBatch } from '../transport/send-result.js';
 import type { BulkDuplicate, BulkFailure, BulkProgress, BulkSummary } from './bulk-types.js';
 import { IndexBitset } from './index-bitset.js';
+import { writeResumeToken } from './resume-token.js';
 import type { ChunkEntry } from './send-chunk.js';
 
 /** The running counts of a bulk send; each recipient read lands in exactly one bucket. */
@@ -12,7 +14,14 @@ export class BulkTally {
   readonly #failed: BulkFailure[] = [];
   readonly #unknown: BulkFailure[] = [];
   readonly #duplicates: BulkDuplicate[] = [];
-  readonly #batches: { id: string; channelId: ChannelId; recipients: number }[] = [];
+  readonly #budget: BulkFailure[] = [];
+  readonly #batches: {
+    id: string;
+    channelId: ChannelId;
+    recipients: number;
+    cost: string | undefined;
+  }[] = [];
+  #cost = Decimal.zero();
   #submitted = 0;
   #skipped = 0;
 
@@ -40,6 +49,11 @@ export class BulkTally {
     this.#duplicates.push(duplicate);
   }
 
+  /** Not submitted because its chunk would have crossed the cap: safe to send again. */
+  budget(failure: BulkFailure): void {
+    this.#budget.push(failure);
+  }
+
   skip(): void {
     this.#skipped++;
   }
@@ -49,7 +63,24 @@ export class BulkTally {
       id: batch.id,
       channelId: batch.channelId,
       recipients: batch.recipients.length,
+      cost: batch.cost,
     });
+    if (batch.cost !== undefined) this.#cost = this.#cost.add(Decimal.parse(batch.cost));
+  }
+
+  /** What the batches booked here cost, exact. */
+  get cost(): Decimal {
+    return this.#cost;
+  }
+
+  /** Whether any recipient booked here has an unknown outcome. */
+  get hasUnknown(): boolean {
+    return this.#unknown.length > 0;
+  }
+
+  /** Whether any recipient booked here was left unsent for the budget. */
+  get hasBudget(): boolean {
+    return this.#budget.length > 0;
   }
 
   progress(): BulkProgress {
@@ -62,6 +93,8 @@ export class BulkTally {
       unknown: this.#unknown.length,
       skipped: this.#skipped,
       batches: this.#batches.length,
+      budget: this.#budget.length,
+      totalCost: this.#cost.toString(),
     };
   }
 
@@ -79,14 +112,16 @@ export class BulkTally {
     append(this.#unknown, chunk.#unknown);
     append(this.#duplicates, chunk.#duplicates);
     append(this.#batches, chunk.#batches);
+    append(this.#budget, chunk.#budget);
+    this.#cost = this.#cost.add(chunk.#cost);
   }
 
   /**
    * The final summary; a resumed run's token also covers what the earlier run had done,
    * and a repeat counts as done when the recipient it repeats is.
    */
-  summary(aborted: boolean, previous: IndexBitset | undefined): BulkSummary {
-    return this.#summary(aborted, previous ?? new IndexBitset(), [], []);
+  summary(end: RunEnd, previous: IndexBitset | undefined): BulkSummary {
+    return this.#summary(end, previous ?? new IndexBitset(), [], []);
   }
 
   /**
@@ -99,10 +134,11 @@ export class BulkTally {
     previous: IndexBitset | undefined,
     inFlight: readonly ChunkEntry[],
     waiting: readonly ChunkEntry[],
+    committed: Decimal,
   ): BulkSummary {
     // A copy: the live set of the earlier run's indexes is what the run skips.
     return this.#summary(
-      false,
+      { aborted: false, budgetExceeded: false, committed },
       previous?.copy() ?? new IndexBitset(),
       inFlight.map((entry) => ({
         ...entry,
@@ -118,7 +154,7 @@ export class BulkTally {
   }
 
   #summary(
-    aborted: boolean,
+    { aborted, budgetExceeded, committed }: RunEnd,
     token: IndexBitset,
     inFlight: BulkFailure[],
     waiting: BulkFailure[],
@@ -140,10 +176,23 @@ export class BulkTally {
       duplicateRecipients: duplicates.slice(),
       failedRecipients: [...this.#failed, ...waiting].sort(byIndex),
       unknownRecipients: [...this.#unknown, ...inFlight].sort(byIndex),
+      budgetRecipients: this.#budget.sort(byIndex).slice(),
+      budgetExceeded,
+      committedCost: committed.toString(),
       aborted,
-      resumeToken: token.toBase64(),
+      resumeToken: writeResumeToken(token, committed),
     };
   }
+}
+
+/** How a run ended, for its summary. */
+export interface RunEnd {
+  /** Its signal aborted. */
+  readonly aborted: boolean;
+  /** It stopped submitting at `maxCost`. */
+  readonly budgetExceeded: boolean;
+  /** The cost committed against the cap, earlier runs' included (it goes in the token). */
+  readonly committed: Decimal;
 }
 
 /** Appends one by one: a spread of a large chunk's list could overflow the call stack. */

@@ -28,6 +28,10 @@ export interface BulkProgress {
   readonly skipped: number;
   /** Batches accepted so far. */
   readonly batches: number;
+  /** Recipients not submitted because their chunk would have crossed `maxCost`: safe to send again. */
+  readonly budget: number;
+  /** What the accepted batches cost, exact (price × segments × recipients per batch). */
+  readonly totalCost: string;
 }
 
 /** A recipient whose submit failed or whose outcome is unknown. */
@@ -55,7 +59,7 @@ export interface BulkDuplicate {
 
 /**
  * The end state of a bulk send: every recipient read is in exactly one of `submitted`,
- * `rejected`, `duplicates`, `failed`, `unknown` and `skipped`.
+ * `rejected`, `duplicates`, `failed`, `unknown`, `skipped` and `budget`.
  */
 export interface BulkSummary extends BulkProgress {
   /** Accepted batches with their channel and size (their numbers went to `onBatch`). */
@@ -63,6 +67,8 @@ export interface BulkSummary extends BulkProgress {
     readonly id: string;
     readonly channelId: ChannelId;
     readonly recipients: number;
+    /** The batch's exact cost; `undefined` when its channel's price was unknown. */
+    readonly cost: string | undefined;
   }[];
   /** Every left-out recipient with its source index and reason. */
   readonly rejectedRecipients: readonly RejectedRecipient[];
@@ -72,6 +78,15 @@ export interface BulkSummary extends BulkProgress {
   readonly failedRecipients: readonly BulkFailure[];
   /** Every recipient whose submit may have been sent: check before sending again. */
   readonly unknownRecipients: readonly BulkFailure[];
+  /** Every recipient left unsent because its chunk would have crossed `maxCost`. */
+  readonly budgetRecipients: readonly BulkFailure[];
+  /** True when the run stopped submitting at `maxCost`. */
+  readonly budgetExceeded: boolean;
+  /**
+   * What counts against `maxCost`: the cost committed by the runs resumed from, plus this
+   * run's accepted batches and the estimates of its submits of unknown outcome.
+   */
+  readonly committedCost: string;
   /** True when the run stopped early because its signal aborted. */
   readonly aborted: boolean;
   /**

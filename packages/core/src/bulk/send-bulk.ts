@@ -1,21 +1,25 @@
+import { parseMaxCost } from '../budget/max-cost.js';
 import { BulkInterruptedError, type BulkInterruption } from '../errors/bulk-interrupted-error.js';
+import type { SmsError } from '../errors/sms-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { Decimal } from '../money/decimal.js';
 import { untilAborted } from '../runtime/signals.js';
 import { checkSignal } from '../transport/call-options.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
-import { checkKnownKeys, checkType } from '../validation/check-options.js';
+import { checkKnownKeys, checkOneOf, checkType } from '../validation/check-options.js';
+import { BulkBudget } from './bulk-budget.js';
 import {
   BULK_OPTION_KEYS,
   type BulkOptions,
   checkedInteger,
   checkSource,
-  resumeSet,
+  resumeState,
 } from './bulk-options.js';
 import { BulkTally } from './bulk-tally.js';
 import type { BulkSource, BulkSummary } from './bulk-types.js';
 import { RateLimiter } from './rate-limiter.js';
 import { type ChunkerNote, type RecipientChunk, RecipientChunker } from './recipient-chunker.js';
-import { entriesOf, sendChunk } from './send-chunk.js';
+import { bookFailure, chunkMessage, entriesOf, sendChunk } from './send-chunk.js';
 
 export type { BulkOptions } from './bulk-options.js';
 
@@ -25,7 +29,8 @@ export type { BulkOptions } from './bulk-options.js';
  * most `chunkSize`, and sent through `transport.send` with bounded concurrency and an
  * optional rate. A failed send does not stop the others. The summary puts every
  * recipient read in exactly one of submitted, rejected, duplicates, failed, unknown or
- * skipped, and can resume the run. When the run cannot finish — its signal aborts, the
+ * skipped, and can resume the run. With `maxCost` it submits no chunk that would take
+ * the committed cost over the cap: those recipients are booked `budget`. When the run cannot finish — its signal aborts, the
  * source throws, a callback throws — it rejects with a `BulkInterruptedError` carrying
  * that summary; it never loses the books of what was sent.
  */
@@ -48,13 +53,26 @@ export async function sendBulk(
   if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0)) {
     throw new ValidationError('ratePerSecond', 'ratePerSecond must be a positive number');
   }
-  const skip = resumeSet(options.resumeFrom);
+  const resumed = resumeState(options.resumeFrom);
+  const skip = resumed?.done;
+  const budget = new BulkBudget(
+    parseMaxCost(options.maxCost),
+    resumed?.committed ?? Decimal.zero(),
+  );
+  checkOneOf('smartEncoding', options.smartEncoding, [true, false]);
+  if (budget.capped && typeof transport.estimate !== 'function') {
+    throw new ValidationError(
+      'maxCost',
+      `maxCost needs a transport that can estimate a send; ${transport.provider} has no estimate()`,
+    );
+  }
   const tally = new BulkTally();
   const rate = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
   const chunkOptions = {
     channelId: options.channelId,
     dedupe: options.dedupe !== false,
     validation: options.validation,
+    smartEncoding: options.smartEncoding,
   };
   const chunker = new RecipientChunker({
     chunkSize,
@@ -99,18 +117,37 @@ export async function sendBulk(
   const dispatch = async (chunk: RecipientChunk) => {
     while (inFlight.size >= concurrency) await Promise.race(inFlight.keys());
     if (rate && !stopped()) await rate.take(options.signal).catch(() => undefined);
+    let share: Decimal | undefined;
+    if (budget.capped && !stopped()) {
+      const reservation = await budget.reserve(transport, chunkMessage(chunk, chunkOptions));
+      if ('refusal' in reservation) return refused(chunk, reservation.refusal);
+      share = reservation.share;
+    }
     if (!stopped() && options.beforeSubmit) await writeAhead(options.beforeSubmit, chunk);
-    if (stopped()) return notSent(chunk, tally, stop?.interruption);
+    if (stopped()) {
+      budget.release(share);
+      return notSent(chunk, tally, stop?.interruption);
+    }
     // The chunk's outcomes join the books in the step that takes it out of flight.
     const books = new BulkTally();
-    const job = sendChunk(transport, chunk, chunkOptions, books).then((batches) => {
-      inFlight.delete(job);
-      tally.absorb(books, chunk.indices);
-      for (const batch of batches) callback(options.onBatch, batch, true);
-      // Recipients still filling a chunk were read too.
-      callback(options.onProgress, { ...tally.progress(), read: tally.read + chunker.buffered });
-    });
+    const job = sendChunk(transport, chunk, chunkOptions, books, share?.toString()).then(
+      (batches) => {
+        inFlight.delete(job);
+        budget.settle(share, books);
+        tally.absorb(books, chunk.indices);
+        for (const batch of batches) callback(options.onBatch, batch, true);
+        // Recipients still filling a chunk were read too.
+        callback(options.onProgress, { ...tally.progress(), read: tally.read + chunker.buffered });
+      },
+    );
     inFlight.set(job, chunk);
+  };
+  // A chunk the budget refused (or could not estimate) is booked at once: never submitted.
+  const refused = (chunk: RecipientChunk, refusal: SmsError) => {
+    const books = new BulkTally();
+    bookFailure(chunk, refusal, books);
+    tally.absorb(books, chunk.indices);
+    callback(options.onProgress, { ...tally.progress(), read: tally.read + chunker.buffered });
   };
   const writeAhead = async (
     save: (checkpoint: BulkSummary) => unknown,
@@ -120,6 +157,7 @@ export async function sendBulk(
       skip,
       [...inFlight.values(), chunk].flatMap(entriesOf),
       [...chunker.waiting(), ...left].flatMap(entriesOf),
+      budget.committed,
     );
     try {
       await save(checkpoint);
@@ -150,7 +188,12 @@ export async function sendBulk(
   while (inFlight.size > 0) await Promise.all(inFlight.keys());
   while (callbacksPending.size > 0) await Promise.all(callbacksPending);
   stopped();
-  const summary = tally.summary(stop?.interruption === 'aborted', skip);
+  const end = {
+    aborted: stop?.interruption === 'aborted',
+    budgetExceeded: budget.exceeded,
+    committed: budget.committed,
+  };
+  const summary = tally.summary(end, skip);
   if (stop) throw new BulkInterruptedError(summary, stop.interruption, { cause: stop.cause });
   return summary;
 }

@@ -1,9 +1,11 @@
+import { BudgetExceededError } from '../errors/budget-exceeded-error.js';
 import { PartialSendError } from '../errors/partial-send-error.js';
 import { SmsError } from '../errors/sms-error.js';
 import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { ChannelId } from '../transport/channel.js';
 import type { RecipientOutcome, SentBatch } from '../transport/send-result.js';
+import type { SmsMessage } from '../transport/sms-message.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
 import type { BulkTally } from './bulk-tally.js';
 import type { RecipientChunk } from './recipient-chunker.js';
@@ -31,28 +33,41 @@ export interface ChunkSendOptions {
   readonly dedupe: boolean;
   /** How strictly the bulk checked the numbers: the send checks them the same way. */
   readonly validation: 'valid' | 'possible' | undefined;
+  /** Smart encoding for every text; `undefined` leaves the transport's setting. */
+  readonly smartEncoding: boolean | undefined;
+}
+
+/**
+ * The message that sends a chunk. The numbers go out as `+<wire number>` so the
+ * transport reads exactly what the bulk normalised and deduplicated.
+ */
+export function chunkMessage(chunk: RecipientChunk, options: ChunkSendOptions): SmsMessage {
+  return {
+    to: chunk.phones.map((phone) => `+${phone}`),
+    text: chunk.text,
+    onInvalid: 'skip',
+    ...(options.dedupe ? {} : { dedupe: false }),
+    ...(options.validation === undefined ? {} : { phoneValidation: options.validation }),
+    ...(options.channelId === undefined ? {} : { channelId: options.channelId }),
+    ...(options.smartEncoding === undefined ? {} : { smartEncoding: options.smartEncoding }),
+  };
 }
 
 /**
  * Sends one chunk and books every entry in exactly one bucket; resolves with the
- * accepted batches (for `onBatch`). Never rejects. The numbers go out as `+<wire number>`
- * so the transport reads exactly what the bulk normalised and deduplicated.
+ * accepted batches (for `onBatch`). Never rejects. `maxCost` is the chunk's share of the
+ * run's budget: the send refuses (booked `budget`) rather than spend more.
  */
 export async function sendChunk(
   transport: SmsTransport,
   chunk: RecipientChunk,
   options: ChunkSendOptions,
   tally: BulkTally,
+  maxCost?: string,
 ): Promise<readonly SentBatch[]> {
   try {
-    const result = await transport.send({
-      to: chunk.phones.map((phone) => `+${phone}`),
-      text: chunk.text,
-      onInvalid: 'skip',
-      ...(options.dedupe ? {} : { dedupe: false }),
-      ...(options.validation === undefined ? {} : { phoneValidation: options.validation }),
-      ...(options.channelId === undefined ? {} : { channelId: options.channelId }),
-    });
+    const message = chunkMessage(chunk, options);
+    const result = await transport.send(maxCost === undefined ? message : { ...message, maxCost });
     bookOutcomes(chunk, result.recipients, result.batches, tally);
     return result.batches;
   } catch (error) {
@@ -65,8 +80,8 @@ export async function sendChunk(
   }
 }
 
-/** Books every entry of a chunk whose whole send failed. */
-function bookFailure(chunk: RecipientChunk, error: unknown, tally: BulkTally): void {
+/** Books every entry of a chunk whose whole send failed (or that was never sent). */
+export function bookFailure(chunk: RecipientChunk, error: unknown, tally: BulkTally): void {
   // A transport that throws something other than an SmsError broke its contract: we
   // cannot tell whether it sent, so its numbers count as unknown, never as resendable.
   const smsError = SmsError.isInstance(error)
@@ -76,7 +91,8 @@ function bookFailure(chunk: RecipientChunk, error: unknown, tally: BulkTally): v
       });
   for (const entry of entriesOf(chunk)) {
     const failure = { ...entry, code: smsError.code, reason: smsError.message };
-    if (SubmitOutcomeUnknownError.isInstance(smsError)) tally.unknown(failure);
+    if (BudgetExceededError.isInstance(smsError)) tally.budget(failure);
+    else if (SubmitOutcomeUnknownError.isInstance(smsError)) tally.unknown(failure);
     else if (ValidationError.isInstance(smsError))
       tally.reject({ index: entry.index, input: entry.input, reason: smsError.message });
     else tally.fail(failure);

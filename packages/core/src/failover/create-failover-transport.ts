@@ -124,6 +124,13 @@ export function createFailoverTransport(
         }
       }, sendMayFailOver);
     },
+    // Priced by the first transport that answers: the one a send tries first.
+    estimate: (message, callOptions) =>
+      firstThatAnswers((transport) => {
+        if (typeof transport.estimate !== 'function')
+          throw new ValidationError('estimate', `${transport.provider} cannot estimate a send`);
+        return transport.estimate(message, callOptions);
+      }),
     async getDeliveryReport(id, reportOptions) {
       const sender = senders.senderOf(id, reportOptions?.recipients);
       if (sender) return sender.getDeliveryReport(id, reportOptions);

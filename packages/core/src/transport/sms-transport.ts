@@ -1,3 +1,4 @@
+import type { SendEstimate } from '../estimate/cost-estimate.js';
 import type { Balance } from './balance.js';
 import { CALL_OPTION_KEYS, type CallOptions } from './call-options.js';
 import type { Channel } from './channel.js';
@@ -28,6 +29,12 @@ export interface SmsTransport {
    * rejects with an `SmsError` subclass otherwise. Never submits the same batch twice.
    */
   send(message: SmsMessage, options?: CallOptions): Promise<SendResult>;
+  /**
+   * Prices a message without sending: encoding, segments, exact cost per channel. Optional
+   * in the contract (every kit transport and the failover transport have it); `sendBulk`
+   * with `maxCost` needs it.
+   */
+  estimate?(message: SmsMessage, options?: CallOptions): Promise<SendEstimate>;
   /** Fetches the delivery receipts of a batch returned by {@link SmsTransport.send}. */
   getDeliveryReport(id: string, options?: DeliveryReportOptions): Promise<DeliveryReport>;
   /** Fetches the account balance. */

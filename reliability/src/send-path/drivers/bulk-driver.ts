@@ -90,7 +90,8 @@ async function* source(scenario: Scenario, first: boolean): AsyncGenerator<BulkR
 /** Decodes a resume token: bit i of byte i >> 3 (low bit first) marks index i done. */
 function doneIndexes(token: string | undefined): (index: number) => boolean {
   if (token === undefined) return () => false;
-  const bytes = Buffer.from(token, 'base64');
+  // A token may end with `~<committed cost>`: the bits are before it.
+  const bytes = Buffer.from(token.split('~')[0] ?? '', 'base64');
   return (index) => (((bytes[index >> 3] ?? 0) >> (index & 7)) & 1) === 1;
 }
 
