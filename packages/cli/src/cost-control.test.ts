@@ -122,6 +122,23 @@ describe('send --to: --smart-encoding, --max-cost and what it cost', () => {
       /a real send would refuse: Nothing was sent: .* over --max-cost 0\.01/,
     );
     expect(run.stdout).toContain('dry run: nothing was sent');
+    const json = await env.run([
+      'send',
+      '--to',
+      PH,
+      '--text',
+      TEXT,
+      '--max-cost',
+      '0.01',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      dryRun: true,
+      maxCost: '0.01',
+      withinMaxCost: false,
+    });
+    expect(await env.inspector.allMessages()).toEqual([]);
   });
 
   it.each([['abc'], ['-1'], ['1,50'], ['']])(

@@ -49,7 +49,8 @@ export async function sendList(options: SendListOptions, global: GlobalOptions):
     const overBudget = cap === undefined ? undefined : budgetRefusal(estimate, cap);
     const described = describeEstimate(estimate, smartEncoding);
     if (options.dryRun) {
-      if (global.json) printJson({ dryRun: true, estimate });
+      const capJson = cap ? { maxCost: cap.toString(), withinMaxCost: !overBudget } : {};
+      if (global.json) printJson({ dryRun: true, estimate, ...capJson });
       else
         printLines(
           ...described,
