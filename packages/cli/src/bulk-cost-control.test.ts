@@ -148,24 +148,17 @@ describe('send --file: --smart-encoding, --max-cost, and what the run cost', () 
   it('--max-cost below the first batch: nothing sent, balance unchanged, exit 2', async () => {
     const file = await csv('tiny.csv');
     const before = await balance();
-    const run = await env.run([
-      'send',
-      '--file',
-      file,
-      '--text',
-      TEXT,
-      '--max-cost',
-      '0.0001',
-      '--yes',
-      '--json',
-    ]);
+    const run = await env.run(
+      ['send', '--file', file, '--text', TEXT, '--max-cost', '0.0001', '--yes', '--json'],
+      {},
+      dir,
+    );
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout)).toMatchObject({
-      submitted: 0,
-      budget: ROWS,
-      budgetExceeded: true,
-      totalCost: '0',
-    });
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({ submitted: 0, budget: ROWS, budgetExceeded: true, totalCost: '0' });
+    // No --summary-file: the summary is saved in the working directory, for a resume.
+    expect(out.summaryFile).toMatch(/^intl-sms-summary-.*\.json$/);
+    expect(await readJson(join(dir, out.summaryFile))).toMatchObject({ budget: ROWS });
     expect(await env.inspector.allMessages()).toEqual([]);
     expect((await balance()).compare(before)).toBe(0);
   });
