@@ -1,6 +1,7 @@
 import {
   AllTransportsFailedError,
   AuthenticationError,
+  BudgetExceededError,
   ChannelUnavailableError,
   InsufficientBalanceError,
   NetworkError,
@@ -29,6 +30,7 @@ const CODES: readonly [{ isInstance(error: unknown): boolean }, string][] = [
   [AuthenticationError, 'EAUTH'],
   [ChannelUnavailableError, 'EENVELOPE'],
   [InsufficientBalanceError, 'EBALANCE'],
+  [BudgetExceededError, 'EBUDGET'],
   [RateLimitError, 'ERATELIMIT'],
   [TimeoutError, 'ETIMEDOUT'],
   [NetworkError, 'ECONNECTION'],
@@ -38,7 +40,8 @@ const CODES: readonly [{ isInstance(error: unknown): boolean }, string][] = [
 
 /**
  * The nodemailer code for a core error: `EAUTH`, `EENVELOPE` (no valid recipient or no
- * channel), `EMESSAGE` (bad text), `ECONNECTION`, `ETIMEDOUT`, `EBALANCE`, `ERATELIMIT`,
+ * channel), `EMESSAGE` (bad text), `ECONNECTION`, `ETIMEDOUT`, `EBALANCE`, `EBUDGET` (over
+ * `maxCost`), `ERATELIMIT`,
  * `EPROTOCOL`, `EPROVIDER` — all of them mean nothing was sent — or `EOUTCOMEUNKNOWN`:
  * the SMS may have been sent (a submit's outcome is unknown, also inside a send that
  * had no batch accepted). Uses `isInstance`, so it works across duplicate installs.

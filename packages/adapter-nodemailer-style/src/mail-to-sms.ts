@@ -1,3 +1,4 @@
+import { type MaxCost, parseMaxCost } from '@intl-sms/core';
 import type { MailMappingOptions } from './adapter-options.js';
 import { htmlToText } from './html-to-text.js';
 import { mailError } from './mail-errors.js';
@@ -13,13 +14,21 @@ export interface SmsMailData {
   readonly text?: string | Buffer | unknown;
   readonly html?: string | Buffer | unknown;
   readonly attachments?: readonly unknown[];
+  /** This mail's smart encoding, over the transport's `smartEncoding` option. */
+  readonly smartEncoding?: boolean;
+  /** The most this mail may cost (`'0.50'`), over the transport's `maxCost` option. */
+  readonly maxCost?: MaxCost;
   readonly [field: string]: unknown;
 }
 
-/** An SMS ready to send: recipients as written, the final text. */
+/** An SMS ready to send: recipients as written, the final text, the cost options. */
 export interface SmsFromMail {
   readonly to: string[];
   readonly text: string;
+  /** Smart encoding on or off, when the mail or the options say. */
+  readonly smartEncoding?: boolean;
+  /** The cap of this send, when the mail or the options give one. */
+  readonly maxCost?: MaxCost;
 }
 
 /**
@@ -54,7 +63,27 @@ export function mailToSms(data: SmsMailData, options: MailMappingOptions): SmsFr
   const to = phonesFromAddresses(data.to, data.cc, data.bcc);
   if (to.length === 0)
     throw mailError('EENVELOPE', 'No recipients defined: set `to`, `cc` or `bcc` to phone numbers');
-  return { to, text };
+  return { to, text, ...costOptions(data, options) };
+}
+
+/** `smartEncoding` and `maxCost`: the mail's own, else the options'; a bad one is `EMESSAGE`. */
+function costOptions(
+  data: SmsMailData,
+  options: MailMappingOptions,
+): Pick<SmsFromMail, 'smartEncoding' | 'maxCost'> {
+  const smartEncoding = data.smartEncoding ?? options.smartEncoding;
+  if (smartEncoding !== undefined && typeof smartEncoding !== 'boolean')
+    throw mailError('EMESSAGE', '`smartEncoding` must be true or false');
+  const maxCost = data.maxCost ?? options.maxCost;
+  try {
+    parseMaxCost(maxCost);
+  } catch (error) {
+    throw mailError('EMESSAGE', (error as Error).message, error);
+  }
+  return {
+    ...(smartEncoding === undefined ? {} : { smartEncoding }),
+    ...(maxCost === undefined ? {} : { maxCost }),
+  };
 }
 
 function asText(value: unknown, field: string): string | undefined {

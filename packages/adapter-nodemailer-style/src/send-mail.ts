@@ -31,6 +31,17 @@ export interface SmsSentInfo {
   readonly pending: readonly string[];
   /** A one-line summary, like an SMTP response. */
   readonly response: string;
+  /** The text as sent: with `smartEncoding`, look-alike characters replaced by GSM-7 ones. */
+  readonly text: string;
+  /** True when smart encoding replaced characters of the text. */
+  readonly smartEncoded: boolean;
+  /** Segments each accepted number is billed for. */
+  readonly segments: number;
+  /**
+   * What the accepted batches cost, exact (price × segments × numbers), a decimal string
+   * in the account's currency.
+   */
+  readonly totalCost: string;
   /** The core result, with every recipient's outcome. */
   readonly result: SendResult;
 }
@@ -49,7 +60,13 @@ export async function sendMailAsSms(
   const sms = mailToSms(data, options);
   let result: SendResult;
   try {
-    result = await transport.send({ to: sms.to, text: sms.text, onInvalid: 'skip' });
+    result = await transport.send({
+      to: sms.to,
+      text: sms.text,
+      onInvalid: 'skip',
+      ...(sms.smartEncoding === undefined ? {} : { smartEncoding: sms.smartEncoding }),
+      ...(sms.maxCost === undefined ? {} : { maxCost: sms.maxCost }),
+    });
   } catch (error) {
     if (PartialSendError.isInstance(error) && error.result.batches.length > 0) {
       result = error.result;
@@ -90,6 +107,10 @@ function toInfo(result: SendResult, data: SmsMailData): SmsSentInfo {
         ? `; ${rejected.length} rejected, ${pending.length} outcome unknown`
         : ''
     }`,
+    text: result.text,
+    smartEncoded: result.smartEncoded,
+    segments: result.segments,
+    totalCost: result.totalCost,
     result,
   };
 }

@@ -179,8 +179,10 @@ describe('intl-sms send --file: duplicates, invalid rows and progress', () => {
     // Without a terminal, progress goes to stderr as lines that never count refused rows as sent.
     const progress = text.stderr.split('\n').filter((line) => line.startsWith('rows: '));
     expect(progress.length).toBeGreaterThan(0);
+    // The last progress line ends with the run's cost, the same as its summary's.
+    const cost = /^total cost (\S+)$/m.exec(text.stdout)?.[1];
     expect(progress.at(-1)).toBe(
-      'rows: 10 done: 5 sent, 3 duplicate(s) (sent once), 2 invalid (not sent), 0 failed (not sent), 0 unknown outcome',
+      `rows: 10 done: 5 sent, 3 duplicate(s) (sent once), 2 invalid (not sent), 0 failed (not sent), 0 unknown outcome; cost ${cost}`,
     );
     expect(text.stderr).not.toContain('submitted');
     const perNumber = await env.sentPerNumber();

@@ -1,3 +1,4 @@
+import { BudgetExceededError } from '@intl-sms/core';
 import { Command, CommanderError } from 'commander';
 import { registerBalance } from './commands/balance.js';
 import { registerCampaign } from './commands/campaign.js';
@@ -44,7 +45,8 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 success, 1 usage error (nothing sent), 2 the provider refused, 3 partial failure,
+Exit codes: 0 success, 1 usage error (nothing sent), 2 refused by the provider or by --max-cost
+(nothing sent), 3 partial failure (with --max-cost: some sent, the rest left for --resume),
 4 network error, timeout or unknown outcome, 65 malformed CSV row (send --file: fix it and
 --resume), 130 interrupted (Ctrl-C).
 
@@ -91,7 +93,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const code = exitCodeFor(error);
     const message = cliMessage(error);
     if (argv.includes('--json')) {
-      const where = error instanceof CsvInputError ? error.where() : {};
+      const where =
+        error instanceof CsvInputError
+          ? error.where()
+          : BudgetExceededError.isInstance(error)
+            ? { maxCost: error.maxCost, required: error.required ?? null }
+            : {};
       printJson({
         error: {
           code: (error as { code?: string })?.code ?? 'ERROR',

@@ -1,11 +1,15 @@
-import type { SjroomTransportSettings, SmsTransport } from '@intl-sms/core';
+import type { MaxCost, SjroomTransportSettings, SmsTransport } from '@intl-sms/core';
 import type { Logger, NotificationTypes } from '@medusajs/framework/types';
 import {
   AbstractNotificationProviderService,
   ModuleProvider,
   Modules,
 } from '@medusajs/framework/utils';
-import { createSmsNotifier, type SmsNotifier } from '../notifier/create-sms-notifier.js';
+import {
+  createSmsNotifier,
+  type SmsNotifier,
+  type SmsNotifyResult,
+} from '../notifier/create-sms-notifier.js';
 import {
   type IncompleteSendContext,
   type IncompleteSendOptions,
@@ -30,6 +34,12 @@ export interface IntlSmsMedusaOptions extends SjroomTransportSettings, Incomplet
   readonly templates?: Readonly<Record<string, string>>;
   /** Several numbers with some invalid: `reject` (default) or `skip`. */
   readonly onInvalid?: 'reject' | 'skip';
+  /**
+   * The most one notification may cost, in the account's currency (`'0.50'`): one whose
+   * estimate is higher is refused before anything is sent, so `send` rejects and Medusa
+   * marks it `failure`.
+   */
+  readonly maxCost?: MaxCost;
 }
 
 /**
@@ -66,6 +76,8 @@ export class IntlSmsNotificationProviderService extends AbstractNotificationProv
     const {
       templates,
       onInvalid,
+      smartEncoding,
+      maxCost,
       transport,
       onIncompleteSend,
       incomplete,
@@ -79,6 +91,8 @@ export class IntlSmsNotificationProviderService extends AbstractNotificationProv
     this.#notifier = createSmsNotifier(transport ?? settings, {
       ...(templates ? { templates } : {}),
       ...(onInvalid ? { onInvalid } : {}),
+      ...(smartEncoding === undefined ? {} : { smartEncoding }),
+      ...(maxCost === undefined ? {} : { maxCost }),
     });
   }
 
@@ -107,23 +121,24 @@ export class IntlSmsNotificationProviderService extends AbstractNotificationProv
     context: IncompleteSendContext,
   ): Promise<NotificationTypes.ProviderSendNotificationResultsDTO> {
     const key = context.idempotencyKey;
-    let id: string;
+    let sent: SmsNotifyResult;
     try {
-      id = (
-        await this.#notifier.notify({
-          to: notification?.to,
-          ...(notification?.content?.text ? { text: notification.content.text } : {}),
-          ...(notification?.template ? { template: notification.template } : {}),
-          ...(notification?.data ? { data: notification.data } : {}),
-        })
-      ).id;
+      sent = await this.#notifier.notify({
+        to: notification?.to,
+        ...(notification?.content?.text ? { text: notification.content.text } : {}),
+        ...(notification?.template ? { template: notification.template } : {}),
+        ...(notification?.data ? { data: notification.data } : {}),
+      });
     } catch (error) {
       const settled = await this.#settle(error, context);
       this.#sentKeys.remember(key, settled);
       return { id: settled };
     }
+    const { id } = sent;
     this.#sentKeys.remember(key, id);
-    this.#logger?.info(`intl-sms: sent ${notification.template ?? 'SMS'} in batch ${id}`);
+    this.#logger?.info(
+      `intl-sms: sent ${notification.template ?? 'SMS'} in batch ${id} (${sent.segments} segment(s)${sent.smartEncoded ? ', smart encoded' : ''}, cost ${sent.totalCost})`,
+    );
     return { id };
   }
 

@@ -1,3 +1,4 @@
+import { parseMaxCost } from '@intl-sms/core';
 import { MedusaError } from '@medusajs/framework/utils';
 
 const invalid = (message: string) =>
@@ -5,7 +6,7 @@ const invalid = (message: string) =>
 
 /**
  * Refuses missing credentials (unless a `transport` is given), malformed `templates`,
- * and a bad `incomplete` or `onIncompleteSend`, before Medusa starts.
+ * a bad `incomplete`, `onIncompleteSend`, `smartEncoding` or `maxCost`, before Medusa starts.
  */
 export function validateMedusaOptions(options: Record<string, unknown>): void {
   if (!options || typeof options !== 'object') throw invalid('the provider needs options');
@@ -32,4 +33,12 @@ export function validateMedusaOptions(options: Record<string, unknown>): void {
     throw invalid('option `incomplete` must be "resolve" or "reject"');
   if (onIncompleteSend !== undefined && typeof onIncompleteSend !== 'function')
     throw invalid('option `onIncompleteSend` must be a function');
+  const { smartEncoding, maxCost } = options;
+  if (smartEncoding !== undefined && typeof smartEncoding !== 'boolean')
+    throw invalid('option `smartEncoding` must be true or false');
+  try {
+    parseMaxCost(maxCost, 'maxCost');
+  } catch (error) {
+    throw invalid(`option \`maxCost\`: ${(error as Error).message}`);
+  }
 }

@@ -8,7 +8,8 @@ import {
 /**
  * How a failed send ended:
  * - `refused`: nothing was sent (bad input, wrong credentials, no balance, channel closed,
- *   rate limit, connection never made): sending again, or through another provider, is safe;
+ *   rate limit, connection never made, an estimate over `maxCost`): sending again, or
+ *   through another provider, is safe;
  * - `unknown`: a submit may have reached the provider (a `500`, a timeout, a reset, an
  *   unreadable answer, or an error that is not from `@intl-sms/*`): do not resend blindly;
  * - `partial`: a send split into several submits ended with some accepted, or some of

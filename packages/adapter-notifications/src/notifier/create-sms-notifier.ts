@@ -2,6 +2,8 @@ import {
   checkKnownKeys,
   checkOneOf,
   createSjroomTransport,
+  type MaxCost,
+  parseMaxCost,
   type SendResult,
   type SjroomTransportSettings,
   type SmsTransport,
@@ -22,6 +24,10 @@ export interface SmsNotification {
   readonly template?: string;
   /** Values for the template's placeholders. */
   readonly data?: Readonly<Record<string, unknown>>;
+  /** Smart encoding for this notification, over the notifier's `smartEncoding` option. */
+  readonly smartEncoding?: boolean;
+  /** The most this notification may cost, over the notifier's `maxCost` option. */
+  readonly maxCost?: MaxCost;
 }
 
 /** Options of {@link createSmsNotifier}. */
@@ -30,10 +36,27 @@ export interface SmsNotifierOptions {
   readonly templates?: Readonly<Record<string, string>>;
   /** Invalid numbers among several: `reject` (default) sends nothing, `skip` sends the rest. */
   readonly onInvalid?: 'reject' | 'skip';
+  /**
+   * Replace characters that have a GSM-7 look-alike (curly quotes, dashes, `…`, Unicode
+   * spaces…) so the SMS goes out as GSM-7, 160 characters a segment instead of 70 (core's
+   * `smartEncoding`). Default off.
+   */
+  readonly smartEncoding?: boolean;
+  /**
+   * The most one notification may cost, in the account's currency (`'0.50'`): one whose
+   * estimate is higher is refused before anything is sent (`BUDGET_EXCEEDED`, outcome
+   * `refused`, so a framework may fall back), as core's `maxCost`.
+   */
+  readonly maxCost?: MaxCost;
 }
 
 /** Every key of {@link SmsNotifierOptions}. */
-export const NOTIFIER_OPTION_KEYS: readonly string[] = ['templates', 'onInvalid'];
+export const NOTIFIER_OPTION_KEYS: readonly string[] = [
+  'templates',
+  'onInvalid',
+  'smartEncoding',
+  'maxCost',
+];
 
 /**
  * Checks the options of a framework provider (the notifier's, the incomplete-send ones
@@ -41,10 +64,12 @@ export const NOTIFIER_OPTION_KEYS: readonly string[] = ['templates', 'onInvalid'
  */
 export function providerOptions(options: object, where: string): SmsNotifierOptions {
   checkKnownKeys(options, [...NOTIFIER_OPTION_KEYS, 'onIncompleteSend', 'incomplete', 'id'], where);
-  const { templates, onInvalid } = options as SmsNotifierOptions;
+  const { templates, onInvalid, smartEncoding, maxCost } = options as SmsNotifierOptions;
   return {
     ...(templates === undefined ? {} : { templates }),
     ...(onInvalid === undefined ? {} : { onInvalid }),
+    ...(smartEncoding === undefined ? {} : { smartEncoding }),
+    ...(maxCost === undefined ? {} : { maxCost }),
   };
 }
 
@@ -58,6 +83,14 @@ export interface SmsNotifyResult {
   readonly accepted: readonly string[];
   /** Numbers not sent, as given, with reasons. */
   readonly rejected: readonly { readonly input: string; readonly reason: string }[];
+  /** The text as sent: with `smartEncoding`, look-alike characters replaced by GSM-7 ones. */
+  readonly text: string;
+  /** True when smart encoding replaced characters of the text. */
+  readonly smartEncoded: boolean;
+  /** Segments each accepted number is billed for. */
+  readonly segments: number;
+  /** What the accepted batches cost, exact, a decimal string in the account's currency. */
+  readonly totalCost: string;
   /** The core result. */
   readonly result: SendResult;
 }
@@ -91,19 +124,33 @@ export function createSmsNotifier(
 ): SmsNotifier {
   checkKnownKeys(options, NOTIFIER_OPTION_KEYS, 'createSmsNotifier options');
   checkOneOf('onInvalid', options.onInvalid, ['reject', 'skip']);
+  checkOneOf('smartEncoding', options.smartEncoding, [true, false]);
+  parseMaxCost(options.maxCost);
   const owned = !isTransport(source);
   const transport = isTransport(source) ? source : createSjroomTransport(source);
   return {
     transport,
     async notify(notification) {
       const { to, text } = prepare(notification, options);
+      const smartEncoding = notification.smartEncoding ?? options.smartEncoding;
+      const maxCost = notification.maxCost ?? options.maxCost;
       try {
-        const result = await transport.send({ to, text, onInvalid: options.onInvalid ?? 'reject' });
+        const result = await transport.send({
+          to,
+          text,
+          onInvalid: options.onInvalid ?? 'reject',
+          ...(smartEncoding === undefined ? {} : { smartEncoding }),
+          ...(maxCost === undefined ? {} : { maxCost }),
+        });
         return {
           id: result.id,
           ids: result.batches.map((batch) => batch.id),
           accepted: result.accepted,
           rejected: result.rejected.map(({ input, reason }) => ({ input, reason })),
+          text: result.text,
+          smartEncoded: result.smartEncoded,
+          segments: result.segments,
+          totalCost: result.totalCost,
           result,
         };
       } catch (error) {

@@ -25,6 +25,8 @@ export interface BulkRun {
   readonly state: 'running' | 'ended';
   /** In a checkpoint, the rows of the submits in flight (counted in `unknown`). */
   readonly inFlight?: readonly IndexRange[] | undefined;
+  /** `--max-cost`, as a decimal string, when the run had one. */
+  readonly maxCost?: string | undefined;
 }
 
 /** Source indexes `from` to `to`, both included. */
@@ -33,9 +35,9 @@ export interface IndexRange {
   to: number;
 }
 
-/** Whether going on with `--resume` would send anything: a stop, or submits refused. */
+/** Whether going on with `--resume` would send anything: a stop, submits refused, rows left at the cap. */
 export function needsResume(summary: BulkSummary, interrupted: boolean): boolean {
-  return interrupted || summary.failed > 0;
+  return interrupted || summary.failed > 0 || summary.budget > 0;
 }
 
 /** The flag to add to the same command to go on, or undefined when nothing is left to send. */
@@ -61,6 +63,7 @@ export function bulkJson(run: BulkRun) {
       sha256: run.fingerprint?.sha256 ?? null,
     },
     inFlight: run.inFlight ?? [],
+    maxCost: run.maxCost ?? null,
     summaryFile: run.summaryFile ?? null,
     resume: resumeFlag(run) ?? null,
     ...(run.error ? { error: run.error } : {}),
@@ -69,13 +72,14 @@ export function bulkJson(run: BulkRun) {
 
 /** Rows processed so far: every row read that landed in a bucket (not those still buffered). */
 export function rowsDone(p: BulkProgress): number {
-  return p.submitted + p.duplicates + p.rejected + p.failed + p.unknown + p.skipped;
+  return p.submitted + p.duplicates + p.rejected + p.failed + p.unknown + p.skipped + p.budget;
 }
 
 /** The counts of a run or of its progress, each under its own name. */
 export function describeCounts(p: BulkProgress): string {
   const skipped = p.skipped > 0 ? `, ${p.skipped} skipped (done by an earlier run)` : '';
-  return `${p.submitted} sent, ${p.duplicates} duplicate(s) (sent once), ${p.rejected} invalid (not sent), ${p.failed} failed (not sent), ${p.unknown} unknown outcome${skipped}`;
+  const budget = p.budget > 0 ? `, ${p.budget} left unsent at --max-cost` : '';
+  return `${p.submitted} sent, ${p.duplicates} duplicate(s) (sent once), ${p.rejected} invalid (not sent), ${p.failed} failed (not sent), ${p.unknown} unknown outcome${skipped}${budget}; cost ${p.totalCost}`;
 }
 
 const SHOWN = 10;
@@ -104,11 +108,23 @@ export function bulkLines(run: BulkRun): string[] {
       ...summary.unknownRecipients.map(failureRow),
     ]),
     ...(run.error ? [`stopped: ${run.error.message}`] : []),
+    ...budgetLines(run),
     ...(run.summaryFile ? [`summary saved to ${run.summaryFile}`] : []),
     ...(resume
       ? [
-          `to go on${run.interruption === 'source-error' ? ', fix the file, then' : ','} run the same command with ${resume} (rows already sent, or that may have been, are skipped: nothing is sent twice)`,
+          `to go on${run.interruption === 'source-error' ? ', fix the file, then' : ','} run the same command with ${resume}${summary.budgetExceeded ? ' --max-cost <higher>' : ''} (rows already sent, or that may have been, are skipped: nothing is sent twice)`,
         ]
       : []),
+  ];
+}
+
+/** What the run cost, and, when it stopped at `--max-cost`, what it left unsent. */
+function budgetLines(run: BulkRun): string[] {
+  const { summary } = run;
+  const cost = `total cost ${summary.totalCost}${run.maxCost === undefined ? '' : ` (--max-cost ${run.maxCost}, committed ${summary.committedCost})`}`;
+  if (!summary.budgetExceeded) return [cost];
+  return [
+    cost,
+    `stopped at --max-cost ${run.maxCost ?? '?'}: ${summary.budget} recipient(s) left unsent, nothing over the cap was submitted; --resume with a higher --max-cost sends them (the cap counts everything committed so far, earlier runs included: ${summary.committedCost})`,
   ];
 }

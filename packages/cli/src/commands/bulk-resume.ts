@@ -13,9 +13,31 @@ export interface ResumePoint {
   readonly fingerprint: CsvFingerprint | undefined;
   /** Rows in flight when the earlier run died (from a checkpoint: `state: "running"`). */
   readonly inFlight?: readonly IndexRange[] | undefined;
+  /** What the earlier runs committed against `--max-cost` (the token carries it). */
+  readonly committedCost?: string | undefined;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * A resume token: the base64 bitset of the rows done, then, when the runs committed a
+ * cost (what counts against `--max-cost`), `~` and that cost as a decimal.
+ */
+function isToken(value: string): boolean {
+  const [bits = '', cost, ...more] = value.split('~');
+  return (
+    more.length === 0 &&
+    bits.length % 4 === 0 &&
+    BASE64.test(bits) &&
+    (cost === undefined || /^\d+(\.\d+)?$/.test(cost))
+  );
+}
+
+/** The cost a token says its runs committed, if any. */
+function committedOf(token: string): { committedCost?: string } {
+  const cost = token.split('~')[1];
+  return cost === undefined ? {} : { committedCost: cost };
+}
 
 /**
  * Reads `--resume`: the path of a summary an earlier run wrote (`--summary-file`, the
@@ -30,11 +52,11 @@ export async function readResume(
 ): Promise<ResumePoint> {
   const info = await stat(value).catch(() => undefined);
   if (!info) {
-    if (value.length % 4 === 0 && BASE64.test(value)) {
+    if (isToken(value)) {
       process.stderr.write(
         'Resuming from a bare token: the file cannot be checked against the earlier run, so it must be the same file with the same rows in the same order.\n',
       );
-      return { token: value, fingerprint: undefined };
+      return { token: value, fingerprint: undefined, ...committedOf(value) };
     }
     throw new UsageError(
       `--resume takes the summary file of an earlier run or its resume token; ${JSON.stringify(value.slice(0, 60))} is neither (no such file)`,
@@ -68,7 +90,7 @@ function parseSummary(path: string, text: string): ResumePoint {
         inFlight?: unknown;
       }
     | undefined;
-  if (typeof summary?.resumeToken !== 'string' || !BASE64.test(summary.resumeToken)) {
+  if (typeof summary?.resumeToken !== 'string' || !isToken(summary.resumeToken)) {
     throw new UsageError(
       `--resume ${path}: not a summary of intl-sms send --file (no resumeToken); pass the file written with --summary-file, or the token itself`,
     );
@@ -78,10 +100,11 @@ function parseSummary(path: string, text: string): ResumePoint {
     typeof rows === 'number' && Number.isInteger(rows) && rows >= 0 && typeof sha256 === 'string'
       ? { rows, sha256 }
       : undefined;
-  if (summary.state !== 'running') return { token: summary.resumeToken, fingerprint };
+  const committed = committedOf(summary.resumeToken);
+  if (summary.state !== 'running') return { token: summary.resumeToken, fingerprint, ...committed };
   const ranges = Array.isArray(summary.inFlight) ? summary.inFlight : [];
   const inFlight = ranges.filter((r) => Number.isInteger(r?.from) && Number.isInteger(r?.to));
-  return { token: summary.resumeToken, fingerprint, inFlight };
+  return { token: summary.resumeToken, fingerprint, inFlight, ...committed };
 }
 
 /**

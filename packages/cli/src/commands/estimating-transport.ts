@@ -15,6 +15,9 @@ export interface EstimateTotals {
   cost: Decimal;
   /** False when some channel's price is unknown, so `cost` is a lower bound. */
   complete: boolean;
+  /** The exact cost of the texts as written, and as smart encoding would send them. */
+  original: Decimal;
+  smart: Decimal;
 }
 
 /**
@@ -26,7 +29,13 @@ export interface EstimateTotals {
 export class EstimatingTransport implements SmsTransport {
   readonly specificationVersion = 'v1';
   readonly provider: string;
-  readonly totals: EstimateTotals = { segments: 0, cost: Decimal.zero(4), complete: true };
+  readonly totals: EstimateTotals = {
+    segments: 0,
+    cost: Decimal.zero(4),
+    complete: true,
+    original: Decimal.zero(4),
+    smart: Decimal.zero(4),
+  };
   /** The first error an estimate threw: a dry run reports it rather than counting failures. */
   error: unknown;
   readonly #sms: SjroomTransport;
@@ -53,6 +62,9 @@ export class EstimatingTransport implements SmsTransport {
     this.totals.segments += estimate.segments * estimate.recipients;
     this.totals.cost = this.totals.cost.add(Decimal.parse(estimate.totalCost));
     this.totals.complete &&= estimate.complete;
+    const { original, smart } = estimate.smartEncoding;
+    this.totals.original = this.totals.original.add(Decimal.parse(original.totalCost));
+    this.totals.smart = this.totals.smart.add(Decimal.parse(smart.totalCost));
     const rejected = new Map(estimate.rejected.map((r) => [r.index, r.reason]));
     const duplicates = new Set(estimate.duplicates.map((d) => d.index));
     const to = typeof message.to === 'string' ? [message.to] : [...message.to];
@@ -72,7 +84,7 @@ export class EstimatingTransport implements SmsTransport {
       encoding: estimate.encoding,
       segments: estimate.segments,
       smartEncoded: estimate.smartEncoding.used,
-      // Nothing was accepted: the would-be cost is in `totals`.
+      // Nothing was accepted, so nothing cost anything: the would-be cost is in `totals`.
       totalCost: '0',
       costComplete: true,
     };

@@ -32,6 +32,7 @@ export function checkpointFile(
   options: SendFileOptions,
   source: CsvRecipients,
   resume: ResumePoint | undefined,
+  maxCost: string | undefined,
 ): CheckpointFile {
   let written = false;
   return {
@@ -58,6 +59,7 @@ export function checkpointFile(
         fingerprint: await recordedFingerprint(options, source, summary, resume),
         summaryFile: path,
         state: 'running',
+        maxCost,
         inFlight: indexRanges(
           checkpoint.unknownRecipients.filter((u) => u.code === IN_FLIGHT).map((u) => u.index),
         ),

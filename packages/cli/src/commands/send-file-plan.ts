@@ -3,6 +3,7 @@ import {
   type BulkOptions,
   type BulkSource,
   type BulkSummary,
+  Decimal,
   type SjroomTransport,
   sendBulk,
 } from '@intl-sms/core';
@@ -24,6 +25,15 @@ export interface FilePlan extends BalanceCheck {
   readonly complete: boolean;
   readonly rejectedRecipients: BulkSummary['rejectedRecipients'];
   readonly duplicateRecipients: BulkSummary['duplicateRecipients'];
+  /** What the texts cost as written, and as smart encoding would send them (exact). */
+  readonly costAsWritten: string;
+  readonly costSmartEncoded: string;
+}
+
+/** `--max-cost` against a plan: the cap and what earlier runs resumed from committed. */
+export interface PlanBudget {
+  readonly maxCost: Decimal;
+  readonly committed: Decimal;
 }
 
 /**
@@ -44,7 +54,7 @@ export async function planFile(
   sms: SjroomTransport,
   source: BulkSource,
   textColumn: string | undefined,
-  options: Pick<BulkOptions, 'text' | 'channelId' | 'resumeFrom'>,
+  options: Pick<BulkOptions, 'text' | 'channelId' | 'resumeFrom' | 'smartEncoding'>,
 ): Promise<FilePlan> {
   const estimating = new EstimatingTransport(sms);
   let summary: BulkSummary;
@@ -74,15 +84,46 @@ export async function planFile(
     balance: balance.amount,
     rejectedRecipients: cliRejections(summary.rejectedRecipients, textColumn),
     duplicateRecipients: summary.duplicateRecipients,
+    costAsWritten: totals.original.toString(),
+    costSmartEncoded: totals.smart.toString(),
   };
 }
 
 /** The text of a plan: shown by `--dry-run` and before asking to confirm. */
-export function describePlan(plan: FilePlan, file: string): string[] {
+export function describePlan(
+  plan: FilePlan,
+  file: string,
+  { smartEncoding = false, budget }: { smartEncoding?: boolean; budget?: PlanBudget } = {},
+): string[] {
   const skipped = plan.skipped > 0 ? `, ${plan.skipped} skipped (done by an earlier run)` : '';
+  const written = Decimal.parse(plan.costAsWritten);
+  const smart = Decimal.parse(plan.costSmartEncoded);
+  const saving =
+    !smartEncoding && smart.compare(written) < 0
+      ? [
+          `with smart encoding (--smart-encoding) you would pay ${plan.costSmartEncoded} instead of ${plan.costAsWritten}`,
+        ]
+      : [];
   return [
     `${plan.recipients} of ${plan.read} row(s) in ${file} would be sent; ${plan.rejected} invalid, ${plan.duplicates} duplicate(s) (sent once)${skipped}`,
     `${plan.segments} segment(s) in all, total cost ${plan.cost}${plan.complete ? '' : ' (at least)'}; balance ${plan.balance} → ${plan.balanceAfter}`,
+    ...saving,
+    ...(budget ? [budgetLine(plan, budget)] : []),
     ...balanceWarning(plan, plan.complete),
   ];
+}
+
+/** Whether the plan fits under `--max-cost`, with what earlier runs committed. */
+export function withinBudget(plan: FilePlan, budget: PlanBudget): boolean {
+  const total = budget.committed.add(Decimal.parse(plan.cost));
+  return plan.complete && total.compare(budget.maxCost) <= 0;
+}
+
+function budgetLine(plan: FilePlan, budget: PlanBudget): string {
+  const earlier =
+    budget.committed.compare(Decimal.zero()) > 0
+      ? `; earlier runs committed ${budget.committed}`
+      : '';
+  if (withinBudget(plan, budget)) return `within --max-cost ${budget.maxCost}${earlier}`;
+  return `over --max-cost ${budget.maxCost}${earlier}: the run will stop before the first batch that would cross it, and leave the rest unsent (--resume with a higher --max-cost sends them)`;
 }

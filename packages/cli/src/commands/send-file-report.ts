@@ -25,6 +25,8 @@ export async function reportRun(
     resume: ResumePoint | undefined;
     /** Where the run's checkpoints went, if it wrote any. */
     checkpoint: string | undefined;
+    /** `--max-cost`, as a decimal string, when given. */
+    maxCost: string | undefined;
   },
 ): Promise<void> {
   const { stop } = outcome;
@@ -45,6 +47,7 @@ export async function reportRun(
     fingerprint: await recordedFingerprint(options, outcome.source, summary, outcome.resume),
     summaryFile: undefined,
     state: 'ended',
+    maxCost: outcome.maxCost,
   };
   const path =
     options.summaryFile ??
@@ -73,8 +76,9 @@ export async function reportRun(
 /** The exit code of a run that read its whole file. */
 function exitCodeOf(summary: BulkSummary): number {
   if (summary.unknown > 0) return EXIT.network;
-  const notSent = summary.failed + summary.rejected;
-  // Nothing went out (a wrong password, every row invalid): a refusal, not a partial send.
+  const notSent = summary.failed + summary.rejected + summary.budget;
+  // Nothing went out (a wrong password, every row invalid, the first batch over --max-cost):
+  // a refusal, not a partial send.
   if (notSent > 0 && summary.submitted === 0) return EXIT.provider;
   if (notSent > 0) return EXIT.partial;
   return EXIT.ok;

@@ -2,11 +2,13 @@ import {
   BulkInterruptedError,
   type BulkOptions,
   type BulkSummary,
+  Decimal,
   type SjroomTransport,
   sendBulk,
 } from '@intl-sms/core';
 import { confirmPaidSend } from '../confirm.js';
 import { type GlobalOptions, transportFor } from '../context.js';
+import { maxCostFromFlag } from '../cost-flags.js';
 import { type CsvColumns, CsvRecipients } from '../csv-recipients.js';
 import { parsePositive } from '../duration.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -18,7 +20,7 @@ import { runState } from '../run-state.js';
 import { describeCounts, rowsDone } from './bulk-output.js';
 import { checkSummaryPath, defaultSummaryPath, readResume } from './bulk-resume.js';
 import { type CheckpointFile, checkpointFile } from './send-file-checkpoint.js';
-import { describePlan, planFile } from './send-file-plan.js';
+import { describePlan, type PlanBudget, planFile, withinBudget } from './send-file-plan.js';
 import { reportRun } from './send-file-report.js';
 
 /** Flags of `send` in file mode. */
@@ -35,6 +37,10 @@ export interface SendFileOptions {
   readonly summaryFile?: string;
   readonly dryRun?: boolean;
   readonly yes?: boolean;
+  /** `--smart-encoding`: replace look-alike characters so the texts go out as GSM-7. */
+  readonly smartEncoding?: boolean;
+  /** `--max-cost`: stop before the batch that would make the run cost more. */
+  readonly maxCost?: string;
 }
 
 /**
@@ -56,6 +62,8 @@ export async function sendFile(options: SendFileOptions, global: GlobalOptions):
   if (chunkSize > 10_000)
     throw new UsageError('--batch-size is at most 10000 (the provider limit per submit)');
   const channel = options.channel === undefined ? undefined : channelFromFlag(options.channel);
+  const cap = maxCostFromFlag(options.maxCost);
+  const smartEncoding = options.smartEncoding === true;
   // Everything that can be refused is refused before the first submit.
   const source = new CsvRecipients(options.file, columns);
   await source.checkHeader();
@@ -67,7 +75,13 @@ export async function sendFile(options: SendFileOptions, global: GlobalOptions):
     ...(options.text ? { text: options.text } : {}),
     ...(channel ? { channelId: channel } : {}),
     ...(resume ? { resumeFrom: resume.token } : {}),
+    ...(smartEncoding ? { smartEncoding: true } : {}),
   };
+  const budget: PlanBudget | undefined = cap && {
+    maxCost: cap,
+    committed: Decimal.parse(resume?.committedCost ?? '0'),
+  };
+  const describe = { smartEncoding, ...(budget ? { budget } : {}) };
   const sms = transportFor(global);
   try {
     let total = 0;
@@ -76,11 +90,15 @@ export async function sendFile(options: SendFileOptions, global: GlobalOptions):
       const plan = await planFile(sms, rows, columns.text, bulkOptions);
       total = plan.read;
       if (options.dryRun) {
-        if (global.json) printJson({ dryRun: true, ...plan });
-        else printLines(...describePlan(plan, options.file), 'dry run: nothing was sent');
+        const capJson = budget
+          ? { maxCost: cap?.toString(), withinMaxCost: withinBudget(plan, budget) }
+          : {};
+        if (global.json) printJson({ dryRun: true, ...plan, ...capJson });
+        else printLines(...describePlan(plan, options.file, describe), 'dry run: nothing was sent');
         return;
       }
-      if (!(await confirmPaidSend(describePlan(plan, options.file).join('\n'), options.yes))) {
+      const question = describePlan(plan, options.file, describe).join('\n');
+      if (!(await confirmPaidSend(question, options.yes))) {
         printLines('Not sent.');
         runState.exitCode = EXIT.usage;
         return;
@@ -89,9 +107,11 @@ export async function sendFile(options: SendFileOptions, global: GlobalOptions):
     // Checkpoints go where the summary will: a killed run leaves a safe resume point.
     const checkpointPath = options.summaryFile ?? defaultSummaryPath();
     if (!options.summaryFile) await checkCheckpointPath(checkpointPath, options.file);
-    const checkpoint = checkpointFile(checkpointPath, options, source, resume);
+    const maxCost = cap?.toString();
+    const checkpoint = checkpointFile(checkpointPath, options, source, resume, maxCost);
     const outcome = await runBulk(sms, source, checkpoint, {
       ...bulkOptions,
+      ...(maxCost === undefined ? {} : { maxCost }),
       concurrency,
       chunkSize,
       ...(rate ? { ratePerSecond: rate } : {}),
@@ -103,6 +123,7 @@ export async function sendFile(options: SendFileOptions, global: GlobalOptions):
       source,
       resume,
       checkpoint: checkpoint.written ? checkpoint.path : undefined,
+      maxCost,
     });
   } finally {
     await sms.close();

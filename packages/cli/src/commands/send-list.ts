@@ -1,4 +1,6 @@
 import {
+  BudgetExceededError,
+  Decimal,
   PartialSendError,
   type SendResult,
   type SubmitFailure,
@@ -7,6 +9,7 @@ import {
 } from '@intl-sms/core';
 import { confirmPaidSend } from '../confirm.js';
 import { type GlobalOptions, transportFor } from '../context.js';
+import { maxCostFromFlag } from '../cost-flags.js';
 import { parseDuration } from '../duration.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson, printLines } from '../output.js';
@@ -14,7 +17,7 @@ import { createProgress } from '../progress.js';
 import { channelFromFlag, recipientsFromFlag, textFromFlag } from '../recipients-flag.js';
 import { runState } from '../run-state.js';
 import { deliveryJson, describeDelivery } from './delivery-output.js';
-import { describeEstimate, estimateWithBalance } from './estimate.js';
+import { describeEstimate, type EstimateReport, estimateWithBalance } from './estimate.js';
 
 /** Flags of `send` in list mode. */
 export interface SendListOptions {
@@ -26,6 +29,10 @@ export interface SendListOptions {
   readonly dryRun?: boolean;
   readonly yes?: boolean;
   readonly skipInvalid?: boolean;
+  /** `--smart-encoding`: replace look-alike characters so the text goes out as GSM-7. */
+  readonly smartEncoding?: boolean;
+  /** `--max-cost`: refuse, sending nothing, when the send would cost more. */
+  readonly maxCost?: string;
 }
 
 /** `intl-sms send --to ... --text ...`: estimate, confirm, send, optionally wait for receipts. */
@@ -34,20 +41,28 @@ export async function sendList(options: SendListOptions, global: GlobalOptions):
   const text = textFromFlag(options.text);
   const timeout = parseDuration(options.timeout ?? '10m', '--timeout');
   const channel = options.channel === undefined ? undefined : channelFromFlag(options.channel);
+  const cap = maxCostFromFlag(options.maxCost);
+  const smartEncoding = options.smartEncoding === true;
   const sms = transportFor(global);
   try {
-    const estimate = await estimateWithBalance(sms, to, text, channel);
+    const estimate = await estimateWithBalance(sms, to, text, { channel, smartEncoding });
+    const overBudget = cap === undefined ? undefined : budgetRefusal(estimate, cap);
+    const described = describeEstimate(estimate, smartEncoding);
     if (options.dryRun) {
-      if (global.json) printJson({ dryRun: true, estimate });
+      const capJson = cap ? { maxCost: cap.toString(), withinMaxCost: !overBudget } : {};
+      if (global.json) printJson({ dryRun: true, estimate, ...capJson });
       else
         printLines(
-          ...describeEstimate(estimate),
+          ...described,
           ...wouldRefuse(estimate, options),
+          ...(overBudget ? [`a real send would refuse: ${overBudget.message}`] : []),
           'dry run: nothing was sent',
         );
       return;
     }
-    if (!(await confirmPaidSend(describeEstimate(estimate).join('\n'), options.yes))) {
+    // Refused here, before asking: no question whose yes could not send.
+    if (overBudget) throw overBudget;
+    if (!(await confirmPaidSend(described.join('\n'), options.yes))) {
       printLines('Not sent.');
       runState.exitCode = EXIT.usage;
       return;
@@ -60,6 +75,9 @@ export async function sendList(options: SendListOptions, global: GlobalOptions):
         text,
         ...(channel ? { channelId: channel } : {}),
         onInvalid: options.skipInvalid ? 'skip' : 'reject',
+        ...(smartEncoding ? { smartEncoding: true } : {}),
+        // The core checks the cap again against the prices of the moment of the send.
+        ...(cap === undefined ? {} : { maxCost: cap.toString() }),
       });
     } catch (error) {
       if (!PartialSendError.isInstance(error)) throw error;
@@ -101,7 +119,14 @@ export async function sendList(options: SendListOptions, global: GlobalOptions):
         duplicates: result.duplicates,
         failed: failed.map(failureJson),
         unknown: unknown.map(failureJson),
-        totalCost: estimate.totalCost,
+        text: result.text,
+        encoding: result.encoding,
+        segments: result.segments,
+        smartEncoded: result.smartEncoded,
+        totalCost: result.totalCost,
+        costComplete: result.costComplete,
+        estimatedCost: estimate.totalCost,
+        maxCost: cap?.toString() ?? null,
         ...(delivery ? { delivery: deliveryJson(delivery.reports, delivery.complete) } : {}),
       });
     }
@@ -110,6 +135,7 @@ export async function sendList(options: SendListOptions, global: GlobalOptions):
         (b) => `batch ${b.id}:${b.recipients.length} via channel ${b.channelId}`,
       ),
       `sent to ${result.accepted.length} number(s)`,
+      costLine(result),
       ...result.rejected.map((r) => `not sent ${r.input}: ${r.reason}`),
       ...(result.duplicates.length > 0
         ? [`${result.duplicates.length} duplicate(s) left out (each number is sent once)`]
@@ -127,6 +153,37 @@ export async function sendList(options: SendListOptions, global: GlobalOptions):
   } finally {
     await sms.close();
   }
+}
+
+/** What the send cost, as one line: encoding, segments, total of the accepted batches. */
+function costLine(result: SendResult): string {
+  const smart = result.smartEncoded ? ' (smart encoding)' : '';
+  const bound = result.costComplete ? '' : ' (at least: a price was unknown)';
+  return `sent as ${result.encoding}${smart}, ${result.segments} segment(s) each; total cost ${result.totalCost}${bound}`;
+}
+
+/**
+ * The refusal a send over `--max-cost` meets (as the core would refuse it: nothing is
+ * sent), or undefined when the estimate is within the cap.
+ */
+function budgetRefusal(estimate: EstimateReport, cap: Decimal): BudgetExceededError | undefined {
+  const details = { maxCost: cap.toString(), required: estimate.totalCost };
+  if (!estimate.complete) {
+    return new BudgetExceededError(
+      `Nothing was sent: the price of a channel of this send is unknown, so --max-cost ${cap} cannot be checked`,
+      { ...details, required: undefined },
+    );
+  }
+  if (Decimal.parse(estimate.totalCost).compare(cap) <= 0) return undefined;
+  const smart = estimate.smartEncoding;
+  const hint =
+    smart.applicable && !smart.used
+      ? ` (with --smart-encoding it would cost ${smart.smart.totalCost})`
+      : '';
+  return new BudgetExceededError(
+    `Nothing was sent: this send would cost ${estimate.totalCost}, over --max-cost ${cap}; raise --max-cost or shorten the text${hint}`,
+    details,
+  );
 }
 
 function failureJson(f: SubmitFailure) {

@@ -32,6 +32,14 @@ export function registerSend(program: Command): void {
       '--resume <file-or-token>',
       'go on after an interrupted run: its summary file (or resume token); rows it sent are skipped (--file)',
     )
+    .option(
+      '--smart-encoding',
+      'replace characters that have a GSM-7 look-alike (curly quotes, dashes, …, non-breaking spaces) so the text goes out as GSM-7: 160 characters a segment instead of 70',
+    )
+    .option(
+      '--max-cost <amount>',
+      "the most the send may cost, in the account's currency (e.g. 2.50): --to refuses a send over it, sending nothing; --file stops before the batch that would cross it (go on with --resume and a higher --max-cost)",
+    )
     .option('--dry-run', 'show recipients, segments and cost; send nothing')
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .addHelpText(
@@ -40,6 +48,7 @@ export function registerSend(program: Command): void {
 Examples:
   intl-sms send --to +639171234567,+447400123456 --text "Your code is 4242" --yes --wait
   intl-sms send --to +639171234567 --text "Hi" --dry-run
+  intl-sms send --to +639171234567 --text "It’s ready — come by" --smart-encoding --max-cost 0.50 --yes
   intl-sms send --file customers.csv --column mobile --text "Sale today" --rate 5 --yes
   intl-sms send --file personal.csv --text-column message --json --yes
   intl-sms send --file customers.csv --text "Sale today" --summary-file run.json --yes
