@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.bundle.js';
+import { loadCachedBundle } from '../dist/launch/code-cache.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const cli = loadCachedBundle(new URL('../dist/cli.bundle.cjs', import.meta.url));
+process.exitCode = await cli.exports.main(process.argv.slice(2), { onListening: cli.save });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +69,18 @@ describe('intl-sms-mock CLI', () => {
     expect(await balance(url)).toMatchObject({ stateCode: '200', data: '1000.0000' });
     run.process.kill('SIGTERM');
     expect(await run.exit).toBe(0);
+  });
+
+  it('keeps a code cache of its bundle by the time it prints its URL, and starts from it', async () => {
+    const cache = await mkdtemp(join(tmpdir(), 'mock-code-cache-'));
+    for (const run of [1, 2]) {
+      const started = start(['--log-level', 'silent'], { INTL_SMS_MOCK_CACHE_DIR: cache });
+      const url = await started.firstLine;
+      expect(await readdir(cache), `run ${run}`).toEqual([expect.stringMatching(/\.v8$/)]);
+      expect(await balance(url)).toMatchObject({ stateCode: '200' });
+      started.process.kill('SIGTERM');
+      expect(await started.exit).toBe(0);
+    }
   });
 
   it('exits 0 on SIGINT too', async () => {

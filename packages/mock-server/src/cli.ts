@@ -74,8 +74,14 @@ function numberOption(
   return value;
 }
 
+/** Hooks of {@link main}. */
+export interface MainHooks {
+  /** Called once the server listens, right before its URL is printed. */
+  readonly onListening?: (() => void) | undefined;
+}
+
 /** Runs the CLI: parse flags, start, print the URL, stop cleanly on SIGINT/SIGTERM. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], hooks: MainHooks = {}): Promise<number> {
   let values: ReturnType<typeof parse>['values'];
   try {
     values = parse(argv).values;
@@ -121,6 +127,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.once('SIGTERM', () => resolve());
   });
   const server = await startMockServer(options);
+  hooks.onListening?.();
   process.stdout.write(`${server.url}\n`);
   await stopped;
   await server.close();
