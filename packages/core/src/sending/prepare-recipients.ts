@@ -6,7 +6,7 @@ import {
   type ChannelPreferences,
   describeDestination,
 } from '../routing/channel-index.js';
-import type { ChannelId } from '../transport/channel.js';
+import type { Channel, ChannelId } from '../transport/channel.js';
 import type { RecipientOutcome, RejectedRecipient } from '../transport/send-result.js';
 
 /** The recipients of one channel, in input order. */
@@ -59,6 +59,20 @@ export function prepareRecipients(
   const duplicates: RejectedRecipient[] = [];
   const groups = new Map<string, ChannelGroup>();
   const seen = new Map<string, number>();
+  // The destination, route and group of the number before: the next is most often alike.
+  const last: {
+    country: string | undefined;
+    callingCode: string;
+    channel: Channel | undefined;
+    channelId: ChannelId | undefined;
+    group: ChannelGroup | undefined;
+  } = {
+    country: undefined,
+    callingCode: '',
+    channel: undefined,
+    channelId: undefined,
+    group: undefined,
+  };
   const reject = (index: number, input: string, reason: string) => {
     rejected.push({ index, input, reason });
     outcomes.push({ input, state: 'rejected', reason });
@@ -80,25 +94,37 @@ export function prepareRecipients(
       continue;
     }
     seen.set(phone, index);
-    const channel =
-      options.channelId === undefined
-        ? options.index?.route(check.value, options.preferences)
-        : undefined;
+    let channel: Channel | undefined;
+    if (options.channelId === undefined) {
+      // Numbers of one destination come in runs: route once per run, not per number.
+      const { country, callingCode } = check.value;
+      if (country !== last.country || callingCode !== last.callingCode) {
+        last.channel = options.index?.route(check.value, options.preferences);
+        last.country = country;
+        last.callingCode = callingCode;
+      }
+      channel = last.channel;
+    }
     const channelId = options.channelId ?? channel?.id;
     if (channelId === undefined) {
       reject(index, input, `no enabled channel for ${describeDestination(check.value)}`);
       continue;
     }
-    const key = String(channelId);
-    const group = groups.get(key) ?? {
-      channelId,
-      price: channel?.price ?? options.index?.byId(channelId)?.price,
-      indexes: [],
-      phones: [],
-    };
+    let group = channelId === last.channelId ? last.group : undefined;
+    if (group === undefined) {
+      const key = String(channelId);
+      group = groups.get(key) ?? {
+        channelId,
+        price: channel?.price ?? options.index?.byId(channelId)?.price,
+        indexes: [],
+        phones: [],
+      };
+      groups.set(key, group);
+      last.channelId = channelId;
+      last.group = group;
+    }
     group.indexes.push(index);
     group.phones.push(phone);
-    groups.set(key, group);
     outcomes.push({ input, phone, state: 'accepted' });
   }
   return { outcomes, groups: [...groups.values()], rejected, duplicates };
