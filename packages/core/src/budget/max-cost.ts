@@ -6,23 +6,25 @@ import { Decimal } from '../money/decimal.js';
 export type MaxCost = string | number;
 
 /**
+ * An amount as `maxCost` takes it, and as a resume token records a committed cost: plain
+ * digits, an optional fraction, no sign, exponent or spaces, at most 30 + 18 digits.
+ */
+export const PLAIN_AMOUNT = /^\d{1,30}(?:\.\d{1,18})?$/;
+
+/**
  * Reads a `maxCost` option as an exact decimal ≥ 0, or `undefined` when absent; anything
- * else (a negative, `NaN`, `"12,50"`, an object) is a `ValidationError` naming `field`.
+ * else (a negative, `NaN`, `"12,50"`, `"1e3"`, `" 5"`, an object) is a `ValidationError`
+ * naming `field`. A number is read through its shortest text (`12.5` → `"12.5"`).
  */
 export function parseMaxCost(value: unknown, field = 'maxCost'): Decimal | undefined {
   if (value === undefined) return undefined;
-  let cap: Decimal | undefined;
-  try {
-    if (typeof value === 'string') cap = Decimal.parse(value);
-    else if (typeof value === 'number') cap = Decimal.fromNumber(value);
-  } catch {
-    cap = undefined;
-  }
-  if (cap === undefined || cap.units < 0n) {
+  const text = typeof value === 'number' ? String(value) : value;
+  const cap = typeof text === 'string' && PLAIN_AMOUNT.test(text) ? Decimal.parse(text) : undefined;
+  if (cap === undefined) {
     const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
     throw new ValidationError(
       field,
-      `${field} must be a decimal amount ≥ 0 in the account's currency, such as "12.50"; got ${shown}`,
+      `${field} must be a decimal amount ≥ 0 in the account's currency, plain digits such as "12.50"; got ${shown}`,
     );
   }
   return cap;

@@ -1,3 +1,4 @@
+import { PLAIN_AMOUNT } from '../budget/max-cost.js';
 import { Decimal } from '../money/decimal.js';
 import { IndexBitset } from './index-bitset.js';
 
@@ -22,7 +23,8 @@ export function writeResumeToken(done: IndexBitset, committed: Decimal): string 
 export function readResumeToken(token: string): ResumeState {
   const [bits = '', cost, extra] = token.split('~');
   if (extra !== undefined) throw new RangeError('a resume token has at most one "~"');
+  if (cost !== undefined && !PLAIN_AMOUNT.test(cost))
+    throw new RangeError('a resume token ends with "~" and a plain decimal cost');
   const committed = cost === undefined ? Decimal.zero() : Decimal.parse(cost);
-  if (committed.units < 0n) throw new RangeError('a resume token commits no negative cost');
   return { done: IndexBitset.fromBase64(bits), committed };
 }

@@ -26,7 +26,8 @@ export interface FailoverOptions {
    * `SubmitOutcomeUnknownError` whose `evidence` is `provider-error`). Off by default:
    * the provider's exception handler can answer so after the SMS left, and the next
    * transport may then deliver it a second time. Turn it on only if a duplicate SMS costs
-   * you less than a missing one.
+   * you less than a missing one. A send with a `maxCost` never moves on after such an
+   * answer: it may have been charged, and paying twice would cross the cap.
    */
   readonly failOverOnProviderError?: boolean | undefined;
 }
@@ -61,6 +62,15 @@ export function mayFailOver(error: unknown, options: MayFailOverOptions = {}): b
   return true;
 }
 
+/** Whether a failed send may have been charged: some submit of it has an unknown outcome. */
+function mayHaveCharged(error: unknown): boolean {
+  if (SubmitOutcomeUnknownError.isInstance(error)) return true;
+  return (
+    PartialSendError.isInstance(error) &&
+    error.failures.some((failure) => SubmitOutcomeUnknownError.isInstance(failure.error))
+  );
+}
+
 /**
  * Combines transports into one: `send` tries them in turn (see {@link mayFailOver});
  * when all fail it rejects with `AllTransportsFailedError` listing each error. Delivery
@@ -84,6 +94,9 @@ export function createFailoverTransport(
     );
   const strategy = options.strategy ?? 'priority';
   const sendMayFailOver = (error: unknown) => mayFailOver(error, options);
+  // A capped send whose submit may have been charged never moves on: paying twice would
+  // take it over its maxCost (whatever failOverOnProviderError says).
+  const mayFailOverWithinCap = (error: unknown) => !mayHaveCharged(error) && sendMayFailOver(error);
   const senders = new BatchSenders();
   let turn = 0;
 
@@ -113,16 +126,20 @@ export function createFailoverTransport(
     specificationVersion: 'v1',
     provider: `failover(${transports.map((t) => t.provider).join(',')})`,
     async send(message, callOptions) {
-      return firstThatAnswers(async (transport) => {
-        try {
-          const result = await transport.send(message, callOptions);
-          senders.remember(transport, result.batches);
-          return result;
-        } catch (error) {
-          if (PartialSendError.isInstance(error)) senders.remember(transport, error.result.batches);
-          throw error;
-        }
-      }, sendMayFailOver);
+      return firstThatAnswers(
+        async (transport) => {
+          try {
+            const result = await transport.send(message, callOptions);
+            senders.remember(transport, result.batches);
+            return result;
+          } catch (error) {
+            if (PartialSendError.isInstance(error))
+              senders.remember(transport, error.result.batches);
+            throw error;
+          }
+        },
+        message?.maxCost === undefined ? sendMayFailOver : mayFailOverWithinCap,
+      );
     },
     // Priced by the first transport that answers: the one a send tries first.
     estimate: (message, callOptions) =>

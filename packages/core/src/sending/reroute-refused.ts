@@ -1,8 +1,9 @@
 import { ChannelUnavailableError } from '../errors/channel-unavailable-error.js';
+import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-error.js';
 import { Decimal } from '../money/decimal.js';
 import { loadPhoneNormalizer } from '../phone/normalize-phone.js';
 import { ChannelIndex, type ChannelPreferences } from '../routing/channel-index.js';
-import type { RecipientOutcome, SentBatch } from '../transport/send-result.js';
+import type { RecipientOutcome } from '../transport/send-result.js';
 import type { ChannelGroup } from './prepare-recipients.js';
 import { batchesCost } from './send-outcome.js';
 import type { SendPipeline } from './send-pipeline.js';
@@ -22,16 +23,22 @@ export interface RerouteOptions {
 }
 
 /**
- * Whether the accepted batches plus the re-routed groups stay within `cap`. A group whose
- * price is unknown cannot be checked, so it counts as over.
+ * Whether what the send may already have been charged — its accepted batches and its
+ * submits of unknown outcome — plus the re-routed groups stays within `cap`. A price that
+ * is unknown cannot be checked, so it counts as over.
  */
 function withinCap(
   cap: Decimal,
-  accepted: readonly SentBatch[],
+  report: SubmitReport,
   rerouted: readonly ChannelGroup[],
   segments: number,
 ): boolean {
-  let total = batchesCost(accepted);
+  let total = batchesCost(report.batches);
+  for (const failure of report.failures) {
+    if (!SubmitOutcomeUnknownError.isInstance(failure.error)) continue;
+    if (failure.cost === undefined) return false;
+    total = total.add(Decimal.parse(failure.cost));
+  }
   for (const group of rerouted) {
     const cost = costOf(group, segments);
     if (cost === undefined) return false;
@@ -102,7 +109,7 @@ export async function rerouteRefused(
     }
   }
   const rerouted = [...groups.values()];
-  if (cap !== undefined && !withinCap(cap, report.batches, rerouted, segments)) return report;
+  if (cap !== undefined && !withinCap(cap, report, rerouted, segments)) return report;
   const retried = await submitGroups(rerouted, outcomes, submit, {
     ...pipeline.defaults,
     segments,

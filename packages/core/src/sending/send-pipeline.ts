@@ -72,6 +72,8 @@ export async function runSend(message: SmsMessage, pipeline: SendPipeline): Prom
   const sending = textToSend(checkText(message.text), smartEncodingOf(message, pipeline));
   const { text } = sending;
   const segments = sending.segments.segments;
+  // A cap is checked against the provider's prices now, not a cached list's.
+  if (cap !== undefined) pipeline.invalidateChannels();
   const { prepared, index } = await prepare(message, pipeline, { prices: true });
   const costs = channelCosts(prepared.groups, segments, index);
   if (cap !== undefined) checkWithinBudget(cap, knownTotal(costs));

@@ -14,6 +14,11 @@ export type SubmitBatch = (channelId: ChannelId, phones: readonly string[]) => P
 export interface JobFailure extends SubmitFailure {
   /** Positions in the message's `to` of `phones`, in the same order. */
   readonly indexes: readonly number[];
+  /**
+   * What the submit costs if the provider took it, exact; `undefined` when the price is
+   * unknown. A submit of unknown outcome may have been charged this.
+   */
+  readonly cost: string | undefined;
 }
 
 /** The batches accepted and the submits that failed, with every outcome updated. */
@@ -66,7 +71,13 @@ export async function submitGroups(
       return;
     }
     const error = submitFailureError(result.reason, job);
-    failures.push({ channelId: job.channelId, phones: job.phones, indexes: job.indexes, error });
+    failures.push({
+      channelId: job.channelId,
+      phones: job.phones,
+      indexes: job.indexes,
+      error,
+      cost: costOf(job, segments),
+    });
     const state = SubmitOutcomeUnknownError.isInstance(error) ? 'unknown' : 'failed';
     for (const index of job.indexes) {
       outcomes[index] = { ...(outcomes[index] as RecipientOutcome), state, reason: error.message };
