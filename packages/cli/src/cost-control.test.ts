@@ -183,9 +183,13 @@ describe('estimate: what smart encoding would save', () => {
     expect(report.totalCost).toBe(report.smartEncoding.smart.totalCost);
     const text = await env.run(['estimate', '--to', PH, '--text', TEXT, '--smart-encoding']);
     expect(text.stdout).toMatch(
-      /smart encoding: sent as GSM-7, 1 segment\(s\) instead of \d+ \(UCS-2\)/,
+      /smart encoding: goes out as GSM-7, 1 segment\(s\) instead of \d+ \(UCS-2\)/,
     );
     expect(text.stdout).not.toContain('you would pay');
+    const even = await env.run(['estimate', '--to', PH, '--text', '“Hi”', '--smart-encoding']);
+    expect(even.stdout).toContain(
+      'smart encoding: goes out as GSM-7, 1 segment(s), as many as in UCS-2 (no saving)',
+    );
   });
 
   it('says nothing about smart encoding for a GSM-7 text, and why it cannot help when asked for', async () => {

@@ -10,8 +10,13 @@ export function describeSmartEncoding(estimate: SendEstimate, requested: boolean
   const smart = estimate.smartEncoding;
   const { original } = smart;
   if (smart.used) {
+    // An estimate is printed before anything is sent: it says what the send will do.
+    const saving =
+      smart.segmentsSaved > 0
+        ? `${smart.smart.segments} segment(s) instead of ${original.segments} (${original.encoding}), cost ${smart.smart.totalCost} instead of ${original.totalCost}`
+        : `${smart.smart.segments} segment(s), as many as in ${original.encoding} (no saving)`;
     return [
-      `smart encoding: sent as ${smart.smart.encoding}, ${smart.smart.segments} segment(s) instead of ${original.segments} (${original.encoding}), cost ${smart.smart.totalCost} instead of ${original.totalCost}; replaced ${replacements(smart.replacements)}`,
+      `smart encoding: goes out as ${smart.smart.encoding}, ${saving}; replacing ${replacements(smart.replacements)}`,
     ];
   }
   if (!requested && smart.applicable && smart.segmentsSaved > 0) {
