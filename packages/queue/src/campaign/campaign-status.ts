@@ -124,8 +124,10 @@ export interface CampaignStatus {
   readonly progress: { readonly done: number; readonly total: number };
   /**
    * What the accepted batches cost, exact, in the account's currency: the sum of each
-   * batch's price × segments × recipients (as the provider bills). Recipients reconciled
-   * as sent without a batch are not in it.
+   * batch's price × segments × recipients (as the provider bills). A chunk of unknown
+   * outcome reconciled as sent adds the estimate its claim committed against `maxCost`
+   * (the provider's real debit for it is not known; without `maxCost` there is no
+   * estimate and it adds nothing).
    */
   readonly totalCost: string;
   /** The campaign's budget (see `CampaignInput.maxCost`). */

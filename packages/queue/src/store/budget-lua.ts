@@ -14,27 +14,48 @@ end
 `;
 
 /**
- * Lua of the claim (after `TO_SEND`, `DECIMAL_LUA` and `HOLD_LUA`; KEYS and ARGV of
- * `claimChunk`): `commitEstimate(size)` returns nil when the chunk may go — the campaign
- * has no `maxCost`, or its estimate fits and is now committed — and otherwise the claim's
- * reply: `{'estimate', …}` to ask for one, or `{'budget', reason, size}` once the chunk is
- * booked as left unsent for the budget. The first chunk refused stops the campaign
- * (`budgetStop`): every later claim books its chunk too, so no smaller chunk slips in
- * after it; raising the cap lifts the stop.
+ * Lua (KEYS[1] the campaign): `stopForBudget(reason)` marks the campaign stopped at its
+ * budget (`budgetStop`, which `budget.exceeded` reports and which books every later claim
+ * as left unsent); a stop already set keeps its first reason. Raising the cap lifts it.
  */
-export const CLAIM_BUDGET_LUA = `
+export const STOP_BUDGET_LUA = `
+local function stopForBudget(reason)
+  if (redis.call('HGET', KEYS[1], 'budgetStop') or '') == '' then
+    redis.call('HSET', KEYS[1], 'budgetStop', reason)
+  end
+end
+`;
+
+/**
+ * Lua (after `STOP_BUDGET_LUA`; KEYS[1] campaign, KEYS[2] chunk, KEYS[4] events and ARGV[2]
+ * now, as `claimChunk` lays them out): `bookBudget(size, reason)` books the chunk as left
+ * unsent for the budget (its `size` numbers move from `queued` to `budget`) and stops the
+ * campaign. Returns the claim's `{'budget', reason, size}` reply.
+ */
+export const BOOK_BUDGET_LUA = `
 local function bookBudget(size, reason)
   redis.call('HSET', KEYS[2], 'state', 'budget', 'error', reason, 'updatedAt', ARGV[2])
   redis.call('HINCRBY', KEYS[1], 'queued', -size)
   redis.call('HINCRBY', KEYS[1], 'budget', size)
   redis.call('HINCRBY', KEYS[1], 'chunksDone', 1)
-  if (redis.call('HGET', KEYS[1], 'budgetStop') or '') == '' then
-    redis.call('HSET', KEYS[1], 'budgetStop', reason)
-  end
+  stopForBudget(reason)
   redis.call('HSET', KEYS[1], 'updatedAt', ARGV[2])
   redis.call('PUBLISH', KEYS[4], 'chunk')
   return {'budget', reason, size}
 end
+`;
+
+/**
+ * Lua of the claim (after `TO_SEND`, `DECIMAL_LUA`, `HOLD_LUA`, `STOP_BUDGET_LUA` and
+ * `BOOK_BUDGET_LUA`; KEYS and ARGV of `claimChunk`): `commitEstimate(size)` returns nil when the chunk may go — the
+ * campaign has no `maxCost`, or its estimate fits and is now committed (and kept as the
+ * chunk's `estimate`, the cap its submit is sent with) — and otherwise the claim's reply:
+ * `{'estimate', …}` to ask for one, or `{'budget', reason, size}` once the chunk is
+ * booked as left unsent for the budget. The first chunk refused stops the campaign
+ * (`budgetStop`): every later claim books its chunk too, so no smaller chunk slips in
+ * after it; raising the cap lifts the stop.
+ */
+export const CLAIM_BUDGET_LUA = `
 local function commitEstimate(size)
   local cap = redis.call('HGET', KEYS[1], 'maxCost') or ''
   if cap == '' then return nil end

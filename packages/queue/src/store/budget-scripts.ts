@@ -1,3 +1,5 @@
+import { BOOK_BUDGET_LUA, HOLD_LUA, STOP_BUDGET_LUA } from './budget-lua.js';
+import { DECIMAL_LUA } from './decimal-lua.js';
 import { LuaScript } from './lua-script.js';
 
 /**
@@ -47,4 +49,38 @@ if recipients > 0 then
   redis.call('PUBLISH', KEYS[2], 'budget')
 end
 return queued
+`);
+
+/**
+ * Books a claimed chunk whose submit the transport refused for its `maxCost` (core's
+ * `BudgetExceededError`: the send's estimate at submit time, e.g. after a price rise, was
+ * over the estimate the claim committed, so nothing was sent) as left unsent for the
+ * budget, exactly as a claim refused for the budget: state `budget`, its numbers counted
+ * as `budget`, the campaign stopped at its budget (resumed by `setCampaignMaxCost`). Its
+ * hold goes back to what the chunk had accepted before (nothing of this submit was
+ * billed). Also accepted when another worker already gave this attempt up as unknown
+ * (it stalled while Redis was away): nothing was sent, so the truth replaces the guess.
+ * Returns 1, or 0 for an attempt that no longer owns the chunk (nothing changed).
+ * KEYS: campaign, chunk, reconcile set, events, reconciling campaigns set (as `claimChunk`).
+ * ARGV: attempt id, now, n, campaign id, reason.
+ */
+export const refuseForBudget =
+  new LuaScript(`${DECIMAL_LUA}${HOLD_LUA}${STOP_BUDGET_LUA}${BOOK_BUDGET_LUA}
+local state = redis.call('HGET', KEYS[2], 'state')
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if state == 'needs-reconciliation' and redis.call('HGET', KEYS[2], 'stalledAttempt') == ARGV[1] then
+  local unknown = tonumber(redis.call('HGET', KEYS[2], 'unknownCount') or '0')
+  redis.call('HINCRBY', KEYS[1], 'unknown', -unknown)
+  redis.call('HINCRBY', KEYS[1], 'queued', unknown)
+  redis.call('HINCRBY', KEYS[1], 'chunksDone', -1)
+  redis.call('SREM', KEYS[3], ARGV[3])
+  if redis.call('SCARD', KEYS[3]) == 0 then redis.call('SREM', KEYS[5], ARGV[4]) end
+  redis.call('HDEL', KEYS[2], 'stalledAttempt')
+  redis.call('HSET', KEYS[2], 'unknownCount', 0, 'unknownPhones', '')
+elseif state ~= 'submitting' or redis.call('HGET', KEYS[2], 'attempt') ~= ARGV[1] then
+  return 0
+end
+hold(redis.call('HGET', KEYS[2], 'cost') or '0')
+bookBudget(tonumber(redis.call('HGET', KEYS[2], 'size')), ARGV[5])
+return 1
 `);

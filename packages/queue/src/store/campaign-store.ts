@@ -1,6 +1,7 @@
 import type { CampaignStatus } from '../campaign/campaign-status.js';
 import { RETRY_DEFAULTS, type RetryPolicy } from '../queue-jobs.js';
 import type { RedisClient } from '../redis-connection.js';
+import { refuseForBudget } from './budget-scripts.js';
 import {
   activeCampaignsKey,
   CampaignKeys,
@@ -40,6 +41,11 @@ export type Claim =
       readonly retry: RetryPolicy;
       /** The campaign's `smartEncoding`; undefined leaves it to the transport's setting. */
       readonly smartEncoding: boolean | undefined;
+      /**
+       * With the campaign's `maxCost`: the estimate this claim committed against it, the
+       * `maxCost` the submit is sent with (nothing dearer may leave); undefined without a cap.
+       */
+      readonly maxCost: string | undefined;
     }
   | {
       /** The campaign has a `maxCost`: estimate these numbers, then claim with the estimate. */
@@ -398,7 +404,8 @@ export class CampaignStore {
     ];
     args.push(estimate && 'why' in estimate ? estimate.why : '');
     const reply = (await claimChunk.run(this.redis, keys, args)) as (string | number | null)[];
-    const [kind, replicas, text, channelId, phones, indices, tries, attempts, delay, smart] = reply;
+    const [kind, replicas, text, channelId, phones, indices, tries, attempts, delay, smart, cap] =
+      reply;
     if (kind === 'estimate') {
       return {
         kind,
@@ -426,10 +433,29 @@ export class CampaignStore {
           retryDelayMs: Number(delay) || RETRY_DEFAULTS.retryDelayMs,
         },
         smartEncoding: smartEncodingOf(smart),
+        maxCost: cap ? String(cap) : undefined,
       };
     }
     if (kind === 'done') return { kind, state: String(replicas ?? '') };
     return { kind: kind as 'paused' | 'cancelled' | 'reconcile' | 'missing' };
+  }
+
+  /**
+   * Books a claimed chunk whose submit the transport refused for its `maxCost` (nothing
+   * was sent) as left unsent for the budget, and stops the campaign at its budget (see
+   * `refuseForBudget`). Returns false when this attempt no longer owns the chunk.
+   */
+  async refuseForBudget(
+    campaignId: string,
+    n: number,
+    attempt: string,
+    reason: string,
+  ): Promise<boolean> {
+    const k = this.keys(campaignId);
+    const keys = [k.campaign, k.chunk(n), k.reconcile, k.events];
+    keys.push(reconcilingCampaignsKey(this.base));
+    const args = [attempt, Date.now(), n, campaignId, reason];
+    return (await refuseForBudget.run(this.redis, keys, args)) === 1;
   }
 
   /** Gives a claimed chunk back; `countTry` counts it against the campaign's attempts. */

@@ -59,7 +59,12 @@ return cancelled
 
 /**
  * Settles a chunk that needs reconciliation with the caller's decision:
- * - `sent`: its unknown recipients count as accepted (no receipts will be polled);
+ * - `sent`: its unknown recipients count as accepted (no receipts will be polled), and
+ *   what they cost counts in `totalCost`: the chunk's hold (the estimate its claim
+ *   committed against `maxCost`) less what the chunk has accepted already, so the chunk's
+ *   cost becomes its hold. It is the estimate: the provider's real debit for a submit of
+ *   unknown outcome is not known here. A campaign without `maxCost` has no estimate, so
+ *   nothing is added;
  * - `not-sent`: they count as failed, with the given failure entries;
  * - `resend`: the chunk becomes queued again with only those recipients (its own numbers
  *   and batches stay, so receipts of earlier batches still find their recipients), to be
@@ -84,6 +89,13 @@ if ARGV[2] == 'sent' then
   redis.call('HINCRBY', KEYS[1], 'accepted', unknown)
   redis.call('HINCRBY', KEYS[1], 'untracked', unknown)
   redis.call('HSET', KEYS[2], 'state', 'submitted', 'settled', 'sent')
+  local cost = redis.call('HGET', KEYS[2], 'cost') or '0'
+  local held = redis.call('HGET', KEYS[2], 'held') or '0'
+  if decCmp(held, cost) > 0 then
+    redis.call('HSET', KEYS[1], 'totalCost',
+      decAdd(redis.call('HGET', KEYS[1], 'totalCost') or '0', decSub(held, cost)))
+    redis.call('HSET', KEYS[2], 'cost', held)
+  end
 elseif ARGV[2] == 'not-sent' then
   redis.call('HINCRBY', KEYS[1], 'failed', unknown)
   redis.call('HSET', KEYS[2], 'state', 'failed', 'settled', 'not-sent')

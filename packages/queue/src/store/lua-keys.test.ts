@@ -42,6 +42,7 @@ describe('Lua scripts', () => {
         'createCampaign',
         'recordReceipts',
         'recordSubmit',
+        'refuseForBudget',
         'requeueBudgetChunks',
         'setMaxCost',
         'rejectRecipients',

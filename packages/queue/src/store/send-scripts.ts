@@ -1,4 +1,4 @@
-import { CLAIM_BUDGET_LUA, HOLD_LUA } from './budget-lua.js';
+import { BOOK_BUDGET_LUA, CLAIM_BUDGET_LUA, HOLD_LUA, STOP_BUDGET_LUA } from './budget-lua.js';
 import { DECIMAL_LUA } from './decimal-lua.js';
 import { LuaScript } from './lua-script.js';
 
@@ -14,7 +14,8 @@ end
 
 /**
  * Lua: the numbers (and positions) the claimed chunk (KEYS[2]) must send: those queued
- * again by a reconciliation `resend` when there are, else the chunk's own.
+ * again by a reconciliation `resend` when there are, else the chunk's own; and `go()`,
+ * the claim's reply for a chunk now `submitting`.
  */
 const TO_SEND = `
 local function toSend()
@@ -25,17 +26,25 @@ end
 local function go()
   local f = toSend()
   local retry = redis.call('HMGET', KEYS[1], 'attempts', 'retryDelayMs')
+  local cap = ''
+  if (redis.call('HGET', KEYS[1], 'maxCost') or '') ~= '' then
+    cap = redis.call('HGET', KEYS[2], 'estimate') or ''
+  end
   return {'go', replicas(), f[1], f[2], f[3], f[4], redis.call('HGET', KEYS[2], 'tries') or '0',
-    retry[1] or '', retry[2] or '', redis.call('HGET', KEYS[1], 'smartEncoding') or ''}
+    retry[1] or '', retry[2] or '', redis.call('HGET', KEYS[1], 'smartEncoding') or '', cap}
 end
 `;
 
 /**
  * Takes chunk n for one submit attempt. Returns:
  * - `{'go', replicas, text, channelId, phones, indices, tries, attempts, retryDelayMs,
- *   smartEncoding}`: the chunk is now `submitting` under this attempt (also when this same
- *   attempt asks again after a lost reply); `tries` failed before, the campaign allows
- *   `attempts`; `smartEncoding` is the campaign's (`1`, `0`, or `''` for the transport's);
+ *   smartEncoding, maxCost}`: the chunk is now `submitting` under this attempt (also when
+ *   this same attempt asks again after a lost reply); `tries` failed before, the campaign
+ *   allows `attempts`; `smartEncoding` is the campaign's (`1`, `0`, or `''` for the
+ *   transport's); `maxCost` is the estimate this claim committed when the campaign has a
+ *   cap (`''` without one): the submit is sent with it as its own `maxCost`, so nothing
+ *   dearer than what was committed (a re-route to a dearer channel, a price risen since
+ *   the estimate) can leave;
  * - `{'estimate', text, channelId, phones, indices, generation, smartEncoding,
  *   retryDelayMs}`: the campaign has a `maxCost` and this call brought no estimate of
  *   this chunk (or one of an earlier generation of it): estimate what these numbers cost
@@ -56,7 +65,7 @@ end
  *   generation it was made for, why the price is unknown.
  */
 export const claimChunk =
-  new LuaScript(`${REPLICAS}${TO_SEND}${DECIMAL_LUA}${HOLD_LUA}${CLAIM_BUDGET_LUA}
+  new LuaScript(`${REPLICAS}${TO_SEND}${DECIMAL_LUA}${HOLD_LUA}${STOP_BUDGET_LUA}${BOOK_BUDGET_LUA}${CLAIM_BUDGET_LUA}
 if redis.call('EXISTS', KEYS[2]) == 0 or redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
 local state = redis.call('HGET', KEYS[2], 'state')
 local size = tonumber(redis.call('HGET', KEYS[2], 'size'))
@@ -125,13 +134,17 @@ return 1
  * Cost: the accepted batches' exact cost is added to the chunk's and the campaign's
  * `totalCost`; the chunk's hold on the committed cost becomes that actual cost, except
  * while some of its numbers have an unknown outcome: then it keeps the estimate its
- * claim committed (they may have been sent and billed).
+ * claim committed (they may have been sent and billed). The worker sends a capped chunk
+ * with its estimate as the send's `maxCost`, so its cost cannot pass its hold; should it
+ * still (a transport that ignores `maxCost`), the campaign is stopped at its budget with
+ * the reason, so `budget.exceeded` says so and no later chunk is claimed; likewise when
+ * the committed cost ends above `maxCost` (a cap lowered while the chunk was out).
  * KEYS: campaign, chunk, reconcile set, failures, events, reconciling campaigns set.
  * ARGV: attempt, now, n, new state, accepted, failed, rejected, unknown, batches JSON,
  *   batch count, error, unknown phones, receipts polled (1/0), campaign id, accepted
  *   cost (decimal), then failure score/member pairs.
  */
-export const recordSubmit = new LuaScript(`${DECIMAL_LUA}${HOLD_LUA}
+export const recordSubmit = new LuaScript(`${DECIMAL_LUA}${HOLD_LUA}${STOP_BUDGET_LUA}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 local state = redis.call('HGET', KEYS[2], 'state')
 local size = tonumber(redis.call('HGET', KEYS[2], 'size'))
@@ -156,8 +169,20 @@ redis.call('HDEL', KEYS[2], 'resendPhones', 'resendIndices')
 local cost = decAdd(redis.call('HGET', KEYS[2], 'cost') or '0', ARGV[15])
 redis.call('HSET', KEYS[2], 'cost', cost)
 redis.call('HSET', KEYS[1], 'totalCost', decAdd(redis.call('HGET', KEYS[1], 'totalCost') or '0', ARGV[15]))
+local held = redis.call('HGET', KEYS[2], 'held') or '0'
 if tonumber(ARGV[8]) == 0 then hold(cost)
-elseif decCmp(cost, redis.call('HGET', KEYS[2], 'held') or '0') > 0 then hold(cost) end
+elseif decCmp(cost, held) > 0 then hold(cost) end
+local cap = redis.call('HGET', KEYS[1], 'maxCost') or ''
+if cap ~= '' then
+  local committed = redis.call('HGET', KEYS[1], 'committed') or '0'
+  local estimate = redis.call('HGET', KEYS[2], 'estimate') or ''
+  if estimate ~= '' and decCmp(cost, held) > 0 then
+    stopForBudget('chunk ' .. ARGV[3] .. ' cost ' .. cost .. ', more than the ' .. held ..
+      ' its claim committed (' .. committed .. ' committed, maxCost ' .. cap .. ')')
+  elseif decCmp(committed, cap) > 0 then
+    stopForBudget(committed .. ' committed, over maxCost ' .. cap)
+  end
+end
 local accepted = tonumber(ARGV[5])
 redis.call('HINCRBY', KEYS[1], 'accepted', accepted)
 redis.call('HINCRBY', KEYS[1], 'failed', tonumber(ARGV[6]))

@@ -1,11 +1,15 @@
-import type { SmsTransport } from '@intl-sms/core';
+import type { SendEstimate, SmsMessage, SmsTransport } from '@intl-sms/core';
 
 /** A transport that forwards to `inner`, with some of its methods replaced (closing is yours). */
 export function wrapTransport(
   inner: SmsTransport,
-  overrides: Partial<Pick<SmsTransport, 'send' | 'getDeliveryReport' | 'listChannels'>>,
+  overrides: Partial<Pick<SmsTransport, 'send' | 'getDeliveryReport' | 'listChannels'>> & {
+    /** A replacement `estimate` (without one the wrapper cannot estimate at all). */
+    readonly estimate?: (message: SmsMessage) => Promise<SendEstimate>;
+  },
 ): SmsTransport {
   return {
+    ...(overrides.estimate ? { estimate: overrides.estimate } : {}),
     specificationVersion: inner.specificationVersion,
     provider: inner.provider,
     send: overrides.send ?? inner.send.bind(inner),

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { RateLimitError, SmsError, type SmsTransport } from '@intl-sms/core';
+import {
+  BudgetExceededError,
+  RateLimitError,
+  SmsError,
+  type SmsMessage,
+  type SmsTransport,
+} from '@intl-sms/core';
 import { DelayedError, type Job, type Queue, Worker } from 'bullmq';
 import type { QueueMetrics } from '../metrics/queue-metrics.js';
 import { receiptJob, type SendJobData } from '../queue-jobs.js';
@@ -48,6 +54,9 @@ type Go = Extract<Claim, { kind: 'go' }>;
  * 4. any other outcome is recorded, and receipt polling is scheduled for each batch.
  * A campaign with a `maxCost` has each chunk estimated first; the claim commits the
  * estimate against the cap or books the chunk as left unsent (`budget`), never submitted.
+ * The submit then carries that estimate as its own `maxCost`: the transport refuses
+ * anything dearer before it leaves (a price risen since, a refused channel re-routed to a
+ * dearer one), and a chunk so refused is booked `budget` too, stopping the campaign.
  */
 export function sendProcessor(context: SendProcessorContext) {
   return async (job: Job<SendJobData>, token?: string): Promise<SendJobResult> => {
@@ -83,9 +92,16 @@ export function sendProcessor(context: SendProcessorContext) {
     const started = performance.now();
     let record: SubmitRecord;
     try {
-      const result = await context.transport().send(chunkMessage(claim));
+      const result = await context.transport().send(cappedMessage(claim));
       record = recordFromResult(claim, result);
     } catch (error) {
+      if (BudgetExceededError.isInstance(error)) {
+        // Refused before anything left: left unsent for the budget, never failed or unknown.
+        const reason = `chunk ${n} was refused at its submit for its maxCost: ${error.message}`;
+        await persist(() => context.store.refuseForBudget(campaignId, n, attempt, reason));
+        report(context, budgetEvent(campaignId, n, claim.phones.length, reason));
+        return { outcome: 'budget' };
+      }
       // A 429 only says "later": it never uses up the chunk's tries.
       const rateLimited = RateLimitError.isInstance(error);
       const lastTry = !rateLimited && claim.tries + 1 >= claim.retry.attempts;
@@ -155,6 +171,12 @@ async function claimHeldByReplica(
     ),
   );
   return false;
+}
+
+/** The chunk's message, capped at the estimate its claim committed when the campaign has a cap. */
+function cappedMessage(claim: Go): SmsMessage {
+  const message = chunkMessage(claim);
+  return claim.maxCost === undefined ? message : { ...message, maxCost: claim.maxCost };
 }
 
 /** The pause before the next try of a chunk: `retryDelayMs`, doubled after each try. */

@@ -1,4 +1,5 @@
 import {
+  ChannelUnavailableError,
   Decimal,
   InvalidRecipientsError,
   PartialSendError,
@@ -107,10 +108,17 @@ export function recordFromError(chunk: ChunkRecipients, error: unknown): SubmitR
   };
 }
 
-/** Why recipient i was left out before submitting, when the error says so. */
+/**
+ * Why recipient i was left out before submitting, when the error says so: no channel for
+ * its destination. A channel the provider refused (a `ChannelUnavailableError` naming the
+ * channel, its `403`: e.g. closed while the submit was out, and not re-routed because a
+ * dearer channel would cross the chunk's `maxCost`) is no such reason: that submit was
+ * refused, so its numbers are `failed` (`refused`, code `CHANNEL_UNAVAILABLE`).
+ */
 function rejectionReason(error: SmsError, i: number): string | undefined {
   if (InvalidRecipientsError.isInstance(error))
     return error.rejected.find((r) => r.index === i)?.reason;
+  if (ChannelUnavailableError.isInstance(error) && error.channelId !== undefined) return undefined;
   return error.code === 'CHANNEL_UNAVAILABLE' ? error.message : undefined;
 }
 
