@@ -1,5 +1,6 @@
 import { Decimal, type SjroomTransport, ValidationError } from '@intl-sms/core';
 import { mockInspector } from '@intl-sms/mock-server/testing';
+import { Cluster } from 'ioredis';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CampaignInputMismatchError } from './errors/campaign-input-mismatch-error.js';
 import { submittedCounts } from './test-support/mock-inspection.js';
@@ -114,6 +115,37 @@ describe('totalCost of a campaign', () => {
     }
     expect(total.units > 0n).toBe(true);
     expect(before.subtract(await balance()).equals(total)).toBe(true);
+  });
+});
+
+describe('the cost of a chunk in Redis', () => {
+  it('keeps a one-batch chunk a compact hash: each batch’s cost apart from the batches JSON', async () => {
+    const { fx, redis } = handle;
+    const queue = fx.queue();
+    fx.worker();
+    const phones = numbers(COUNTRY_PREFIXES.PH, 3, 7, 40);
+    await queue.enqueueCampaign({
+      campaignId: 'compact',
+      recipients: phones.map((to, i) => ({
+        to,
+        text: `Hi customer ${i}, your parcel ships today.`,
+      })),
+    });
+    const status = await settled(queue, 'compact', 'sent');
+    const batches = await queue.getCampaignBatches('compact');
+    expect(batches).toHaveLength(3);
+    const sum = batches.reduce((s, b) => s.add(Decimal.parse(b.cost ?? 'NaN')), Decimal.zero());
+    expect(sum.equals(Decimal.parse(status?.totalCost ?? ''))).toBe(true);
+    // A value over 64 bytes turns Redis's listpack into a hash table: twice the memory.
+    const clients = redis instanceof Cluster ? redis.nodes('master') : [redis];
+    const chunkKeys: string[] = [];
+    for (const client of clients) {
+      for (const key of await client.keys(`*${queue.name}*:c:compact:k:*`)) {
+        chunkKeys.push(key);
+        expect(await client.object('ENCODING', key), key).toMatch(/^(listpack|ziplist)$/);
+      }
+    }
+    expect(chunkKeys).toHaveLength(3);
   });
 });
 

@@ -480,9 +480,12 @@ export class CampaignStore {
     const keys = [k.campaign, k.chunk(n), k.reconcile, k.failures, k.events];
     keys.push(reconcilingCampaignsKey(this.base));
     const args = [attempt, Date.now(), n, outcome.state, outcome.accepted, outcome.failed];
-    args.push(outcome.rejected, outcome.unknown, JSON.stringify(outcome.batches));
+    // A batch's cost goes apart from the batches JSON (see recordSubmit).
+    const stored = outcome.batches.map(({ cost: _cost, ...batch }) => batch);
+    args.push(outcome.rejected, outcome.unknown, JSON.stringify(stored));
     args.push(outcome.batches.length, outcome.error, outcome.unknownPhones);
     args.push(tracked ? 1 : 0, campaignId, outcome.cost);
+    args.push(outcome.batches.map((batch) => batch.cost ?? '').join(','));
     return (await recordSubmit.run(this.redis, keys, [...args, ...flat(outcome.failures)])) === 1;
   }
 

@@ -33,14 +33,19 @@ export async function readCampaignBatches(
   const batches: (Omit<CampaignBatch, 'delivered' | 'failed' | 'final'> & {
     untracked: boolean;
   })[] = [];
-  type Stored = { id: string; channelId: string; size: number; cost?: string };
-  for await (const [chunk, [value, untracked]] of store.chunkFields(campaignId, [
+  type Stored = { id: string; channelId: string; size: number };
+  for await (const [chunk, [value, untracked, batchCosts]] of store.chunkFields(campaignId, [
     'batches',
     'untracked',
+    'batchCosts',
   ])) {
     if (!value) continue;
-    for (const batch of JSON.parse(value) as Stored[])
-      batches.push({ ...batch, cost: batch.cost, chunk, untracked: untracked === '1' });
+    // Costs are kept in the batches' order, `''` for a batch whose price was unknown.
+    const costs = (batchCosts ?? '').split(',');
+    (JSON.parse(value) as Stored[]).forEach((batch, i) => {
+      const cost = costs[i] || undefined;
+      batches.push({ ...batch, cost, chunk, untracked: untracked === '1' });
+    });
   }
   const receipts = store.redis.pipeline();
   for (const batch of batches) receipts.hmget(keys.batch(batch.id), 'delivered', 'failed', 'final');

@@ -142,7 +142,8 @@ return 1
  * KEYS: campaign, chunk, reconcile set, failures, events, reconciling campaigns set.
  * ARGV: attempt, now, n, new state, accepted, failed, rejected, unknown, batches JSON,
  *   batch count, error, unknown phones, receipts polled (1/0), campaign id, accepted
- *   cost (decimal), then failure score/member pairs.
+ *   cost (decimal), each batch's cost (comma-separated, `''` when none), then failure
+ *   score/member pairs.
  */
 export const recordSubmit = new LuaScript(`${DECIMAL_LUA}${HOLD_LUA}${STOP_BUDGET_LUA}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -163,6 +164,16 @@ local before = redis.call('HGET', KEYS[2], 'batches')
 if before and before ~= '' and before ~= '[]' then
   if batches == '[]' then batches = before else batches = string.sub(before, 1, -2) .. ',' .. string.sub(batches, 2) end
 end
+-- Each batch's cost, in the order of 'batches', in a field of its own: in the batches JSON
+-- it would pass Redis's 64-byte listpack value limit and double the chunk's memory.
+-- One entry per batch, '' for a batch whose price was unknown.
+local batchCosts = ARGV[16]
+local hadBatches = before and before ~= '' and before ~= '[]'
+if hadBatches then
+  local costsBefore = redis.call('HGET', KEYS[2], 'batchCosts') or ''
+  if tonumber(ARGV[10]) > 0 then batchCosts = costsBefore .. ',' .. batchCosts else batchCosts = costsBefore end
+end
+if hadBatches or tonumber(ARGV[10]) > 0 then redis.call('HSET', KEYS[2], 'batchCosts', batchCosts) end
 redis.call('HSET', KEYS[2], 'state', ARGV[4], 'batches', batches, 'error', ARGV[11],
   'unknownCount', ARGV[8], 'unknownPhones', ARGV[12], 'updatedAt', ARGV[2])
 redis.call('HDEL', KEYS[2], 'resendPhones', 'resendIndices')
@@ -201,7 +212,7 @@ if tonumber(ARGV[8]) > 0 then
 elseif redis.call('SCARD', KEYS[3]) == 0 then
   redis.call('SREM', KEYS[6], ARGV[14])
 end
-for i = 16, #ARGV, 2 do redis.call('ZADD', KEYS[4], ARGV[i], ARGV[i + 1]) end
+for i = 17, #ARGV, 2 do redis.call('ZADD', KEYS[4], ARGV[i], ARGV[i + 1]) end
 redis.call('HSET', KEYS[1], 'updatedAt', ARGV[2])
 redis.call('PUBLISH', KEYS[5], 'chunk')
 return 1
