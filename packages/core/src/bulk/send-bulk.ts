@@ -28,11 +28,12 @@ export type { BulkOptions } from './bulk-options.js';
  * normalised, deduplicated, grouped by destination country and text into chunks of at
  * most `chunkSize`, and sent through `transport.send` with bounded concurrency and an
  * optional rate. A failed send does not stop the others. The summary puts every
- * recipient read in exactly one of submitted, rejected, duplicates, failed, unknown or
- * skipped, and can resume the run. With `maxCost` it submits no chunk that would take
- * the committed cost over the cap: those recipients are booked `budget`. When the run cannot finish — its signal aborts, the
- * source throws, a callback throws — it rejects with a `BulkInterruptedError` carrying
- * that summary; it never loses the books of what was sent.
+ * recipient read in exactly one of submitted, rejected, duplicates, failed, unknown,
+ * skipped or budget, and can resume the run. With `maxCost` it submits no chunk that
+ * would take the committed cost over the cap: that chunk and every later one are booked
+ * `budget`, and the run resolves with `budgetExceeded`. When the run cannot finish — its
+ * signal aborts, the source throws, a callback throws — it rejects with a
+ * `BulkInterruptedError` carrying that summary; it never loses the books of what was sent.
  */
 export async function sendBulk(
   transport: SmsTransport,

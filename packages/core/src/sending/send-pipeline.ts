@@ -61,8 +61,10 @@ export interface SendPipeline {
 /**
  * Sends a message: validates the text, normalises and deduplicates the numbers, routes
  * each to its channel (cheapest enabled for its country, unless `channelId` or a
- * preference says otherwise), optionally checks the balance, then submits per channel
- * in chunks. A channel refused as unavailable is re-routed once with a fresh channel list.
+ * preference says otherwise), checks `maxCost` against fresh prices and, optionally, the
+ * balance, then submits per channel in chunks (the text smart encoded when asked). A
+ * channel refused as unavailable is re-routed once with a fresh channel list, within
+ * the cap.
  * Everything that can throw before the first submit does; after it, the outcome is a
  * result or a `PartialSendError` holding every accepted batch, never a retryable error.
  */
