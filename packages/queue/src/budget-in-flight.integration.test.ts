@@ -7,6 +7,7 @@ import {
 } from '@intl-sms/core';
 import { mockInspector } from '@intl-sms/mock-server/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { balanceOf, costAtMock } from './test-support/costs.js';
 import { submittedCounts } from './test-support/mock-inspection.js';
 import { COUNTRY_PREFIXES, numbers } from './test-support/numbers.js';
 import { settled, until } from './test-support/queue-fixture.js';
@@ -25,19 +26,9 @@ afterEach(async () => {
   for (const undo of restore.splice(0)) await undo();
 });
 
-async function balance(): Promise<Decimal> {
-  return (await handle.fx.transport.getBalance()).value;
-}
+const balance = () => balanceOf(handle.fx);
 
-/** What the mock's own prices make `phones` of `text` cost. */
-async function costOf(phones: readonly string[], text: string): Promise<Decimal> {
-  const estimate = await (handle.fx.transport as SjroomTransport).estimate({
-    to: [...phones],
-    text,
-    phoneValidation: 'possible',
-  });
-  return Decimal.parse(estimate.totalCost);
-}
+const costOf = (phones: readonly string[], text: string) => costAtMock(handle.fx, phones, text);
 
 /** Changes a channel at the mock, put back as it was after the test. */
 async function changeChannel(id: string, changes: { price?: string; status?: 0 | 1 }) {

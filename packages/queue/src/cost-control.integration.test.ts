@@ -1,8 +1,9 @@
-import { Decimal, type SjroomTransport, ValidationError } from '@intl-sms/core';
+import { Decimal, ValidationError } from '@intl-sms/core';
 import { mockInspector } from '@intl-sms/mock-server/testing';
 import { Cluster } from 'ioredis';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CampaignInputMismatchError } from './errors/campaign-input-mismatch-error.js';
+import { balanceOf, costAtMock } from './test-support/costs.js';
 import { submittedCounts } from './test-support/mock-inspection.js';
 import { COUNTRY_PREFIXES, fiveCountries, numbers } from './test-support/numbers.js';
 import { settled } from './test-support/queue-fixture.js';
@@ -22,19 +23,9 @@ const TEXT =
     140,
   );
 
-async function balance(): Promise<Decimal> {
-  return (await handle.fx.transport.getBalance()).value;
-}
+const balance = () => balanceOf(handle.fx);
 
-/** What the transport says `count` PH numbers of `text` cost (the mock's own price). */
-async function costOf(phones: readonly string[], text: string): Promise<Decimal> {
-  const estimate = await (handle.fx.transport as SjroomTransport).estimate({
-    to: [...phones],
-    text,
-    phoneValidation: 'possible',
-  });
-  return Decimal.parse(estimate.totalCost);
-}
+const costOf = (phones: readonly string[], text: string) => costAtMock(handle.fx, phones, text);
 
 describe('smart encoding of campaigns', () => {
   it('sends a 140-character text with curly quotes and a dash as one GSM-7 segment, and as UCS-2 without it', async () => {
