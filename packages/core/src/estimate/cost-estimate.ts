@@ -87,12 +87,21 @@ export function channelCosts(
       recipients: group.phones.length,
       segments,
       price,
-      cost:
-        price === undefined
-          ? undefined
-          : Decimal.parse(price).multiply(segments).multiply(group.phones.length).toString(),
+      cost: costOf({ price, phones: group.phones }, segments),
     };
   });
+}
+
+/**
+ * `price × segments × recipients` of one channel's numbers, exact: what a submit of them
+ * costs; `undefined` when the price is unknown.
+ */
+export function costOf(
+  group: Pick<ChannelGroup, 'price' | 'phones'>,
+  segments: number,
+): string | undefined {
+  if (group.price === undefined) return undefined;
+  return Decimal.parse(group.price).multiply(segments).multiply(group.phones.length).toString();
 }
 
 /** The exact sum of the known costs. */

@@ -1,5 +1,6 @@
 import { ChannelUnavailableError } from '../errors/channel-unavailable-error.js';
 import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-error.js';
+import { costOf } from '../estimate/cost-estimate.js';
 import { Decimal } from '../money/decimal.js';
 import { loadPhoneNormalizer } from '../phone/normalize-phone.js';
 import { ChannelIndex, type ChannelPreferences } from '../routing/channel-index.js';
@@ -8,7 +9,6 @@ import type { ChannelGroup } from './prepare-recipients.js';
 import { batchesCost } from './send-outcome.js';
 import type { SendPipeline } from './send-pipeline.js';
 import {
-  costOf,
   type JobFailure,
   type SubmitBatch,
   type SubmitReport,

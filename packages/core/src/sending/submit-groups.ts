@@ -1,7 +1,7 @@
 import type { SubmitFailure } from '../errors/partial-send-error.js';
 import { SmsError } from '../errors/sms-error.js';
 import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-error.js';
-import { Decimal } from '../money/decimal.js';
+import { costOf } from '../estimate/cost-estimate.js';
 import type { ChannelId } from '../transport/channel.js';
 import type { RecipientOutcome, SentBatch } from '../transport/send-result.js';
 import type { ChannelGroup } from './prepare-recipients.js';
@@ -84,15 +84,6 @@ export async function submitGroups(
     }
   });
   return { batches, failures };
-}
-
-/** `price × segments × recipients` of a submit, exact; `undefined` when the price is unknown. */
-export function costOf(
-  group: Pick<ChannelGroup, 'price' | 'phones'>,
-  segments: number,
-): string | undefined {
-  if (group.price === undefined) return undefined;
-  return Decimal.parse(group.price).multiply(segments).multiply(group.phones.length).toString();
 }
 
 /**
