@@ -13,6 +13,7 @@ export {
   type RecipientChunk,
   RecipientChunker,
 } from './bulk/recipient-chunker.js';
+export { type ResumeState, readResumeToken } from './bulk/resume-token.js';
 export { SeenMessages } from './bulk/seen-messages.js';
 export { type BulkOptions, sendBulk } from './bulk/send-bulk.js';
 export {

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access, open, readFile, realpath, rename, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { readResumeToken } from '@intl-sms/core';
 import { type CsvColumns, type CsvFingerprint, fingerprintOf } from '../csv-recipients.js';
 import { UsageError } from '../exit-codes.js';
 import type { IndexRange } from './bulk-output.js';
@@ -20,23 +21,25 @@ export interface ResumePoint {
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
- * A resume token: the base64 bitset of the rows done, then, when the runs committed a
- * cost (what counts against `--max-cost`), `~` and that cost as a decimal.
+ * Whether `value` is a resume token: a base64 bitset of the rows done, then, when the
+ * runs committed a cost (what counts against `--max-cost`), `~` and that cost — as
+ * core's `readResumeToken` reads it.
  */
 function isToken(value: string): boolean {
-  const [bits = '', cost, ...more] = value.split('~');
-  return (
-    more.length === 0 &&
-    bits.length % 4 === 0 &&
-    BASE64.test(bits) &&
-    (cost === undefined || /^\d+(\.\d+)?$/.test(cost))
-  );
+  const [bits = ''] = value.split('~');
+  if (bits.length % 4 !== 0 || !BASE64.test(bits)) return false;
+  try {
+    readResumeToken(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The cost a token says its runs committed, if any. */
 function committedOf(token: string): { committedCost?: string } {
-  const cost = token.split('~')[1];
-  return cost === undefined ? {} : { committedCost: cost };
+  const { committed } = readResumeToken(token);
+  return committed.units === 0n ? {} : { committedCost: committed.toString() };
 }
 
 /**
