@@ -2,16 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { MockState } from '../state/mock-state.js';
 import { int64 } from '../wire/envelope.js';
 import { plainCredentials, requestSchemas } from '../wire/request-schemas.js';
+import type { SjroomEndpoint } from './sjroom-call.js';
 import { registerSjroomRoute } from './sjroom-route.js';
 
-/** `POST /api/open/int/sms/list`: the account's channels as a bare array. */
-export function registerListRoute(app: FastifyInstance, state: MockState): void {
-  registerSjroomRoute(
-    app,
-    state,
-    'list',
-    requestSchemas.list,
-    ({ account }) =>
+/** `list`: the account's channels as a bare array. */
+export function listEndpoint(
+  state: MockState,
+): SjroomEndpoint<{ account: string; password: string }> {
+  return {
+    endpoint: 'list',
+    schema: requestSchemas.list,
+    handler: ({ account }) =>
       state.channels
         .filter((channel) => account.channelIds.has(channel.id))
         .map((channel) => ({
@@ -23,6 +24,11 @@ export function registerListRoute(app: FastifyInstance, state: MockState): void 
           nameZh: channel.nameZh,
           status: channel.status,
         })),
-    plainCredentials,
-  );
+    plain: plainCredentials,
+  };
+}
+
+/** `POST /api/open/int/sms/list`. */
+export function registerListRoute(app: FastifyInstance, state: MockState): void {
+  registerSjroomRoute(app, state, listEndpoint(state));
 }

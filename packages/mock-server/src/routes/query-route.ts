@@ -3,19 +3,20 @@ import { batchReceipt } from '../state/batch.js';
 import type { MockState } from '../state/mock-state.js';
 import { EnvelopeError } from '../wire/envelope.js';
 import { plainQuery, requestSchemas } from '../wire/request-schemas.js';
+import type { SjroomEndpoint } from './sjroom-call.js';
 import { registerSjroomRoute } from './sjroom-route.js';
 
+type QueryInput = { account: string; password: string; batchNo: string };
+
 /**
- * `POST /api/open/int/sms/query`: the receipts of a batch so far, as a bare object.
- * Another account's batch is unknown (`404`), as it would be on the real service.
+ * `query`: the receipts of a batch so far, as a bare object. Another account's batch is
+ * unknown (`404`), as it would be on the real service.
  */
-export function registerQueryRoute(app: FastifyInstance, state: MockState): void {
-  registerSjroomRoute(
-    app,
-    state,
-    'query',
-    requestSchemas.query,
-    ({ input, account }) => {
+export function queryEndpoint(state: MockState): SjroomEndpoint<QueryInput> {
+  return {
+    endpoint: 'query',
+    schema: requestSchemas.query,
+    handler: ({ input, account }) => {
       const { batchNo } = input;
       const batch = state.batches.get(batchNo);
       if (!batch || batch.account !== account.account) {
@@ -23,6 +24,11 @@ export function registerQueryRoute(app: FastifyInstance, state: MockState): void
       }
       return batchReceipt(batch, state.clock.now());
     },
-    plainQuery,
-  );
+    plain: plainQuery,
+  };
+}
+
+/** `POST /api/open/int/sms/query`. */
+export function registerQueryRoute(app: FastifyInstance, state: MockState): void {
+  registerSjroomRoute(app, state, queryEndpoint(state));
 }

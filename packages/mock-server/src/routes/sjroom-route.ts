@@ -1,25 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import { applyFaultAfterProcessing, applyFaultBeforeProcessing } from '../faults/fault-answers.js';
 import { FaultCall } from '../faults/fault-call.js';
-import type { Endpoint } from '../faults/fault-rule.js';
-import type { MockAccount } from '../state/accounts.js';
 import type { MockState } from '../state/mock-state.js';
-import { EnvelopeError, fail, stringifyWithInt64 } from '../wire/envelope.js';
-import { validateRequest } from '../wire/request-schemas.js';
+import { fail } from '../wire/envelope.js';
+import { answerSjroomCall, type SjroomEndpoint } from './sjroom-call.js';
 
 const NO_FAULT = { delayMs: 0, fault: undefined } as const;
-
-/** What an endpoint handler gets: the validated body and the authenticated account. */
-export interface EndpointContext<I> {
-  readonly input: I;
-  readonly account: MockAccount;
-  readonly request: FastifyRequest;
-}
-
-/** An endpoint handler returns the success payload (bare or envelope); it throws `EnvelopeError` to fail. */
-export type EndpointHandler<I> = (context: EndpointContext<I>) => unknown;
 
 /**
  * Registers `POST /api/open/int/sms/<endpoint>` with the sjroom conventions: HTTP 200
@@ -29,12 +17,9 @@ export type EndpointHandler<I> = (context: EndpointContext<I>) => unknown;
 export function registerSjroomRoute<I extends { account: string; password: string }>(
   app: FastifyInstance,
   state: MockState,
-  endpoint: Endpoint,
-  schema: z.ZodType<I>,
-  handler: EndpointHandler<I>,
-  /** A hand check that returns the body when it is plainly valid (zod decides otherwise). */
-  plain?: (body: unknown) => I | undefined,
+  spec: SjroomEndpoint<I>,
 ): void {
+  const { endpoint, schema } = spec;
   const url = `/api/open/int/sms/${endpoint}`;
   app.post(
     url,
@@ -61,17 +46,7 @@ export function registerSjroomRoute<I extends { account: string; password: strin
         }
       }
       if (fault && applyFaultBeforeProcessing(fault, request, reply)) return reply;
-      let payload: unknown;
-      try {
-        const input = (plain?.(body) ?? validateRequest(schema, body)) as I;
-        const account = state.authenticate(input.account, input.password);
-        if (!account) throw new EnvelopeError('401', '[account:wrong account or password]');
-        payload = handler({ input, account, request });
-      } catch (error) {
-        if (!(error instanceof EnvelopeError)) throw error;
-        payload = fail(error.stateCode, error.message);
-      }
-      const text = stringifyWithInt64(payload);
+      const text = answerSjroomCall(state, spec, body, request.log);
       if (fault && applyFaultAfterProcessing(fault, text, request, reply)) return reply;
       return reply.type('application/json;charset=UTF-8').send(text);
     },

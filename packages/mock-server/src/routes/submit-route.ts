@@ -22,12 +22,10 @@ export function registerSubmitRoute(
   state: MockState,
   maxContentLength: number,
 ): void {
-  registerSjroomRoute(
-    app,
-    state,
-    'submit',
-    requestSchemas.submit,
-    ({ input, account, request }) => {
+  registerSjroomRoute(app, state, {
+    endpoint: 'submit',
+    schema: requestSchemas.submit,
+    handler: ({ input, account, log }) => {
       const channelId = String(input.goodsSupplySmsConfigId);
       const channel = state.channelById.get(channelId);
       if (!channel || !account.channelIds.has(channelId)) {
@@ -82,7 +80,7 @@ export function registerSubmitRoute(
         count,
         cost,
       });
-      request.log.info(
+      log.info(
         {
           account: account.account,
           batchNo: batch.batchNo,
@@ -94,5 +92,5 @@ export function registerSubmitRoute(
       );
       return ok(batch.batchNo);
     },
-  );
+  });
 }
