@@ -1,5 +1,7 @@
 import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createFastLane, type FastLane } from './fast-lane/fast-lane.js';
+import { AllowedHosts } from './guard/allowed-hosts.js';
 import { registerRequestGuard } from './guard/request-guard.js';
 import { registerAccountsRoutes } from './inspect/accounts-routes.js';
 import { registerControlRoutes } from './inspect/control-routes.js';
@@ -7,9 +9,9 @@ import { registerInboxRoutes } from './inspect/inbox-routes.js';
 import { registerMessagesRoutes } from './inspect/messages-routes.js';
 import { registerOpenApi } from './inspect/openapi.js';
 import { MOCK_DEFAULTS, type MockServerOptions } from './options.js';
-import { registerBalanceRoute } from './routes/balance-route.js';
-import { registerListRoute } from './routes/list-route.js';
-import { registerQueryRoute } from './routes/query-route.js';
+import { balanceEndpoint, registerBalanceRoute } from './routes/balance-route.js';
+import { listEndpoint, registerListRoute } from './routes/list-route.js';
+import { queryEndpoint, registerQueryRoute } from './routes/query-route.js';
 import { registerSubmitRoute } from './routes/submit-route.js';
 import { MockState } from './state/mock-state.js';
 import { errorAnswer, MalformedJsonError } from './wire/error-answers.js';
@@ -30,6 +32,9 @@ const REDACTED_PATHS = [
   'req.headers.authorization',
 ];
 
+/** Log levels at which Fastify logs each request. */
+const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
+
 /**
  * Builds the mock server without listening: use `app.inject()` in tests, or
  * `startMockServer` to listen on a port.
@@ -39,6 +44,8 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
   const level = options.logLevel ?? 'silent';
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const idleTimeout = options.idleTimeoutMs ?? 10_000;
+  const state = new MockState(options);
+  let lane: FastLane | undefined;
   const app = Fastify({
     // Node checks request timeouts only every `connectionsCheckingInterval` (30 s by
     // default): check at least every second so a slow-drip body ends on time.
@@ -50,7 +57,9 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
           headersTimeout: Math.min(requestTimeout, 60_000),
           keepAliveTimeout: idleTimeout,
         },
-        handler,
+        (request, response) => {
+          if (lane === undefined || !lane(request, response)) handler(request, response);
+        },
       ).setTimeout(idleTimeout),
     bodyLimit,
     logger:
@@ -68,7 +77,6 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
   });
   app.server.maxConnections = options.maxConnections ?? 1024;
   registerRequestGuard(app, options);
-  const state = new MockState(options);
   app.decorate('mockState', state);
 
   app.removeAllContentTypeParsers();
@@ -101,5 +109,15 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
       registerInboxRoutes(routes);
     }
   });
+  // Fastify logs every request at `info`: the lane, which does not, is off from there down.
+  if (options.fastLane !== false && !REQUEST_LOG_LEVELS.has(level)) {
+    lane = createFastLane({
+      state,
+      hosts: new AllowedHosts(options.allowedHosts ?? []),
+      endpoints: [listEndpoint(state), balanceEndpoint(), queryEndpoint(state)],
+      bodyLimit,
+      log: app.log,
+    });
+  }
   return app as unknown as MockFastifyInstance;
 }

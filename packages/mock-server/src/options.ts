@@ -61,6 +61,14 @@ export interface MockServerOptions {
    * Other names are refused (HTTP 403; an envelope `400` on the sjroom endpoints).
    */
   readonly allowedHosts?: readonly string[];
+  /**
+   * Answer list, balance and query on a fast lane, without Fastify's per-request
+   * machinery, when nothing about the request needs it (default true): a `POST` to the
+   * exact path with a JSON body under 4 KiB, an allowed `Host`, no fault rule active, and
+   * a log level that does not log each request (`warn` or quieter). The answer is the
+   * same either way; `false` sends every request through Fastify.
+   */
+  readonly fastLane?: boolean;
   /** Fault rules active from the start (and again after each reset); a bad rule throws a `RangeError` naming the field. */
   readonly faults?: readonly FaultRuleInput[];
 }

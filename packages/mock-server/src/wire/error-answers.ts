@@ -6,14 +6,20 @@ export class MalformedJsonError extends Error {
   readonly code = 'INTL_SMS_MOCK_MALFORMED_JSON';
 }
 
+/** The answer to a body that is not JSON. */
+export const MALFORMED_JSON_ANSWER = ['400', '[body:malformed JSON]'] as const;
+
+/** The answer to a bug of the mock (the only `500`). */
+export const INTERNAL_ERROR_ANSWER = ['500', '[server:internal error of the mock]'] as const;
+
 /** Envelope codes and messages for failures Fastify detects before a handler runs. */
 function describe(
   error: FastifyError,
   bodyLimit: number,
-): [stateCode: string, stateMsg: string] | undefined {
+): readonly [stateCode: string, stateMsg: string] | undefined {
   switch (error.code) {
     case 'INTL_SMS_MOCK_MALFORMED_JSON':
-      return ['400', '[body:malformed JSON]'];
+      return MALFORMED_JSON_ANSWER;
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return ['413', `[body:larger than ${bodyLimit} bytes]`];
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -39,7 +45,7 @@ export function errorAnswer(bodyLimit: number) {
     const known = describe(error, bodyLimit);
     if (!known)
       request.log.error({ err: { message: error.message, code: error.code } }, 'mock server error');
-    const [stateCode, stateMsg] = known ?? ['500', '[server:internal error of the mock]'];
+    const [stateCode, stateMsg] = known ?? INTERNAL_ERROR_ANSWER;
     if (request.url.startsWith('/api/')) {
       return reply.code(200).type('application/json;charset=UTF-8').send(fail(stateCode, stateMsg));
     }
