@@ -106,11 +106,9 @@ function normalizeWith(
       : country === undefined && !compact.startsWith('0')
         ? compact
         : undefined;
-    const fast = digits === undefined ? undefined : fastInternational(parser.Metadata, digits);
-    if (fast) {
-      const { phone, e164, country: iso, callingCode } = fast;
-      return { ok: true, value: { input, phone, e164, country: iso, callingCode } };
-    }
+    const fast =
+      digits === undefined ? undefined : fastInternational(parser.Metadata, digits, input);
+    if (fast) return { ok: true, value: fast };
   }
   const attempts: (() => PhoneNumber)[] = [];
   if (international) attempts.push(() => parser.parsePhoneNumberWithError(international));

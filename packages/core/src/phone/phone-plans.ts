@@ -12,6 +12,7 @@ interface Plan {
 
 /** What the fast path decided for a number written internationally. */
 export interface FastPhone {
+  readonly input: string;
   readonly phone: string;
   readonly e164: string;
   readonly country: string;
@@ -27,6 +28,11 @@ let metadata: (Metadata & MetadataInternals) | undefined;
  * country has that calling code.
  */
 const plans = new Map<string, Plan | null | false>();
+/**
+ * The last calling code decided and its plan: numbers come in runs of one destination.
+ * Calling codes are prefix-free, so a number that starts with it has no other.
+ */
+let last: { readonly code: string; readonly plan: Plan } | undefined;
 
 /** The parts of libphonenumber-js's `Metadata` the check below reads (public but untyped). */
 interface MetadataInternals {
@@ -52,20 +58,35 @@ interface MetadataInternals {
 export function fastInternational(
   MetadataOfParser: MetadataClass,
   digits: string,
+  /** The caller's text (default: `+digits`), and the E.164 form when it is exactly that. */
+  input = `+${digits}`,
 ): FastPhone | undefined {
   if (digits.length < 3 || digits.charCodeAt(0) === 0x30) return undefined;
-  for (let length = 1; length <= 3 && length < digits.length; length++) {
-    const callingCode = digits.slice(0, length);
-    const plan = planOf(MetadataOfParser, callingCode);
-    if (plan === undefined) continue;
-    if (plan === null) return undefined;
-    const national = digits.slice(length);
-    // libphonenumber's bounds of a national number (MIN/MAX_LENGTH_FOR_NSN).
-    if (national.length < 2 || national.length > 17) return undefined;
-    if (plan.prefix?.test(national) || !plan.valid.test(national)) return undefined;
-    return { phone: digits, e164: `+${digits}`, country: plan.country, callingCode };
+  let callingCode: string | undefined;
+  let plan: Plan | undefined;
+  if (last !== undefined && digits.startsWith(last.code)) ({ code: callingCode, plan } = last);
+  else {
+    for (let length = 1; length <= 3 && length < digits.length; length++) {
+      const code = digits.slice(0, length);
+      const found = planOf(MetadataOfParser, code);
+      if (found === undefined) continue;
+      if (found === null) return undefined;
+      callingCode = code;
+      plan = found;
+      last = { code, plan };
+      break;
+    }
   }
-  return undefined;
+  if (plan === undefined || callingCode === undefined) return undefined;
+  const national = digits.slice(callingCode.length);
+  // libphonenumber's bounds of a national number (MIN/MAX_LENGTH_FOR_NSN).
+  if (national.length < 2 || national.length > 17) return undefined;
+  if (plan.prefix?.test(national) || !plan.valid.test(national)) return undefined;
+  const e164 =
+    input.length === digits.length + 1 && input.charCodeAt(0) === 0x2b && input.endsWith(digits)
+      ? input
+      : `+${digits}`;
+  return { input, phone: digits, e164, country: plan.country, callingCode };
 }
 
 /** The plan of `code`; `undefined` when no country has that calling code. */
