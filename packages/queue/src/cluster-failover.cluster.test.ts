@@ -76,7 +76,9 @@ describe('a Redis Cluster master dies mid-campaign', () => {
       await until(promoted, 30_000);
       await cluster.healthy(cluster.ports.filter((port) => port !== master));
 
-      const final = await finalStatus(queue);
+      const final = await finalStatus(queue).catch((error: Error) => {
+        throw new Error(`${error.message}; last worker errors: ${errors.slice(-5).join(' | ')}`);
+      });
       const { accepted, unknown, queued, failed, rejected } = final.counts;
       expect({ queued, failed, rejected }).toEqual({ queued: 0, failed: 0, rejected: 0 });
       expect(accepted + unknown).toBe(TOTAL); // nothing lost
@@ -116,12 +118,26 @@ function status(queue: ReturnType<typeof createSmsQueue>) {
   return queue.getCampaign('failover', { limit: 0 });
 }
 
-/** Polls (pub/sub may miss messages across a failover) until the campaign is final. */
-async function finalStatus(queue: ReturnType<typeof createSmsQueue>): Promise<CampaignStatus> {
+/**
+ * Polls (pub/sub may miss messages across a failover) until the campaign is final. Gives
+ * up well before the test's own timeout with the last status it read, so a failure says
+ * where the campaign stood rather than only that the test timed out.
+ */
+async function finalStatus(
+  queue: ReturnType<typeof createSmsQueue>,
+  timeoutMs = 75_000,
+): Promise<CampaignStatus> {
+  const deadline = Date.now() + timeoutMs;
+  let current: CampaignStatus | null | undefined;
   for (;;) {
-    const current = await status(queue);
+    current = await status(queue).catch(() => current);
     if (current && ['completed', 'cancelled', 'needs-reconciliation'].includes(current.state))
       return current;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the campaign did not end within ${timeoutMs} ms after the failover: ${JSON.stringify({ state: current?.state, counts: current?.counts })}`,
+      );
+    }
     // Not faster: each status reads every chunk counter across the cluster, and on a
     // 2-core machine polling it ten times a second slowed the workers it waits for.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
