@@ -16,13 +16,16 @@ export const MOCK_BIN = join(
 /** The account every benchmark sends with. */
 export const BENCH_ACCOUNT = { account: 'bench', password: 'bench-password' };
 
-/** Starts `intl-sms-mock` in its own process with the bench account (receipts immediate). */
-export async function startBenchMock() {
+/**
+ * Starts `intl-sms-mock` in its own process with the bench account (receipts immediate);
+ * `cpu` pins it to a core.
+ */
+export async function startBenchMock({ cpu } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'bench-mock-'));
   const config = join(dir, 'mock.json');
   await writeFile(
     config,
     JSON.stringify({ receiptDelay: 0, accounts: [{ ...BENCH_ACCOUNT, balance: '100000000' }] }),
   );
-  return spawnServer([MOCK_BIN, '--config', config, '--log-level', 'silent']);
+  return spawnServer([MOCK_BIN, '--config', config, '--log-level', 'silent'], { cpu });
 }

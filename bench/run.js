@@ -18,7 +18,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(
 const results = [
   await clientOverhead(smoke ? { requests: 500, rounds: 1 } : {}),
   await largeSubmit({ rounds: smoke ? 1 : 20 }),
-  await mockThroughput({ seconds: smoke ? 1 : 5 }),
+  await mockThroughput(smoke ? { seconds: 1, rounds: 1 } : {}),
   await inboxPaging(smoke ? { counts: [1_000, 10_000], pages: 5 } : {}),
   await mockColdStart({ runs: smoke ? 2 : 10 }),
   await bulkMemory({ counts: smoke ? [2_000] : [100_000, 1_000_000] }),
