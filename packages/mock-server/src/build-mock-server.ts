@@ -32,6 +32,33 @@ const REDACTED_PATHS = [
   'req.headers.authorization',
 ];
 
+/** Hooks that run for a request: the fast lane would skip them. */
+const REQUEST_HOOKS = new Set([
+  'onRequest',
+  'preParsing',
+  'preValidation',
+  'preHandler',
+  'preSerialization',
+  'onSend',
+  'onResponse',
+  'onError',
+  'onTimeout',
+  'onRequestAbort',
+]);
+
+/**
+ * Calls `off` when a request hook is added to the app (or a plugin of it: they inherit
+ * `addHook`) after it is built: whoever adds one expects it to see every request.
+ */
+function offWithRequestHooks(app: FastifyInstance, off: () => void): void {
+  const addHook = app.addHook;
+  const watched = function (this: FastifyInstance, name: string, ...rest: unknown[]) {
+    if (REQUEST_HOOKS.has(name)) off();
+    return (addHook as (...args: unknown[]) => FastifyInstance).call(this, name, ...rest);
+  };
+  app.addHook = watched as FastifyInstance['addHook'];
+}
+
 /** Log levels at which Fastify logs each request. */
 const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
 
@@ -117,6 +144,14 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
       endpoints: [listEndpoint(state), balanceEndpoint(), queryEndpoint(state)],
       bodyLimit,
       log: app.log,
+    });
+    // Closing: Fastify answers `Connection: close` and lets the server end.
+    app.addHook('preClose', (done) => {
+      lane = undefined;
+      done();
+    });
+    offWithRequestHooks(app, () => {
+      lane = undefined;
     });
   }
   return app as unknown as MockFastifyInstance;

@@ -32,15 +32,24 @@ export interface FastLaneOptions {
 /** Answers a request itself (true), or leaves it untouched for Fastify (false). */
 export type FastLane = (request: IncomingMessage, response: ServerResponse) => boolean;
 
+/** What the lane answers with: the JSON text, and whether the connection ends after it. */
+interface LaneAnswer {
+  readonly text: string;
+  /** Fastify ends the connection after a body its parser refused: so does the lane. */
+  readonly close: boolean;
+}
+
 /**
  * The read endpoints' answer without Fastify's per-request machinery (routing, hooks,
  * content-type parsing, the reply object): what a polling client calls most. It takes
  * only what it answers exactly as the Fastify route would, with the same code
  * ({@link answerSjroomCall}): a `POST` to the exact path, an allowed `Host`, a JSON body
  * of known length that fits, and no fault rule active. Everything else (faults, other
- * methods, odd headers, chunked or large bodies) is left to Fastify, untouched. A
- * conformance test sends the same requests both ways and compares the answers byte
- * for byte.
+ * methods, odd headers, chunked or large bodies) is left to Fastify, untouched; so is
+ * every request once the server is closing, or once a request hook is added to the app
+ * (see `build-mock-server.ts`). A conformance test sends the same requests both ways and
+ * compares the answers byte for byte. A fault rule applies to the calls that arrive
+ * after it is set (through Fastify, to those whose body ends after it).
  */
 export function createFastLane(options: FastLaneOptions): FastLane {
   const { state, hosts, log } = options;
@@ -71,30 +80,34 @@ export function createFastLane(options: FastLaneOptions): FastLane {
       const text = chunks.length === 1 ? String(chunks[0]) : Buffer.concat(chunks).toString('utf8');
       answer(response, respond(spec, text));
     });
+    state.fastLaneCalls++;
     return true;
   };
 
-  function respond(spec: SjroomEndpoint<{ account: string; password: string }>, text: string) {
+  function respond(
+    spec: SjroomEndpoint<{ account: string; password: string }>,
+    text: string,
+  ): LaneAnswer {
     let body: unknown;
     try {
       body = parseRequestJson(text);
     } catch {
-      return JSON.stringify(fail(...MALFORMED_JSON_ANSWER));
+      return { text: JSON.stringify(fail(...MALFORMED_JSON_ANSWER)), close: true };
     }
     try {
-      return answerSjroomCall(state, spec, body, log);
+      return { text: answerSjroomCall(state, spec, body, log), close: false };
     } catch (error) {
       const { message, code } = error as { message?: unknown; code?: unknown };
       log.error({ err: { message, code } }, 'mock server error');
-      return JSON.stringify(fail(...INTERNAL_ERROR_ANSWER));
+      return { text: JSON.stringify(fail(...INTERNAL_ERROR_ANSWER)), close: false };
     }
   }
 }
 
-function answer(response: ServerResponse, text: string): void {
-  response.writeHead(200, {
-    'content-type': ANSWER_TYPE,
-    'content-length': Buffer.byteLength(text),
-  });
+function answer(response: ServerResponse, { text, close }: LaneAnswer): void {
+  const headers: Record<string, string | number> = close ? { connection: 'close' } : {};
+  headers['content-type'] = ANSWER_TYPE;
+  headers['content-length'] = Buffer.byteLength(text);
+  response.writeHead(200, headers);
   response.end(text);
 }

@@ -33,6 +33,7 @@ export function registerControlRoutes(app: FastifyInstance, state: MockState): v
     recipients: state.batches.recipientCount,
     accounts: state.accounts.size,
     pendingCalls: state.pendingCalls,
+    fastLaneCalls: state.fastLaneCalls,
   }));
 
   app.post('/__mock/reset', { schema: { tags } }, async () => {

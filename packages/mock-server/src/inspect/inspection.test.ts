@@ -145,6 +145,7 @@ describe('inspection API: control', () => {
       recipients: 0,
       accounts: 1,
       pendingCalls: 0,
+      fastLaneCalls: 0,
     });
   });
 

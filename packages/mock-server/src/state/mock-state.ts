@@ -45,6 +45,8 @@ export class MockState {
   readonly faults: FaultSet;
   /** Emits `message` with each accepted {@link StoredBatch}. */
   readonly events = new EventEmitter();
+  /** Calls answered on the fast lane since the start (see `MockServerOptions.fastLane`). */
+  fastLaneCalls = 0;
   /** API calls waiting out a latency fault: they take effect when it ends. */
   pendingCalls = 0;
   readonly #options: MockServerOptions;
@@ -87,7 +89,9 @@ export class MockState {
   /** The account if the password is right, else undefined. Constant-time comparison. */
   authenticate(account: string, password: string): MockAccount | undefined {
     const found = this.accounts.get(account);
-    return found && verifyPassword(found.password, password) ? found : undefined;
+    // An unknown account costs the same comparison, so the time does not tell it exists.
+    const matches = verifyPassword(found?.password ?? '', password);
+    return found && matches ? found : undefined;
   }
 
   /**

@@ -47,6 +47,8 @@ export interface MockHealth {
   readonly accounts: number;
   /** Calls still waiting out a latency fault; they take effect when it ends. */
   readonly pendingCalls: number;
+  /** Calls answered on the fast lane since the start (`fastLane` option). */
+  readonly fastLaneCalls: number;
 }
 
 /** Where the mock is: its URL, or a running server (`startMockServer`'s result). */
