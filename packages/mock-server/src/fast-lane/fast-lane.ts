@@ -57,6 +57,14 @@ export function createFastLane(options: FastLaneOptions): FastLane {
     options.endpoints.map((spec) => [`/api/open/int/sms/${spec.endpoint}`, spec]),
   );
   const limit = Math.min(LANE_BODY_LIMIT, options.bodyLimit);
+  // Clients send the same `Host` every time: remember the last one allowed.
+  let lastAllowedHost: string | undefined;
+  const allowedHost = (host: string | undefined) => {
+    if (host !== undefined && host === lastAllowedHost) return true;
+    if (!hosts.allows(host)) return false;
+    lastAllowedHost = host;
+    return true;
+  };
   return (request, response) => {
     if (request.method !== 'POST') return false;
     const spec = byUrl.get(request.url ?? '');
@@ -66,12 +74,12 @@ export function createFastLane(options: FastLaneOptions): FastLane {
     const length = headers['content-length'];
     if (
       type === undefined ||
-      !JSON_TYPES.has(type.toLowerCase()) ||
+      (type !== 'application/json' && !JSON_TYPES.has(type.toLowerCase())) ||
       length === undefined ||
       !/^[1-9]\d{0,3}$/.test(length) ||
       Number(length) > limit ||
       headers['transfer-encoding'] !== undefined ||
-      !hosts.allows(headers.host)
+      !allowedHost(headers.host)
     )
       return false;
     const chunks: Buffer[] = [];
