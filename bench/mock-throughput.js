@@ -2,7 +2,9 @@
 // query endpoints vs a bare node:http server returning the same JSON, measured by
 // autocannon in a separate process, at 32 and 128 connections, interleaved: each round
 // measures every pair back to back (which goes first alternates), and the figure of a
-// pair is the median over the rounds (one 5-second run swings ±20 % here).
+// pair is the median over the rounds (one 5-second run swings ±20 % here). A third
+// server, `parsing-server.js`, does by hand only what any answer to these calls needs
+// (parse the body, check the password, serialise the answer): the floor of any mock.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -51,6 +53,10 @@ export async function mockThroughput({ seconds = 3, rounds = 5 } = {}) {
   const bare = await spawnServer([fileURLToPath(new URL('bare-server.js', import.meta.url))], {
     cpu: SERVER_CORE,
   });
+  const parsing = await spawnServer(
+    [fileURLToPath(new URL('parsing-server.js', import.meta.url))],
+    { cpu: SERVER_CORE },
+  );
   const results = [];
   try {
     const submit = await fetch(`${mock.url}/api/open/int/sms/submit`, {
@@ -71,27 +77,37 @@ export async function mockThroughput({ seconds = 3, rounds = 5 } = {}) {
     const pairs = [];
     for (const [endpoint, body] of Object.entries(endpoints))
       for (const connections of [32, 128])
-        pairs.push({ endpoint, body, connections, bare: [], mock: [] });
+        pairs.push({ endpoint, body, connections, bare: [], mock: [], parsing: [] });
     for (let round = 0; round < rounds; round++) {
       for (const pair of pairs) {
         const path = `/api/open/int/sms/${pair.endpoint}`;
         const measure = {
           bare: () => load(bare.url, path, pair.body, pair.connections, seconds),
           mock: () => load(mock.url, path, pair.body, pair.connections, seconds),
+          parsing: () => load(parsing.url, path, pair.body, pair.connections, seconds),
         };
-        const order = round % 2 === 0 ? ['bare', 'mock'] : ['mock', 'bare'];
+        const order = round % 2 === 0 ? ['bare', 'parsing', 'mock'] : ['mock', 'parsing', 'bare'];
         for (const which of order) pair[which].push(await measure[which]());
       }
     }
-    for (const { endpoint, connections, bare: bareRuns, mock: mockRuns } of pairs) {
+    for (const {
+      endpoint,
+      connections,
+      bare: bareRuns,
+      mock: mockRuns,
+      parsing: floorRuns,
+    } of pairs) {
       const baseline = medianRun(bareRuns);
       const ours = medianRun(mockRuns);
+      const floor = medianRun(floorRuns);
       results.push({
         endpoint,
         connections,
         bare: baseline,
         mock: { ...ours, errors: mockRuns.reduce((sum, run) => sum + run.errors, 0) },
         ratio: ratio(ours.rps, baseline.rps),
+        parsing: floor,
+        parsingRatio: ratio(floor.rps, baseline.rps),
         roundRatios: stats(
           mockRuns.map((run, i) => run.rps / (bareRuns[i]?.rps ?? Number.NaN)),
           2,
@@ -99,7 +115,7 @@ export async function mockThroughput({ seconds = 3, rounds = 5 } = {}) {
       });
     }
   } finally {
-    await Promise.all([mock.stop(), bare.stop()]);
+    await Promise.all([mock.stop(), bare.stop(), parsing.stop()]);
   }
   return {
     name: 'mock throughput (autocannon, separate process)',
@@ -110,7 +126,7 @@ export async function mockThroughput({ seconds = 3, rounds = 5 } = {}) {
     summary: results
       .map(
         (r) =>
-          `${r.endpoint} c${r.connections}: ${r.mock.rps}/s vs ${r.bare.rps}/s (${r.ratio}×), p50/p99 ${r.mock.p50}/${r.mock.p99} ms vs ${r.bare.p50}/${r.bare.p99} ms`,
+          `${r.endpoint} c${r.connections}: ${r.mock.rps}/s vs ${r.bare.rps}/s (${r.ratio}×; a hand-written parsing handler ${r.parsingRatio}×), p50/p99 ${r.mock.p50}/${r.mock.p99} ms vs ${r.bare.p50}/${r.bare.p99} ms`,
       )
       .join('; '),
   };
