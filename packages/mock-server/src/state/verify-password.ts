@@ -1,4 +1,4 @@
-/** Passwords are compared over at least this many characters (the longest the API accepts). */
+/** Secrets are padded to at least this many characters: the longest password the API accepts. */
 const COMPARED_LENGTH = 200;
 
 /**
