@@ -9,9 +9,10 @@ import { registerInboxRoutes } from './inspect/inbox-routes.js';
 import { registerMessagesRoutes } from './inspect/messages-routes.js';
 import { registerOpenApi } from './inspect/openapi.js';
 import { MOCK_DEFAULTS, type MockServerOptions } from './options.js';
-import { balanceEndpoint, registerBalanceRoute } from './routes/balance-route.js';
-import { listEndpoint, registerListRoute } from './routes/list-route.js';
-import { queryEndpoint, registerQueryRoute } from './routes/query-route.js';
+import { balanceEndpoint } from './routes/balance-route.js';
+import { listEndpoint } from './routes/list-route.js';
+import { queryEndpoint } from './routes/query-route.js';
+import { registerSjroomRoute } from './routes/sjroom-route.js';
 import { registerSubmitRoute } from './routes/submit-route.js';
 import { MockState } from './state/mock-state.js';
 import { errorAnswer, MalformedJsonError } from './wire/error-answers.js';
@@ -72,6 +73,12 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const idleTimeout = options.idleTimeoutMs ?? 10_000;
   const state = new MockState(options);
+  // The read endpoints: registered as routes, and answered by the fast lane when it may.
+  const reads = {
+    list: listEndpoint(state),
+    balance: balanceEndpoint(),
+    query: queryEndpoint(state),
+  };
   let lane: FastLane | undefined;
   const app = Fastify({
     // Node checks request timeouts only every `connectionsCheckingInterval` (30 s by
@@ -125,10 +132,10 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
   const inspection = options.inspection !== false;
   if (inspection) registerOpenApi(app);
   app.register(async (routes) => {
-    registerListRoute(routes, state);
+    registerSjroomRoute(routes, state, reads.list);
     registerSubmitRoute(routes, state, options.maxContentLength ?? MOCK_DEFAULTS.maxContentLength);
-    registerQueryRoute(routes, state);
-    registerBalanceRoute(routes, state);
+    registerSjroomRoute(routes, state, reads.query);
+    registerSjroomRoute(routes, state, reads.balance);
     if (inspection) {
       registerMessagesRoutes(routes, state);
       registerAccountsRoutes(routes, state);
@@ -141,7 +148,7 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
     lane = createFastLane({
       state,
       hosts: new AllowedHosts(options.allowedHosts ?? []),
-      endpoints: [listEndpoint(state), balanceEndpoint(), queryEndpoint(state)],
+      endpoints: Object.values(reads),
       bodyLimit,
       log: app.log,
     });

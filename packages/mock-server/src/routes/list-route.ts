@@ -1,11 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import type { MockState } from '../state/mock-state.js';
 import { int64 } from '../wire/envelope.js';
 import { plainCredentials, requestSchemas } from '../wire/request-schemas.js';
 import type { SjroomEndpoint } from './sjroom-call.js';
-import { registerSjroomRoute } from './sjroom-route.js';
 
-/** `list`: the account's channels as a bare array. */
+/** `POST /api/open/int/sms/list`: the account's channels as a bare array. */
 export function listEndpoint(
   state: MockState,
 ): SjroomEndpoint<{ account: string; password: string }> {
@@ -26,9 +24,4 @@ export function listEndpoint(
         })),
     plain: plainCredentials,
   };
-}
-
-/** `POST /api/open/int/sms/list`. */
-export function registerListRoute(app: FastifyInstance, state: MockState): void {
-  registerSjroomRoute(app, state, listEndpoint(state));
 }

@@ -1,16 +1,14 @@
-import type { FastifyInstance } from 'fastify';
 import { batchReceipt } from '../state/batch.js';
 import type { MockState } from '../state/mock-state.js';
 import { EnvelopeError } from '../wire/envelope.js';
 import { plainQuery, requestSchemas } from '../wire/request-schemas.js';
 import type { SjroomEndpoint } from './sjroom-call.js';
-import { registerSjroomRoute } from './sjroom-route.js';
 
 type QueryInput = { account: string; password: string; batchNo: string };
 
 /**
- * `query`: the receipts of a batch so far, as a bare object. Another account's batch is
- * unknown (`404`), as it would be on the real service.
+ * `POST /api/open/int/sms/query`: the receipts of a batch so far, as a bare object.
+ * Another account's batch is unknown (`404`), as it would be on the real service.
  */
 export function queryEndpoint(state: MockState): SjroomEndpoint<QueryInput> {
   return {
@@ -26,9 +24,4 @@ export function queryEndpoint(state: MockState): SjroomEndpoint<QueryInput> {
     },
     plain: plainQuery,
   };
-}
-
-/** `POST /api/open/int/sms/query`. */
-export function registerQueryRoute(app: FastifyInstance, state: MockState): void {
-  registerSjroomRoute(app, state, queryEndpoint(state));
 }
