@@ -145,12 +145,12 @@ export class KitTransport<Client> implements SmsTransport {
 
   /** {@inheritDoc SmsTransport.getBalance} */
   getBalance(options?: CallOptions): Promise<Balance> {
-    return this.#inFlight.run(() => this.#getBalance(options));
+    return this.#read(this.#operations.balance, options, this.#balanceCall, checkedBalance, true);
   }
 
   /** {@inheritDoc SmsTransport.listChannels} */
   listChannels(options?: CallOptions): Promise<readonly Channel[]> {
-    return this.#inFlight.run(() => this.#listChannels(options));
+    return this.#read(this.#operations.list, options, this.#channelsCall, checkedChannels, true);
   }
 
   /** Lets sends and calls under way finish, refusing new ones, then releases the connections. */
@@ -172,38 +172,52 @@ export class KitTransport<Client> implements SmsTransport {
       });
     }
     const request = { id, recipients: recipients ?? this.#recent.get(id) };
-    return this.#read(this.#operations.report, callOptions, (call) =>
-      this.#definition.getDeliveryReport(this.client, request, call),
+    return this.#read(
+      this.#operations.report,
+      callOptions,
+      (call) => this.#definition.getDeliveryReport(this.client, request, call),
+      (report: DeliveryReport) => report,
+      false,
     );
   }
 
-  async #listChannels(options: CallOptions | undefined): Promise<readonly Channel[]> {
-    const operation = this.#operations.list;
-    const channels = await this.#read(operation, options, (call) =>
-      this.#definition.listChannels(this.client, call),
-    );
-    return checkedChannels(channels, operation.name);
+  /** The channel list for a send or the channel cache (tracked by whoever asked). */
+  #listChannels(options: CallOptions | undefined): Promise<readonly Channel[]> {
+    return this.#read(this.#operations.list, options, this.#channelsCall, checkedChannels, false);
   }
 
-  async #getBalance(options: CallOptions | undefined): Promise<Balance> {
-    const operation = this.#operations.balance;
-    const balance = await this.#read(operation, options, (call) =>
-      this.#definition.getBalance(this.client, call),
-    );
-    return checkedBalance(balance, operation.name);
+  /** The balance for a send's balance check (tracked by the send). */
+  #getBalance(options: CallOptions | undefined): Promise<Balance> {
+    return this.#read(this.#operations.balance, options, this.#balanceCall, checkedBalance, false);
   }
 
-  /** Runs a read operation of the provider; whatever it throws reaches the caller typed. */
-  async #read<T>(
+  readonly #balanceCall = (call: ProviderCall) => this.#definition.getBalance(this.client, call);
+  readonly #channelsCall = (call: ProviderCall) => this.#definition.listChannels(this.client, call);
+
+  /**
+   * Runs a read operation of the provider and checks its answer against the contract;
+   * whatever the provider throws reaches the caller typed. `tracked`: a caller's own
+   * call, which `close()` waits for and refuses once closing (a send's reads are tracked
+   * by the send). All of it is one async step: reads are a polling client's hot path.
+   */
+  async #read<Answer, T>(
     operation: OperationSpec,
     options: CallOptions | undefined,
-    run: (call: ProviderCall) => Promise<T>,
+    run: (call: ProviderCall) => Promise<Answer>,
+    check: (answer: Answer, operation: string) => T,
+    tracked: boolean,
   ): Promise<T> {
-    const call = this.#call(operation, options);
+    if (tracked) this.#inFlight.enter();
     try {
-      return await run(call);
-    } catch (error) {
-      throw typedReadError(error, operation.name, options?.signal);
+      let answer: Answer;
+      try {
+        answer = await run(this.#call(operation, options));
+      } catch (error) {
+        throw typedReadError(error, operation.name, options?.signal);
+      }
+      return check(answer, operation.name);
+    } finally {
+      if (tracked) this.#inFlight.end();
     }
   }
 

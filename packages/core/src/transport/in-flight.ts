@@ -12,13 +12,18 @@ export class InFlight {
 
   /** Runs `operation`, tracked; refuses to start once closing began. */
   async run<T>(operation: () => Promise<T>): Promise<T> {
-    if (this.#closing) throw new SmsError('CLIENT_CLOSED', 'The transport is closed');
-    this.start();
+    this.enter();
     try {
       return await operation();
     } finally {
       this.end();
     }
+  }
+
+  /** One operation starts, or a `CLIENT_CLOSED` error once closing began (pair with {@link InFlight.end}). */
+  enter(): void {
+    if (this.#closing) throw new SmsError('CLIENT_CLOSED', 'The transport is closed');
+    this.#running++;
   }
 
   /** One operation starts (for callers that track it themselves; pair with {@link InFlight.end}). */
