@@ -82,19 +82,23 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
   let lane: FastLane | undefined;
   const app = Fastify({
     // Node checks request timeouts only every `connectionsCheckingInterval` (30 s by
-    // default): check at least every second so a slow-drip body ends on time.
+    // default): check at least every second so a slow-drip body ends on time. Idle
+    // connections: between requests `keepAliveTimeout` closes them; one that never sends
+    // its headers is closed by `headersTimeout` (Node counts it from the connection). No
+    // socket timeout: it would cut a slow answer (a latency fault, a long poll of
+    // `/__mock/wait`) after `idleTimeout`, and re-arming it costs every request a timer.
     serverFactory: (handler) =>
       createServer(
         {
           connectionsCheckingInterval: Math.min(1_000, requestTimeout),
           requestTimeout,
-          headersTimeout: Math.min(requestTimeout, 60_000),
+          headersTimeout: Math.min(requestTimeout, idleTimeout, 60_000),
           keepAliveTimeout: idleTimeout,
         },
         (request, response) => {
           if (lane === undefined || !lane(request, response)) handler(request, response);
         },
-      ).setTimeout(idleTimeout),
+      ),
     bodyLimit,
     logger:
       level === 'silent'
@@ -104,7 +108,6 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
             redact: { paths: REDACTED_PATHS, censor: '[hidden]' },
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
-    connectionTimeout: idleTimeout,
     requestTimeout,
     keepAliveTimeout: idleTimeout,
     return503OnClosing: false,

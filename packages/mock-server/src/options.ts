@@ -34,7 +34,11 @@ export interface MockServerOptions {
   readonly bodyLimit?: number;
   /** A request must arrive whole within this many ms, or it is answered 408 (default 30 000): slow-drip bodies end here. */
   readonly requestTimeoutMs?: number;
-  /** A connection idle this long is closed, in ms (default 10 000). */
+  /**
+   * A connection idle this long between requests, or silent this long before its first
+   * request's headers, is closed, in ms (default 10 000). A slow answer (a latency fault,
+   * a long poll) is never cut by it.
+   */
   readonly idleTimeoutMs?: number;
   /** Most connections open at once; more are closed at once (default 1 024). */
   readonly maxConnections?: number;
