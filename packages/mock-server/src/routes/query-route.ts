@@ -1,6 +1,7 @@
-import { batchReceipt } from '../state/batch.js';
+import { type BatchReceipt, batchReceipt } from '../state/batch.js';
 import type { MockState } from '../state/mock-state.js';
 import { EnvelopeError } from '../wire/envelope.js';
+import { stringifyReceipt } from '../wire/receipt-text.js';
 import { plainQuery, requestSchemas } from '../wire/request-schemas.js';
 import type { SjroomEndpoint } from './sjroom-call.js';
 
@@ -23,5 +24,6 @@ export function queryEndpoint(state: MockState): SjroomEndpoint<QueryInput> {
       return batchReceipt(batch, state.clock.now());
     },
     plain: plainQuery,
+    serialize: (receipt) => stringifyReceipt(receipt as BatchReceipt),
   };
 }
