@@ -1,17 +1,21 @@
-// Mock server throughput: requests/s and p50/p99 latency of the mock's balance and
-// query endpoints vs a bare node:http server returning the same JSON, measured by
-// autocannon in a separate process, at 32 and 128 connections, interleaved: each round
-// measures every pair back to back (which goes first alternates), and the figure of a
-// pair is the median over the rounds (one 5-second run swings ±20 % here). A third
-// server, `parsing-server.js`, does by hand only what any answer to these calls needs
-// (parse the body, check the password, serialise the answer): the floor of any mock.
+// Mock server throughput: requests/s and p50/p99 latency of the mock's balance and query
+// endpoints vs a bare node:http server returning the same JSON, at 32 and 128 connections.
+// The two servers of a comparison run at the same time, on the same core (each gets half
+// of it: the scheduler shares a core fairly between two busy processes), each loaded by
+// its own autocannon on the other core; their throughputs' ratio is the ratio of their
+// costs per request. Measured one after the other, one 3-second run here swings ±20 % with
+// the machine's speed; side by side, both see the same swings. A control pairs the bare
+// server with a second copy of itself: it should read 1.0×. A third server,
+// `parsing-server.js`, does by hand only what any answer to these calls needs (parse the
+// body, check the password, serialise the answer): the floor of any mock. Each ratio is
+// the median over the rounds.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { LOAD_CORE, onCore, PINNED, SERVER_CORE } from './cpu-pinning.js';
 import { BENCH_ACCOUNT, startBenchMock } from './mock-bin.js';
 import { spawnServer } from './spawn-server.js';
-import { ratio, stats } from './stats.js';
+import { stats } from './stats.js';
 
 const run = promisify(execFile);
 const AUTOCANNON = fileURLToPath(new URL('node_modules/.bin/autocannon', import.meta.url));
@@ -42,24 +46,25 @@ async function load(url, path, body, connections, seconds) {
   };
 }
 
-/** The run whose requests/s is the median of `runs` (its latencies go with it). */
-function medianRun(runs) {
-  return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
+/** The sample whose ratio is the median (its figures go with it). */
+function medianSample(samples) {
+  return [...samples].sort((a, b) => a.ratio - b.ratio)[Math.floor(samples.length / 2)];
 }
 
-/** Runs the benchmark; `seconds` per measurement, `rounds` interleaved rounds. */
-export async function mockThroughput({ seconds = 3, rounds = 5 } = {}) {
-  const mock = await startBenchMock({ cpu: SERVER_CORE });
-  const bare = await spawnServer([fileURLToPath(new URL('bare-server.js', import.meta.url))], {
-    cpu: SERVER_CORE,
-  });
-  const parsing = await spawnServer(
-    [fileURLToPath(new URL('parsing-server.js', import.meta.url))],
-    { cpu: SERVER_CORE },
-  );
+/** Runs the benchmark; `seconds` per measurement, `rounds` rounds. */
+export async function mockThroughput({ seconds = 3, rounds = 7 } = {}) {
+  const bareScript = fileURLToPath(new URL('bare-server.js', import.meta.url));
+  const servers = {
+    mock: await startBenchMock({ cpu: SERVER_CORE }),
+    bare: await spawnServer([bareScript], { cpu: SERVER_CORE }),
+    control: await spawnServer([bareScript], { cpu: SERVER_CORE }),
+    parsing: await spawnServer([fileURLToPath(new URL('parsing-server.js', import.meta.url))], {
+      cpu: SERVER_CORE,
+    }),
+  };
   const results = [];
   try {
-    const submit = await fetch(`${mock.url}/api/open/int/sms/submit`, {
+    const submit = await fetch(`${servers.mock.url}/api/open/int/sms/submit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -74,48 +79,39 @@ export async function mockThroughput({ seconds = 3, rounds = 5 } = {}) {
       balance: JSON.stringify(CREDENTIALS),
       query: JSON.stringify({ ...CREDENTIALS, batchNo }),
     };
-    const pairs = [];
+    const settings = [];
     for (const [endpoint, body] of Object.entries(endpoints))
       for (const connections of [32, 128])
-        pairs.push({ endpoint, body, connections, bare: [], mock: [], parsing: [] });
+        settings.push({ endpoint, body, connections, mock: [], parsing: [], control: [] });
     for (let round = 0; round < rounds; round++) {
-      for (const pair of pairs) {
-        const path = `/api/open/int/sms/${pair.endpoint}`;
-        const measure = {
-          bare: () => load(bare.url, path, pair.body, pair.connections, seconds),
-          mock: () => load(mock.url, path, pair.body, pair.connections, seconds),
-          parsing: () => load(parsing.url, path, pair.body, pair.connections, seconds),
-        };
-        const order = round % 2 === 0 ? ['bare', 'parsing', 'mock'] : ['mock', 'parsing', 'bare'];
-        for (const which of order) pair[which].push(await measure[which]());
+      for (const setting of settings) {
+        const path = `/api/open/int/sms/${setting.endpoint}`;
+        const measure = (which) =>
+          load(servers[which].url, path, setting.body, setting.connections, seconds);
+        for (const which of ['mock', 'parsing', 'control']) {
+          const [bare, other] = await Promise.all([measure('bare'), measure(which)]);
+          setting[which].push({ bare, other, ratio: other.rps / bare.rps });
+        }
       }
     }
-    for (const {
-      endpoint,
-      connections,
-      bare: bareRuns,
-      mock: mockRuns,
-      parsing: floorRuns,
-    } of pairs) {
-      const baseline = medianRun(bareRuns);
-      const ours = medianRun(mockRuns);
-      const floor = medianRun(floorRuns);
+    for (const { endpoint, connections, mock, parsing, control } of settings) {
+      const median = medianSample(mock);
       results.push({
         endpoint,
         connections,
-        bare: baseline,
-        mock: { ...ours, errors: mockRuns.reduce((sum, run) => sum + run.errors, 0) },
-        ratio: ratio(ours.rps, baseline.rps),
-        parsing: floor,
-        parsingRatio: ratio(floor.rps, baseline.rps),
+        bare: median.bare,
+        mock: { ...median.other, errors: mock.reduce((sum, s) => sum + s.other.errors, 0) },
+        ratio: round2(median.ratio),
         roundRatios: stats(
-          mockRuns.map((run, i) => run.rps / (bareRuns[i]?.rps ?? Number.NaN)),
+          mock.map((s) => s.ratio),
           2,
         ),
+        parsingRatio: round2(medianSample(parsing).ratio),
+        controlRatio: round2(medianSample(control).ratio),
       });
     }
   } finally {
-    await Promise.all([mock.stop(), bare.stop(), parsing.stop()]);
+    await Promise.all(Object.values(servers).map((server) => server.stop()));
   }
   return {
     name: 'mock throughput (autocannon, separate process)',
@@ -126,8 +122,10 @@ export async function mockThroughput({ seconds = 3, rounds = 5 } = {}) {
     summary: results
       .map(
         (r) =>
-          `${r.endpoint} c${r.connections}: ${r.mock.rps}/s vs ${r.bare.rps}/s (${r.ratio}×; a hand-written parsing handler ${r.parsingRatio}×), p50/p99 ${r.mock.p50}/${r.mock.p99} ms vs ${r.bare.p50}/${r.bare.p99} ms`,
+          `${r.endpoint} c${r.connections}: ${r.ratio}× (rounds ${r.roundRatios.min}–${r.roundRatios.max}×; a hand-written parsing handler ${r.parsingRatio}×; bare vs bare ${r.controlRatio}×), p50/p99 ${r.mock.p50}/${r.mock.p99} ms vs ${r.bare.p50}/${r.bare.p99} ms`,
       )
       .join('; '),
   };
 }
+
+const round2 = (value) => Math.round(value * 100) / 100;
