@@ -35,6 +35,29 @@ describe('per-call options', () => {
   );
 });
 
+describe("a caller's options that throw when read", () => {
+  it.each([
+    [
+      'getBalance',
+      (sms: ReturnType<typeof env.transport>, options: never) => sms.getBalance(options),
+    ],
+    [
+      'listChannels',
+      (sms: ReturnType<typeof env.transport>, options: never) => sms.listChannels(options),
+    ],
+  ] as const)("reach %s's caller as thrown, never blamed on the provider", async (_, read) => {
+    const sms = env.transport();
+    const mine = new TypeError('my getter');
+    const options = {
+      get timeout(): number {
+        throw mine;
+      },
+    };
+    await expect(read(sms, options as never)).rejects.toBe(mine);
+    await sms.close();
+  });
+});
+
 describe('HTTP settings', () => {
   it.each([
     [{ timeout: 'abc' }, 'timeout'],

@@ -209,9 +209,11 @@ export class KitTransport<Client> implements SmsTransport {
   ): Promise<T> {
     if (tracked) this.#inFlight.enter();
     try {
+      // The caller's options are checked before the provider runs: their errors are the caller's.
+      const call = this.#call(operation, options);
       let answer: Answer;
       try {
-        answer = await run(this.#call(operation, options));
+        answer = await run(call);
       } catch (error) {
         throw typedReadError(error, operation.name, options?.signal);
       }
