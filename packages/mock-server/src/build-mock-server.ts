@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createFastLane, type FastLane } from './fast-lane/fast-lane.js';
 import { AllowedHosts } from './guard/allowed-hosts.js';
 import { registerRequestGuard } from './guard/request-guard.js';
+import { closeStalledWrites } from './guard/stalled-writes.js';
 import { registerAccountsRoutes } from './inspect/accounts-routes.js';
 import { registerControlRoutes } from './inspect/control-routes.js';
 import { registerInboxRoutes } from './inspect/inbox-routes.js';
@@ -60,6 +61,13 @@ function offWithRequestHooks(app: FastifyInstance, off: () => void): void {
   app.addHook = watched as FastifyInstance['addHook'];
 }
 
+/** A timeout option as given, or a `RangeError` naming it (0 turns the timeout off). */
+function milliseconds(value: number, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new RangeError(`[${field}:must be a whole number of ms, 0 or more]`);
+  return value;
+}
+
 /** Log levels at which Fastify logs each request. */
 const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
 
@@ -70,8 +78,8 @@ const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
 export function buildMockServer(options: MockServerOptions = {}): MockFastifyInstance {
   const bodyLimit = options.bodyLimit ?? MOCK_DEFAULTS.bodyLimit;
   const level = options.logLevel ?? 'silent';
-  const requestTimeout = options.requestTimeoutMs ?? 30_000;
-  const idleTimeout = options.idleTimeoutMs ?? 10_000;
+  const requestTimeout = milliseconds(options.requestTimeoutMs ?? 30_000, 'requestTimeoutMs');
+  const idleTimeout = milliseconds(options.idleTimeoutMs ?? 10_000, 'idleTimeoutMs');
   const state = new MockState(options);
   // The read endpoints: registered as routes, and answered by the fast lane when it may.
   const reads = {
@@ -83,10 +91,12 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
   const app = Fastify({
     // Node checks request timeouts only every `connectionsCheckingInterval` (30 s by
     // default): check at least every second so a slow-drip body ends on time. Idle
-    // connections: between requests `keepAliveTimeout` closes them; one that never sends
-    // its headers is closed by `headersTimeout` (Node counts it from the connection). No
+    // connections: between requests `keepAliveTimeout` closes them; one that does not
+    // send its headers within `headersTimeout` is answered 408 and closed (Node counts
+    // from the connection); one whose answer stopped moving, by `closeStalledWrites`. No
     // socket timeout: it would cut a slow answer (a latency fault, a long poll of
-    // `/__mock/wait`) after `idleTimeout`, and re-arming it costs every request a timer.
+    // `/__mock/wait`, the inbox's event stream) after `idleTimeout`, and re-arming it
+    // costs every request a timer.
     serverFactory: (handler) =>
       createServer(
         {
@@ -113,6 +123,11 @@ export function buildMockServer(options: MockServerOptions = {}): MockFastifyIns
     return503OnClosing: false,
   });
   app.server.maxConnections = options.maxConnections ?? 1024;
+  const stopStalledWrites = closeStalledWrites(app.server, idleTimeout);
+  app.addHook('onClose', (_app, done) => {
+    stopStalledWrites();
+    done();
+  });
   registerRequestGuard(app, options);
   app.decorate('mockState', state);
 

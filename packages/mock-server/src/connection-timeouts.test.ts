@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildMockServer } from './build-mock-server.js';
 import { type RunningMockServer, startMockServer } from './start-mock-server.js';
 
 const IDLE_MS = 300;
@@ -102,4 +103,63 @@ describe('connection timeouts', () => {
     expect(connection.received()).toMatch(/^HTTP\/1\.1 408 /);
     expect(closedAfter).toBeLessThan(600 + 2_500);
   });
+
+  it('closes a connection whose client stopped reading a large answer', async () => {
+    const running = await start();
+    const { url } = running;
+    const { host } = new URL(url);
+    await fetch(`${url}/__mock/accounts/demo`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ balance: '100000000' }),
+    });
+    // ≈ 10 MB of messages: more than the socket buffers take.
+    for (let k = 0; k < 12; k++) {
+      // `…0003` numbers are refused at submit (see the magic numbers).
+      const phone = Array.from(
+        { length: 10_000 },
+        (_, i) => `63917${k + 10}${String(i).padStart(5, '0')}`,
+      ).filter((number) => !number.endsWith('0003'));
+      const submit = await fetch(`${url}/api/open/int/sms/submit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          account: 'demo',
+          password: 'demo-password',
+          goodsSupplySmsConfigId: 10001,
+          phone: phone.join(','),
+          sendContent: 'x',
+        }),
+      });
+      expect((await submit.json()).stateCode).toBe('200');
+    }
+    const { hostname, port } = new URL(url);
+    const reader = connect(Number(port), hostname);
+    reader.pause(); // reads nothing: the answer fills the socket buffers, then waits
+    reader.on('error', () => undefined);
+    reader.write(`GET /__mock/messages?limit=50 HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
+    const started = performance.now();
+    const openConnections = () =>
+      new Promise<number>((resolve, reject) =>
+        running.app.server.getConnections((error, count) =>
+          error ? reject(error) : resolve(count),
+        ),
+      );
+    await expect.poll(openConnections, { timeout: IDLE_MS + 2_500, interval: 50 }).toBe(1);
+    // The paused client does not see the close; the server's count says it.
+    await expect.poll(openConnections, { timeout: IDLE_MS + 2_500, interval: 50 }).toBe(0);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(IDLE_MS - 10);
+    reader.destroy();
+  });
+
+  it.each(['idleTimeoutMs', 'requestTimeoutMs'])(
+    'refuses a %s that is not a whole number of ms, naming it',
+    (field) => {
+      for (const value of [-1, Number.NaN, 1.5, '1000']) {
+        expect(() => buildMockServer({ [field]: value } as never)).toThrow(
+          new RangeError(`[${field}:must be a whole number of ms, 0 or more]`),
+        );
+      }
+    },
+  );
 });

@@ -35,9 +35,11 @@ export interface MockServerOptions {
   /** A request must arrive whole within this many ms, or it is answered 408 (default 30 000): slow-drip bodies end here. */
   readonly requestTimeoutMs?: number;
   /**
-   * A connection idle this long between requests, or silent this long before its first
-   * request's headers, is closed, in ms (default 10 000). A slow answer (a latency fault,
-   * a long poll) is never cut by it.
+   * In ms (default 10 000; 0 turns it off): a connection idle this long between requests
+   * is closed; one that has not sent a request's headers this long after it opened (or
+   * after the request began) is answered 408 and closed; one whose answer has waited this
+   * long in its write buffer without moving (the client stopped reading) is closed. A
+   * slow answer (a latency fault, a long poll, the event stream) is never cut by it.
    */
   readonly idleTimeoutMs?: number;
   /** Most connections open at once; more are closed at once (default 1 024). */
