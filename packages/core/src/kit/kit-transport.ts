@@ -63,6 +63,9 @@ export class KitTransport<Client> implements SmsTransport {
   readonly #inFlight = new InFlight();
   /** Each read's context without options, bound once: most calls pass none. */
   readonly #unbound = new Map<OperationSpec, ProviderCall>();
+  /** The provider's two cached reads, as functions made once (not a closure a call). */
+  readonly #balanceCall = (call: ProviderCall) => this.#definition.getBalance(this.client, call);
+  readonly #channelsCall = (call: ProviderCall) => this.#definition.listChannels(this.client, call);
   readonly #operations: Readonly<Record<'list' | 'submit' | 'report' | 'balance', OperationSpec>>;
 
   constructor(
@@ -190,9 +193,6 @@ export class KitTransport<Client> implements SmsTransport {
   #getBalance(options: CallOptions | undefined): Promise<Balance> {
     return this.#read(this.#operations.balance, options, this.#balanceCall, checkedBalance, false);
   }
-
-  readonly #balanceCall = (call: ProviderCall) => this.#definition.getBalance(this.client, call);
-  readonly #channelsCall = (call: ProviderCall) => this.#definition.listChannels(this.client, call);
 
   /**
    * Runs a read operation of the provider and checks its answer against the contract;
