@@ -131,7 +131,7 @@ describe('connection timeouts', () => {
           sendContent: 'x',
         }),
       });
-      expect((await submit.json()).stateCode).toBe('200');
+      expect(((await submit.json()) as { stateCode: string }).stateCode).toBe('200');
     }
     const { hostname, port } = new URL(url);
     const reader = connect(Number(port), hostname);
