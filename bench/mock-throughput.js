@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { LOAD_CORE, onCore, PINNED, SERVER_CORE } from './cpu-pinning.js';
 import { BENCH_ACCOUNT, startBenchMock } from './mock-bin.js';
 import { spawnServer } from './spawn-server.js';
-import { stats } from './stats.js';
+import { ratio, stats } from './stats.js';
 
 const run = promisify(execFile);
 const AUTOCANNON = fileURLToPath(new URL('node_modules/.bin/autocannon', import.meta.url));
@@ -101,13 +101,13 @@ export async function mockThroughput({ seconds = 3, rounds = 7 } = {}) {
         connections,
         bare: median.bare,
         mock: { ...median.other, errors: mock.reduce((sum, s) => sum + s.other.errors, 0) },
-        ratio: round2(median.ratio),
+        ratio: pairRatio(median),
         roundRatios: stats(
           mock.map((s) => s.ratio),
           2,
         ),
-        parsingRatio: round2(medianSample(parsing).ratio),
-        controlRatio: round2(medianSample(control).ratio),
+        parsingRatio: pairRatio(medianSample(parsing)),
+        controlRatio: pairRatio(medianSample(control)),
       });
     }
   } finally {
@@ -128,4 +128,5 @@ export async function mockThroughput({ seconds = 3, rounds = 7 } = {}) {
   };
 }
 
-const round2 = (value) => Math.round(value * 100) / 100;
+/** A side-by-side pair's ratio, rounded like every ratio of the benchmarks. */
+const pairRatio = (sample) => ratio(sample.other.rps, sample.bare.rps);

@@ -2,9 +2,9 @@
  * Where a number of 16 digits or more may start: at the start of a value or a key (the
  * text's, or after `{`, `:`, `[` or `,`, and white space; the scan below quotes a long
  * integer key too, which makes `{12345678901234567890:1}` valid, so the shortcut must
- * not skip it). Integers of at most 15 digits are exact
- * doubles; a long digit run inside a string (a query's 20-digit `batchNo`) does not
- * match, so it no longer sends the body through the character-by-character scan.
+ * not skip it). Integers of at most 15 digits are exact doubles; a long digit run
+ * inside a string (a query's 20-digit `batchNo`) does not match, so it no longer sends
+ * the body through the character-by-character scan.
  */
 const LONG_NUMBER = /(?:^|[{:[,])\s*-?\d{16}/;
 const INTEGER = /^-?\d+$/;
