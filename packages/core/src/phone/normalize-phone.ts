@@ -72,6 +72,28 @@ const REASONS: Record<string, string> = {
   INVALID_LENGTH: 'wrong length for its country',
 };
 
+/** Whether `input` is `+` and at least one digit (ASCII): `/^\+\d+$/` without a regex. */
+function isPlusDigits(input: string): boolean {
+  const length = input.length;
+  if (length < 2 || input.charCodeAt(0) !== 0x2b) return false;
+  for (let i = 1; i < length; i++) {
+    const code = input.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** The last `defaultCountry` found known: a send gives the same one for every number. */
+let lastKnownCountry: string | undefined;
+
+/** Whether the metadata knows `defaultCountry` (any case), as the full path checks it. */
+function knownCountry(parser: Parser, defaultCountry: string): boolean {
+  if (defaultCountry === lastKnownCountry) return true;
+  if (!parser.isSupportedCountry(defaultCountry.toUpperCase() as CountryCode)) return false;
+  lastKnownCountry = defaultCountry;
+  return true;
+}
+
 function normalizeWith(
   parser: Parser,
   input: unknown,
@@ -79,6 +101,14 @@ function normalizeWith(
   fastPath: boolean,
 ): PhoneCheck {
   if (typeof input !== 'string') return { ok: false, input: String(input), reason: 'not a string' };
+  // The common case first: `+` and digits, checked for validity, decided by the plans.
+  if (fastPath && options.validation !== 'possible' && isPlusDigits(input)) {
+    const { defaultCountry } = options;
+    if (defaultCountry === undefined || knownCountry(parser, defaultCountry)) {
+      const fast = fastInternational(parser.Metadata, input.slice(1), input);
+      if (fast) return { ok: true, value: fast };
+    }
+  }
   // Most numbers come without separators: no copy then.
   const plain = PLAIN_NUMBER.test(input);
   const compact = plain ? input : input.replace(SEPARATORS, '');

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import examples from 'libphonenumber-js/examples.mobile.json' with { type: 'json' };
 import { type CountryCode, getCountryCallingCode, Metadata } from 'libphonenumber-js/min';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +55,33 @@ describe('the phone fast path', () => {
     expect(decidedValid).toBeGreaterThan(entries.length * 3);
     // …and the fast path decided most example numbers by itself (all but shared codes).
     expect(decidedFast).toBeGreaterThan(entries.length * 0.6);
+  });
+
+  it('gives the full parse’s answer for any `+digits` text, whatever the default country', async () => {
+    const fast = await loadPhoneNormalizer();
+    const full = await loadPhoneNormalizer(false);
+    const codes = ['1', '7', '20', '44', '63', '86', '234', '353', '380', '971', '999', '0'];
+    const text = fc.oneof(
+      fc
+        .tuple(fc.constantFrom(...codes), fc.stringMatching(/^\d{0,16}$/))
+        .map(([c, n]) => `+${c}${n}`),
+      fc.stringMatching(/^\+?\d{0,18}$/),
+    );
+    const options = fc.constantFrom(
+      {},
+      { defaultCountry: 'PH' },
+      { defaultCountry: 'ph' },
+      { defaultCountry: 'ZZ' },
+      { defaultCountry: '' },
+      { validation: 'possible' as const },
+      { validation: 'valid' as const, defaultCountry: 'GB' },
+    );
+    fc.assert(
+      fc.property(text, options, (input, opts) => {
+        expect(fast(input, opts), `${input} ${JSON.stringify(opts)}`).toEqual(full(input, opts));
+      }),
+      { seed: 20261202, numRuns: 20_000 },
+    );
   });
 
   it('is generated from the installed metadata (the committed file is not stale)', () => {

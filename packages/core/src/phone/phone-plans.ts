@@ -4,9 +4,12 @@ import { PHONE_PLANS_TEXT } from './phone-plans.generated.js';
 /** A calling code's plan, as the fast path uses it. */
 interface Plan {
   readonly country: string;
-  /** The national number pattern, anchored at both ends. */
+  /**
+   * The calling code then the national number pattern, anchored at both ends: tried on
+   * the whole number, so the national part is never copied out.
+   */
   readonly valid: RegExp;
-  /** The national prefix for parsing, anchored at the start; undefined if none. */
+  /** The calling code then the national prefix for parsing, anchored at the start; undefined if none. */
   readonly prefix: RegExp | undefined;
 }
 
@@ -78,10 +81,10 @@ export function fastInternational(
     }
   }
   if (plan === undefined || callingCode === undefined) return undefined;
-  const national = digits.slice(callingCode.length);
   // libphonenumber's bounds of a national number (MIN/MAX_LENGTH_FOR_NSN).
-  if (national.length < 2 || national.length > 17) return undefined;
-  if (plan.prefix?.test(national) || !plan.valid.test(national)) return undefined;
+  const nationalLength = digits.length - callingCode.length;
+  if (nationalLength < 2 || nationalLength > 17) return undefined;
+  if (plan.prefix?.test(digits) || !plan.valid.test(digits)) return undefined;
   const e164 =
     input.length === digits.length + 1 && input.charCodeAt(0) === 0x2b && input.endsWith(digits)
       ? input
@@ -121,7 +124,7 @@ function buildPlan(loaded: Metadata & MetadataInternals, code: string): Plan | n
     return null;
   return {
     country,
-    valid: new RegExp(`^(?:${pattern})$`),
-    prefix: prefix === '-' ? undefined : new RegExp(`^(?:${prefix})`),
+    valid: new RegExp(`^${code}(?:${pattern})$`),
+    prefix: prefix === '-' ? undefined : new RegExp(`^${code}(?:${prefix})`),
   };
 }

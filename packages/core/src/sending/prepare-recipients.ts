@@ -8,6 +8,7 @@ import {
 } from '../routing/channel-index.js';
 import type { Channel, ChannelId } from '../transport/channel.js';
 import type { RecipientOutcome, RejectedRecipient } from '../transport/send-result.js';
+import { FirstIndexByPhone } from './first-index-by-phone.js';
 
 /** The recipients of one channel, in input order. */
 export interface ChannelGroup {
@@ -58,7 +59,7 @@ export function prepareRecipients(
   const rejected: RejectedRecipient[] = [];
   const duplicates: RejectedRecipient[] = [];
   const groups = new Map<string, ChannelGroup>();
-  const seen = new Map<string, number>();
+  const seen = options.dedupe ? new FirstIndexByPhone(to.length) : undefined;
   // The destination, route and group of the number before: the next is most often alike.
   const last: {
     country: string | undefined;
@@ -86,14 +87,13 @@ export function prepareRecipients(
       continue;
     }
     const { phone } = check.value;
-    const first = options.dedupe ? seen.get(phone) : undefined;
-    if (first !== undefined) {
+    const first = seen === undefined ? index : seen.firstIndex(phone, index);
+    if (first !== index) {
       const reason = `duplicate of to[${first}]`;
       duplicates.push({ index, input, reason });
       outcomes.push({ input, phone, state: 'duplicate', reason });
       continue;
     }
-    seen.set(phone, index);
     let channel: Channel | undefined;
     if (options.channelId === undefined) {
       // Numbers of one destination come in runs: route once per run, not per number.

@@ -1,0 +1,96 @@
+/** Longest wire number kept in the table: up to 15 digits a number is exact as a double. */
+const MAX_TABLE_DIGITS = 15;
+
+/**
+ * The position in `to` where each wire number of one send first appeared: what
+ * deduplication asks of every number. A `Map` of strings costs a hash of a fresh string
+ * and a growing table per number; here a number's digits are read once into a double
+ * (exact up to 15 digits, and without a leading zero distinct digits make distinct
+ * values) and a 32-bit hash, kept in an open-addressing table of typed arrays sized for
+ * the send up front (it doubles should it ever be half full). A number it cannot hold exactly
+ * (more than 15 digits, or anything but digits) goes to a `Map`, so every answer is the
+ * `Map`'s.
+ */
+export class FirstIndexByPhone {
+  #numbers: Float64Array;
+  #firsts: Int32Array;
+  #hashes: Int32Array;
+  #mask: number;
+  /** A slot is the hash's top bits (a multiplicative hash mixes upwards). */
+  #shift: number;
+  #size = 0;
+  #others: Map<string, number> | undefined;
+
+  /** A table for at most `count` numbers. */
+  constructor(count: number) {
+    let capacity = 16;
+    while (capacity < count * 2) capacity *= 2;
+    this.#numbers = new Float64Array(capacity);
+    this.#firsts = new Int32Array(capacity);
+    this.#hashes = new Int32Array(capacity);
+    this.#mask = capacity - 1;
+    this.#shift = 32 - Math.log2(capacity);
+  }
+
+  /**
+   * Records `phone` at `index` unless it was met before; returns the index where it was
+   * first met (`index` itself when it is new).
+   */
+  firstIndex(phone: string, index: number): number {
+    const length = phone.length;
+    let value = 0;
+    let hash = 0;
+    let exact = length > 0 && length <= MAX_TABLE_DIGITS && phone.charCodeAt(0) !== 0x30;
+    for (let i = 0; exact && i < length; i++) {
+      const digit = phone.charCodeAt(i) - 0x30;
+      if (digit < 0 || digit > 9) exact = false;
+      value = value * 10 + digit;
+      hash = Math.imul(hash ^ digit, 0x0100_0193);
+    }
+    if (!exact) return this.#otherFirstIndex(phone, index);
+    hash = Math.imul(hash ^ length, 0x9e37_79b1);
+    const numbers = this.#numbers;
+    const mask = this.#mask;
+    let slot = hash >>> this.#shift;
+    for (;;) {
+      const held = numbers[slot];
+      if (held === 0) break;
+      if (held === value) return this.#firsts[slot] as number;
+      slot = (slot + 1) & mask;
+    }
+    numbers[slot] = value;
+    this.#firsts[slot] = index;
+    this.#hashes[slot] = hash;
+    if (++this.#size * 2 > mask) this.#grow();
+    return index;
+  }
+
+  /** Doubles the table: only when called for more numbers than it was made for. */
+  #grow(): void {
+    const numbers = this.#numbers;
+    const firsts = this.#firsts;
+    const hashes = this.#hashes;
+    const capacity = numbers.length * 2;
+    this.#numbers = new Float64Array(capacity);
+    this.#firsts = new Int32Array(capacity);
+    this.#hashes = new Int32Array(capacity);
+    this.#mask = capacity - 1;
+    this.#shift -= 1;
+    for (let i = 0; i < numbers.length; i++) {
+      if (numbers[i] === 0) continue;
+      let slot = (hashes[i] as number) >>> this.#shift;
+      while (this.#numbers[slot] !== 0) slot = (slot + 1) & this.#mask;
+      this.#numbers[slot] = numbers[i] as number;
+      this.#firsts[slot] = firsts[i] as number;
+      this.#hashes[slot] = hashes[i] as number;
+    }
+  }
+
+  #otherFirstIndex(phone: string, index: number): number {
+    this.#others ??= new Map();
+    const first = this.#others.get(phone);
+    if (first !== undefined) return first;
+    this.#others.set(phone, index);
+    return index;
+  }
+}
