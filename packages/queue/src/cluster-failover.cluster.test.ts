@@ -2,6 +2,7 @@
 // this file's own (the other cluster tests share one), since a node is killed here.
 import { createSjroomTransport } from '@intl-sms/core';
 import { type RunningMockServer, startMockServer } from '@intl-sms/mock-server';
+import { Queue } from 'bullmq';
 import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignStatus } from './campaign/campaign-status.js';
@@ -76,8 +77,11 @@ describe('a Redis Cluster master dies mid-campaign', () => {
       await until(promoted, 30_000);
       await cluster.healthy(cluster.ports.filter((port) => port !== master));
 
-      const final = await finalStatus(queue).catch((error: Error) => {
-        throw new Error(`${error.message}; last worker errors: ${errors.slice(-5).join(' | ')}`);
+      const final = await finalStatus(queue).catch(async (error: Error) => {
+        const polls = await receiptPolls(connection, name, workers).catch(String);
+        throw new Error(
+          `${error.message}; receipt polls: ${polls}; last worker errors: ${errors.slice(-5).join(' | ')}`,
+        );
       });
       const { accepted, unknown, queued, failed, rejected } = final.counts;
       expect({ queued, failed, rejected }).toEqual({ queued: 0, failed: 0, rejected: 0 });
@@ -109,6 +113,33 @@ describe('a Redis Cluster master dies mid-campaign', () => {
     }
   });
 });
+
+/**
+ * Where the receipt polls stand, for a failure's message: the receipts queue's jobs by
+ * state, how overdue the next delayed one is, its marker, and each receipt worker's
+ * state — whether it waits in BullMQ's blocking fetch (read from BullMQ's internals,
+ * which is how a worker parked for ever on a Cluster's `connect()` was found).
+ */
+async function receiptPolls(connection: Cluster, name: string, workers: SmsWorker[]) {
+  const receipts = new Queue(`{${name}}-receipts`, { connection });
+  try {
+    const counts = await receipts.getJobCounts();
+    const [next] = await receipts.getDelayed(0, 0);
+    const overdueMs = next ? Date.now() - (next.timestamp + next.delay) : null;
+    const marker = await connection.zrange(receipts.toKey('marker'), 0, -1, 'WITHSCORES');
+    const states = workers.map(({ bullWorkers: { receipts: worker } }) => {
+      const internals = worker as unknown as { waiting?: unknown };
+      return {
+        running: worker?.isRunning(),
+        paused: worker?.isPaused(),
+        inBlockingFetch: internals.waiting !== null && internals.waiting !== undefined,
+      };
+    });
+    return JSON.stringify({ counts, overdueMs, marker, workers: states });
+  } finally {
+    await receipts.close();
+  }
+}
 
 function alive(dead: number): number {
   return cluster.ports.find((port) => port !== dead) as number;

@@ -65,7 +65,14 @@ export function openRedis(connection: RedisConnection): RedisClient {
     // A Cluster takes the per-node options under `redisOptions`; BullMQ refuses a
     // Cluster whose nodes would give up on a command (`maxRetriesPerRequest`).
     const redisOptions = { ...connection.options.redisOptions, ...options };
-    return connection.duplicate([], { redisOptions });
+    // No ready check (`CLUSTER INFO` before `ready`): during a failover it fails, and then
+    // ioredis reconnects by itself while the promise of the `connect()` that ran the
+    // check never settles. BullMQ awaits that promise when it resets a worker's blocking
+    // connection, so the worker waited for ever (seen in the master-failover test: both
+    // receipt workers parked, their delayed polls overdue, the cluster healthy again).
+    // Without it, a command sent while the cluster is still failing gets CLUSTERDOWN,
+    // which ioredis retries and our writes retry (see `persist`).
+    return connection.duplicate([], { redisOptions, enableReadyCheck: false });
   }
   if (connection instanceof Redis) return connection.duplicate(options);
   if (typeof connection === 'string') return new Redis(connection, options);
