@@ -6,7 +6,12 @@ import { Decimal } from '../money/decimal.js';
 import { untilAborted } from '../runtime/signals.js';
 import { checkSignal } from '../transport/call-options.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
-import { checkKnownKeys, checkOneOf, checkType } from '../validation/check-options.js';
+import {
+  checkDefaultCountry,
+  checkKnownKeys,
+  checkOneOf,
+  checkType,
+} from '../validation/check-options.js';
 import { BulkBudget } from './bulk-budget.js';
 import {
   BULK_OPTION_KEYS,
@@ -61,6 +66,7 @@ export async function sendBulk(
     resumed?.committed ?? Decimal.zero(),
   );
   checkOneOf('smartEncoding', options.smartEncoding, [true, false]);
+  checkDefaultCountry(options.defaultCountry);
   if (budget.capped && typeof transport.estimate !== 'function') {
     throw new ValidationError(
       'maxCost',

@@ -1,4 +1,4 @@
-import { checkKnownKeys, checkOneOf } from '../validation/check-options.js';
+import { checkDefaultCountry, checkKnownKeys, checkOneOf } from '../validation/check-options.js';
 import { loadPhoneNormalizer, type PhoneCheck, type PhoneOptions } from './normalize-phone.js';
 
 /**
@@ -8,5 +8,6 @@ import { loadPhoneNormalizer, type PhoneCheck, type PhoneOptions } from './norma
 export async function normalizePhone(input: string, options?: PhoneOptions): Promise<PhoneCheck> {
   checkKnownKeys(options, ['defaultCountry', 'validation'], 'normalizePhone options');
   checkOneOf('validation', options?.validation, ['valid', 'possible']);
+  checkDefaultCountry(options?.defaultCountry);
   return (await loadPhoneNormalizer())(input, options);
 }

@@ -104,7 +104,12 @@ function normalizeWith(
   // The common case first: `+` and digits, checked for validity, decided by the plans.
   if (fastPath && options.validation !== 'possible' && isPlusDigits(input)) {
     const { defaultCountry } = options;
-    if (defaultCountry === undefined || knownCountry(parser, defaultCountry)) {
+    // `null` is no default country, as on the full path below.
+    if (
+      defaultCountry === undefined ||
+      defaultCountry === null ||
+      knownCountry(parser, defaultCountry)
+    ) {
       const fast = fastInternational(parser.Metadata, input.slice(1), input);
       if (fast) return { ok: true, value: fast };
     }

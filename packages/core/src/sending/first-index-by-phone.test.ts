@@ -16,8 +16,9 @@ describe('FirstIndexByPhone', () => {
       fc.property(
         fc.array(phone, { maxLength: 2000 }),
         fc.integer({ min: 0, max: 64 }),
-        (phones, sizedFor) => {
-          const table = new FirstIndexByPhone(sizedFor);
+        fc.record({ maxProbes: fc.constantFrom(0, 1, 3, 64) }),
+        (phones, sizedFor, tuning) => {
+          const table = new FirstIndexByPhone(sizedFor, tuning);
           const model = new Map<string, number>();
           phones.forEach((p, index) => {
             const expected = model.get(p) ?? index;
@@ -39,6 +40,33 @@ describe('FirstIndexByPhone', () => {
     expect(table.firstIndex('9007199254740993', 3)).toBe(3);
     expect(table.firstIndex('9007199254740993', 4)).toBe(3);
     expect(table.firstIndex('999999999999999', 5)).toBe(1);
+  });
+
+  it('hands every number to a Map when crafted numbers land together, answering the same', () => {
+    // Numbers whose slots, in a table made for 2,048, all fall in the first 64 of its
+    // 4,096: found by trying, as someone slowing a sender down would.
+    const slotOf = (digits: string) => {
+      let hash = 0;
+      for (const c of digits) hash = Math.imul(hash ^ (c.charCodeAt(0) - 0x30), 0x0100_0193);
+      return Math.imul(hash ^ digits.length, 0x9e37_79b1) >>> 20;
+    };
+    const crafted: string[] = [];
+    for (let n = 0; crafted.length < 2_000; n++) {
+      const digits = `63917${String(n).padStart(7, '0')}`;
+      if (slotOf(digits) < 64) crafted.push(digits);
+    }
+    const attacked = new FirstIndexByPhone(2_048);
+    const model = new Map<string, number>();
+    for (const [index, digits] of [...crafted, ...crafted].entries()) {
+      const expected = model.get(digits) ?? index;
+      model.set(digits, expected);
+      expect(attacked.firstIndex(digits, index)).toBe(expected);
+    }
+    expect(attacked.mapOnly).toBe(true);
+    // Real numbers, as many, stay in the table.
+    const real = new FirstIndexByPhone(2_048);
+    for (let i = 0; i < 2_000; i++) real.firstIndex(String(639_171_234_567 + i * 7_919), i);
+    expect(real.mapOnly).toBe(false);
   });
 
   it('holds a million distinct numbers made for fewer (it grows)', () => {

@@ -2,14 +2,27 @@
 const MAX_TABLE_DIGITS = 15;
 
 /**
+ * Slots looked at for one number before the table gives up on itself. Real numbers look
+ * at one or two; numbers chosen to land together (to slow down a sender that takes lists
+ * from outside; the hash has no secret) look at more, and then every number goes to a
+ * `Map` instead: the work per number stays bounded whatever the list.
+ */
+const MAX_PROBES = 64;
+
+/** @internal For tests: another probe limit. */
+export interface TableTuning {
+  readonly maxProbes?: number;
+}
+
+/**
  * The position in `to` where each wire number of one send first appeared: what
  * deduplication asks of every number. A `Map` of strings costs a hash of a fresh string
  * and a growing table per number; here a number's digits are read once into a double
  * (exact up to 15 digits, and without a leading zero distinct digits make distinct
  * values) and a 32-bit hash, kept in an open-addressing table of typed arrays sized for
  * the send up front (it doubles should it ever be half full). A number it cannot hold exactly
- * (more than 15 digits, or anything but digits) goes to a `Map`, so every answer is the
- * `Map`'s.
+ * (more than 15 digits, or anything but digits) goes to a `Map`, and so does every number
+ * once one has probed too long (crafted collisions): every answer is the `Map`'s.
  */
 export class FirstIndexByPhone {
   #numbers: Float64Array;
@@ -19,10 +32,14 @@ export class FirstIndexByPhone {
   /** A slot is the hash's top bits (a multiplicative hash mixes upwards). */
   #shift: number;
   #size = 0;
+  /** Set once a number probed too long: the table is no longer used. */
+  #mapOnly = false;
   #others: Map<string, number> | undefined;
+  readonly #maxProbes: number;
 
   /** A table for at most `count` numbers. */
-  constructor(count: number) {
+  constructor(count: number, tuning: TableTuning = {}) {
+    this.#maxProbes = tuning.maxProbes ?? MAX_PROBES;
     let capacity = 16;
     while (capacity < count * 2) capacity *= 2;
     this.#numbers = new Float64Array(capacity);
@@ -40,7 +57,8 @@ export class FirstIndexByPhone {
     const length = phone.length;
     let value = 0;
     let hash = 0;
-    let exact = length > 0 && length <= MAX_TABLE_DIGITS && phone.charCodeAt(0) !== 0x30;
+    let exact =
+      !this.#mapOnly && length > 0 && length <= MAX_TABLE_DIGITS && phone.charCodeAt(0) !== 0x30;
     for (let i = 0; exact && i < length; i++) {
       const digit = phone.charCodeAt(i) - 0x30;
       if (digit < 0 || digit > 9) exact = false;
@@ -52,10 +70,14 @@ export class FirstIndexByPhone {
     const numbers = this.#numbers;
     const mask = this.#mask;
     let slot = hash >>> this.#shift;
-    for (;;) {
+    for (let probes = 0; ; probes++) {
       const held = numbers[slot];
       if (held === 0) break;
       if (held === value) return this.#firsts[slot] as number;
+      if (probes === this.#maxProbes) {
+        this.#toMap();
+        return this.#otherFirstIndex(phone, index);
+      }
       slot = (slot + 1) & mask;
     }
     numbers[slot] = value;
@@ -84,6 +106,25 @@ export class FirstIndexByPhone {
       this.#firsts[slot] = firsts[i] as number;
       this.#hashes[slot] = hashes[i] as number;
     }
+  }
+
+  /** @internal For tests: whether crafted collisions sent every number to the `Map`. */
+  get mapOnly(): boolean {
+    return this.#mapOnly;
+  }
+
+  /** Moves every number to the `Map` (a number's digits are `String` of its value). */
+  #toMap(): void {
+    this.#mapOnly = true;
+    this.#others ??= new Map();
+    const numbers = this.#numbers;
+    for (let i = 0; i < numbers.length; i++) {
+      const number = numbers[i] as number;
+      if (number !== 0) this.#others.set(String(number), this.#firsts[i] as number);
+    }
+    this.#numbers = new Float64Array(0);
+    this.#firsts = new Int32Array(0);
+    this.#hashes = new Int32Array(0);
   }
 
   #otherFirstIndex(phone: string, index: number): number {

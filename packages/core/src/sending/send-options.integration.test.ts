@@ -52,6 +52,19 @@ describe('options are honoured or refused by name', () => {
       ],
       [() => sms.send({ to: '+639171234567', text: 'x', onInvalid: 'drop' } as never), 'onInvalid'],
       [() => sms.send('+639171234567' as never), 'message'],
+      [
+        () => sms.send({ to: '+639171234567', text: 'x', defaultCountry: 63 } as never),
+        'defaultCountry',
+      ],
+      [
+        () => sms.estimate({ to: '+639171234567', text: 'x', defaultCountry: {} } as never),
+        'defaultCountry',
+      ],
+      [
+        () => sendBulk(sms, ['+639171234567'], { text: 'x', defaultCountry: true } as never),
+        'defaultCountry',
+      ],
+      [() => normalizePhone('+639171234567', { defaultCountry: 63 } as never), 'defaultCountry'],
     ];
     for (const [call, field] of cases) {
       const error = await refusal(call);
@@ -62,6 +75,24 @@ describe('options are honoured or refused by name', () => {
     );
     expect(typo.message).toContain('did you mean dedupe?');
     expect(await env.received()).toEqual([]);
+    await sms.close();
+  });
+
+  it('reads a null defaultCountry as none, everywhere a number is read', async () => {
+    const sms = env.transport();
+    const none = null as never;
+    expect(await normalizePhone('+639171234567', { defaultCountry: none })).toMatchObject({
+      ok: true,
+      value: { phone: '639171234567' },
+    });
+    const sent = await sms.send({ to: '+639171234568', text: 'x', defaultCountry: none });
+    expect(sent.accepted).toEqual(['639171234568']);
+    const bulk = await sendBulk(sms, ['+639171234569'], { text: 'x', defaultCountry: none });
+    expect([bulk.submitted, bulk.rejected]).toEqual([1, 0]);
+    expect((await env.received()).map((r) => r.phone).sort()).toEqual([
+      '639171234568',
+      '639171234569',
+    ]);
     await sms.close();
   });
 

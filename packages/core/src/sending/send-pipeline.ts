@@ -21,7 +21,7 @@ import type { Balance } from '../transport/balance.js';
 import type { Channel, ChannelId } from '../transport/channel.js';
 import type { SendResult } from '../transport/send-result.js';
 import { SMS_MESSAGE_KEYS, type SmsMessage } from '../transport/sms-message.js';
-import { checkKnownKeys, checkOneOf } from '../validation/check-options.js';
+import { checkDefaultCountry, checkKnownKeys, checkOneOf } from '../validation/check-options.js';
 import { checkText } from './check-text.js';
 import { noRouteError, prepareRecipients, recipientList } from './prepare-recipients.js';
 import { isChannelRefusal, rerouteRefused } from './reroute-refused.js';
@@ -190,7 +190,8 @@ function checkMessage(message: unknown): asserts message is SmsMessage {
   if (typeof message !== 'object' || message === null || Array.isArray(message))
     throw new ValidationError('message', 'the message must be an object: { to, text }');
   checkKnownKeys(message, SMS_MESSAGE_KEYS, 'the message');
-  const { onInvalid, phoneValidation, smartEncoding } = message as SmsMessage;
+  const { onInvalid, phoneValidation, smartEncoding, defaultCountry } = message as SmsMessage;
+  checkDefaultCountry(defaultCountry);
   checkOneOf('onInvalid', onInvalid, ['reject', 'skip']);
   checkOneOf('smartEncoding', smartEncoding, [true, false]);
   checkOneOf('phoneValidation', phoneValidation, ['valid', 'possible']);

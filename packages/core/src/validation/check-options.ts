@@ -44,6 +44,14 @@ export function checkType(field: string, value: unknown, type: 'function' | 'str
   throw new ValidationError(field, `${field} must be a ${type}, got ${describe(value)}`);
 }
 
+/**
+ * Refuses a `defaultCountry` that is not a string; absent (`undefined`, or `null` as
+ * numbers have always read it) is no default country.
+ */
+export function checkDefaultCountry(value: unknown): void {
+  if (value !== null) checkType('defaultCountry', value, 'string');
+}
+
 /** Refuses `value` unless it is absent or an integer ≥ 0 (a duration or offset that may be zero). */
 export function checkNonNegative(field: string, value: unknown): void {
   if (value === undefined) return;
