@@ -3,7 +3,7 @@
 // posting the same pre-built body, against a bare node:http server in another process.
 // Normalisation alone is timed per 10,000 numbers, and so is the floor: the least any SDK
 // that checks and deduplicates its numbers must do before posting (a syntax check and a
-// Set insert per number, then the JSON body), written here without core.
+// dedupe-table insert per number, then the JSON body), written here without core.
 import { fileURLToPath } from 'node:url';
 import { createSjroomTransport, normalizePhone } from '@intl-sms/core';
 import { Pool } from 'undici';
@@ -15,15 +15,34 @@ const generate = (count) =>
 const numbers = generate(10_000);
 const E164 = /^\+[1-9]\d{5,14}$/;
 
-/** The floor: a syntax check and a dedupe-set insert per number, then the body. */
+/**
+ * The floor: a syntax check and a dedupe insert per number, then the body. The dedupe is
+ * the cheapest known here: the digits read into a double and a hash, in an
+ * open-addressing table of typed arrays sized for the send (a `Set` of the strings costs
+ * about twice as much).
+ */
 function floorBody(to) {
-  const seen = new Set();
+  let capacity = 16;
+  while (capacity < to.length * 2) capacity *= 2;
+  const seen = new Float64Array(capacity);
+  const shift = 32 - Math.log2(capacity);
   const phones = [];
-  for (const number of to) {
+  next: for (const number of to) {
     if (!E164.test(number)) continue;
     const phone = number.slice(1);
-    if (seen.has(phone)) continue;
-    seen.add(phone);
+    let value = 0;
+    let hash = 0;
+    for (let i = 0; i < phone.length; i++) {
+      const digit = phone.charCodeAt(i) - 48;
+      value = value * 10 + digit;
+      hash = Math.imul(hash ^ digit, 0x01000193);
+    }
+    let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+    while (seen[slot] !== 0) {
+      if (seen[slot] === value) continue next;
+      slot = (slot + 1) & (capacity - 1);
+    }
+    seen[slot] = value;
     phones.push(phone);
   }
   return JSON.stringify({
