@@ -19,6 +19,10 @@ export async function waitForReplica(
 ): Promise<boolean> {
   if (replicas <= 0) return true;
   const replies = (await redis.pipeline().exists(routeKey).wait(1, REPLICA_WAIT_MS).exec()) ?? [];
+  // A failed `EXISTS` (CLUSTERDOWN, a redirection) means the `WAIT` beside it may have
+  // been answered by a node that does not hold `routeKey`: its count confirms nothing.
+  const [routeError] = replies[0] ?? [new Error('no reply to EXISTS')];
+  if (routeError) throw routeError;
   const [error, acknowledged] = replies[1] ?? [new Error('no reply to WAIT')];
   if (error) throw error;
   return Number(acknowledged) >= 1;
