@@ -19,9 +19,13 @@ function answering(replies: [Error | null, unknown][]): RedisClient {
 describe('waitForReplica', () => {
   it('confirms only when the WAIT went with its key: a failed EXISTS confirms nothing', async () => {
     const down = new Error('CLUSTERDOWN The cluster is down');
-    await expect(waitForReplica(answering([[down, null], [null, 1]]), 'k', 1)).rejects.toBe(down);
-    expect(await waitForReplica(answering([[null, 1], [null, 1]]), 'k', 1)).toBe(true);
-    expect(await waitForReplica(answering([[null, 1], [null, 0]]), 'k', 1)).toBe(false);
+    const routed: [Error | null, unknown] = [null, 1];
+    const notRouted: [Error | null, unknown] = [down, null];
+    const oneReplica: [Error | null, unknown] = [null, 1];
+    const noReplica: [Error | null, unknown] = [null, 0];
+    await expect(waitForReplica(answering([notRouted, oneReplica]), 'k', 1)).rejects.toBe(down);
+    expect(await waitForReplica(answering([routed, oneReplica]), 'k', 1)).toBe(true);
+    expect(await waitForReplica(answering([routed, noReplica]), 'k', 1)).toBe(false);
   });
 
   it('waits for nothing without replicas', async () => {
