@@ -27,7 +27,6 @@ export interface TableTuning {
 export class FirstIndexByPhone {
   #numbers: Float64Array;
   #firsts: Int32Array;
-  #hashes: Int32Array;
   #mask: number;
   /** A slot is the hash's top bits (a multiplicative hash mixes upwards). */
   #shift: number;
@@ -44,7 +43,6 @@ export class FirstIndexByPhone {
     while (capacity < count * 2) capacity *= 2;
     this.#numbers = new Float64Array(capacity);
     this.#firsts = new Int32Array(capacity);
-    this.#hashes = new Int32Array(capacity);
     this.#mask = capacity - 1;
     this.#shift = 32 - Math.log2(capacity);
   }
@@ -82,29 +80,26 @@ export class FirstIndexByPhone {
     }
     numbers[slot] = value;
     this.#firsts[slot] = index;
-    this.#hashes[slot] = hash;
     if (++this.#size * 2 > mask) this.#grow();
     return index;
   }
 
-  /** Doubles the table: only when called for more numbers than it was made for. */
+  /**
+   * Doubles the table: only when called for more numbers than it was made for. Each
+   * number goes in again by its digits (`String` of its value), as it first did.
+   */
   #grow(): void {
     const numbers = this.#numbers;
     const firsts = this.#firsts;
-    const hashes = this.#hashes;
     const capacity = numbers.length * 2;
     this.#numbers = new Float64Array(capacity);
     this.#firsts = new Int32Array(capacity);
-    this.#hashes = new Int32Array(capacity);
     this.#mask = capacity - 1;
     this.#shift -= 1;
+    this.#size = 0;
     for (let i = 0; i < numbers.length; i++) {
-      if (numbers[i] === 0) continue;
-      let slot = (hashes[i] as number) >>> this.#shift;
-      while (this.#numbers[slot] !== 0) slot = (slot + 1) & this.#mask;
-      this.#numbers[slot] = numbers[i] as number;
-      this.#firsts[slot] = firsts[i] as number;
-      this.#hashes[slot] = hashes[i] as number;
+      const number = numbers[i] as number;
+      if (number !== 0) this.firstIndex(String(number), firsts[i] as number);
     }
   }
 
@@ -124,7 +119,6 @@ export class FirstIndexByPhone {
     }
     this.#numbers = new Float64Array(0);
     this.#firsts = new Int32Array(0);
-    this.#hashes = new Int32Array(0);
   }
 
   #otherFirstIndex(phone: string, index: number): number {
