@@ -9,8 +9,11 @@ interface Plan {
    * the whole number, so the national part is never copied out.
    */
   readonly valid: RegExp;
-  /** The calling code then the national prefix for parsing, anchored at the start; undefined if none. */
-  readonly prefix: RegExp | undefined;
+  /**
+   * Whether the national part starts with the national prefix for parsing (which parsing
+   * would strip); undefined when the plan has none.
+   */
+  readonly hasPrefix: ((digits: string) => boolean) | undefined;
 }
 
 /** What the fast path decided for a number written internationally. */
@@ -84,7 +87,7 @@ export function fastInternational(
   // libphonenumber's bounds of a national number (MIN/MAX_LENGTH_FOR_NSN).
   const nationalLength = digits.length - callingCode.length;
   if (nationalLength < 2 || nationalLength > 17) return undefined;
-  if (plan.prefix?.test(digits) || !plan.valid.test(digits)) return undefined;
+  if (plan.hasPrefix?.(digits) || !plan.valid.test(digits)) return undefined;
   const e164 =
     input.length === digits.length + 1 && input.charCodeAt(0) === 0x2b && input.endsWith(digits)
       ? input
@@ -125,6 +128,17 @@ function buildPlan(loaded: Metadata & MetadataInternals, code: string): Plan | n
   return {
     country,
     valid: new RegExp(`^${code}(?:${pattern})$`),
-    prefix: prefix === '-' ? undefined : new RegExp(`^${code}(?:${prefix})`),
+    hasPrefix: prefix === '-' ? undefined : prefixCheck(code, prefix),
   };
+}
+
+/**
+ * Whether a number of calling code `code` goes on with the national prefix pattern
+ * `prefix`: a plain comparison when the pattern is only digits (`0` for most plans), the
+ * regular expression otherwise.
+ */
+function prefixCheck(code: string, prefix: string): (digits: string) => boolean {
+  if (/^\d+$/.test(prefix)) return (digits) => digits.startsWith(prefix, code.length);
+  const pattern = new RegExp(`^${code}(?:${prefix})`);
+  return (digits) => pattern.test(digits);
 }

@@ -1,8 +1,9 @@
 import type { Credentials } from '../../http/credentials.js';
 
 /**
- * Serialises a sjroom request body. `rawFields` are written verbatim, which is how an
- * int64 channel id larger than 2^53 reaches the wire as an exact JSON integer.
+ * Serialises a sjroom request body. `rawFields` are JSON values written verbatim (before
+ * `fields`): that is how an int64 channel id larger than 2^53 reaches the wire as an
+ * exact JSON integer, and how a checked list of numbers skips an escaping pass.
  */
 export function sjroomRequestBody(
   credentials: Credentials,

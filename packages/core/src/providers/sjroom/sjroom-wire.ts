@@ -79,10 +79,11 @@ export class SjroomWire {
     const channelId = channelIdDigits(input?.channelId);
     const phones = checkWirePhones(input.phones);
     const content = checkContent(input.content);
+    // The checked numbers are digits: their list is a JSON string as it stands (no escaping pass over 130 KB).
     const body = sjroomRequestBody(
       this.#credentials,
-      { phone: phones.join(','), sendContent: content },
-      { goodsSupplySmsConfigId: channelId },
+      { sendContent: content },
+      { goodsSupplySmsConfigId: channelId, phone: `"${phones.join(',')}"` },
     );
     const { sjroomBatchNoSchema } = loadedSjroomApi() ?? (await loadSjroomApi());
     const payload = await this.#post(http, body, {
