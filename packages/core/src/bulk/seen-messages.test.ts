@@ -1,9 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SeenMessages } from './seen-messages.js';
+import { mix32, SeenMessages } from './seen-messages.js';
+
+/** The multiplicative inverse of an odd number modulo 2^32 (Newton's iteration). */
+function inverse(odd: number): number {
+  let x = odd;
+  for (let i = 0; i < 5; i++) x = Math.imul(x, 2 - Math.imul(odd, x));
+  return x;
+}
+
+const FNV_PRIME = 0x0100_0193;
+const FNV_OFFSET = 0x811c_9dc5 | 0;
+
+/** A text of three UTF-16 units whose FNV-1a hash (as `SeenMessages` hashes texts) is `target`. */
+function textWithHash(target: number): string {
+  const unPrime = inverse(FNV_PRIME);
+  for (let third = 0; third < 0x1_0000; third++) {
+    const beforeThird = Math.imul(target, unPrime) ^ third;
+    for (let second = 0; second < 64; second++) {
+      const beforeSecond = Math.imul(beforeThird, unPrime) ^ second;
+      const first = Math.imul(beforeSecond, unPrime) ^ FNV_OFFSET;
+      if (first >>> 0 < 0x1_0000) return String.fromCharCode(first, second, third);
+    }
+  }
+  throw new Error(`no three-unit text hashes to ${target}`);
+}
+
+/** The inverse of `mix32`, as an attacker who knows the seed would use it. */
+function unmix32(value: number): number {
+  let h = value ^ (value >>> 16);
+  h = Math.imul(h, inverse(0xc2b2_ae35));
+  h ^= (h >>> 13) ^ (h >>> 26);
+  h = Math.imul(h, inverse(0x85eb_ca6b));
+  return h ^ (h >>> 16);
+}
 
 describe('SeenMessages', () => {
-  it('answers like a Map of (number, text) → first index, through every growth', () => {
+  it('answers like a Map of (number, text) → first index, through every growth, whatever the seed', () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -14,8 +47,9 @@ describe('SeenMessages', () => {
           { maxLength: 3000 },
         ),
         fc.integer({ min: 1, max: 64 }),
-        (entries, capacity) => {
-          const seen = new SeenMessages(capacity);
+        fc.integer(),
+        (entries, capacity, seed) => {
+          const seen = new SeenMessages(capacity, { seed });
           const model = new Map<string, number>();
           entries.forEach(({ phone, text }, index) => {
             const key = `${phone}\u0000${text}`;
@@ -27,6 +61,56 @@ describe('SeenMessages', () => {
         },
       ),
       { seed: 20261202, numRuns: 60 },
+    );
+  });
+
+  it('keeps probes short for numbers chosen to land together without the seed', () => {
+    // Numbers whose slot is the same at every table size when the seed is 0: a different
+    // high part each, the low part chosen (through the mixer's inverse) to cancel it out.
+    const crafted = Array.from({ length: 4000 }, (_, i) => {
+      const high = i + 1;
+      const low = unmix32(unmix32(0x1234_5678) ^ high) >>> 0;
+      return String(high * 0x1_0000_0000 + low);
+    });
+    const insertAll = (seen: SeenMessages) => {
+      for (const [index, phone] of crafted.entries())
+        expect(seen.firstIndex(phone, '', index)).toBe(index);
+      expect(seen.size).toBe(crafted.length);
+      return seen.probes;
+    };
+    // Unseeded, each number probes past all before it: the attack is real.
+    expect(insertAll(new SeenMessages(1024, { seed: 0 }))).toBeGreaterThan(crafted.length ** 2 / 4);
+    // With the seed drawn per table, they spread like any numbers.
+    for (let run = 0; run < 5; run++)
+      expect(insertAll(new SeenMessages())).toBeLessThan(crafted.length * 4);
+  });
+
+  it('keeps probes short for texts chosen to cancel out the numbers', () => {
+    // Personalised texts whose hashes an attacker picked: each text's hash undoes its
+    // number's high bits, so without a seed in front every pair would land together.
+    const seen = new SeenMessages();
+    for (let i = 0; i < 4000; i++) {
+      const high = i + 1;
+      const phone = String(high * 0x1_0000_0000 + 0x1234_5678);
+      expect(seen.firstIndex(phone, textWithHash(0x0bad_f00d ^ high), i)).toBe(i);
+    }
+    expect(seen.probes).toBeLessThan(4000 * 4);
+  });
+
+  it('finds texts of a chosen hash for the test above', () => {
+    const seen = new SeenMessages(16, { seed: 0 });
+    const text = textWithHash(0x0bad_f00d);
+    // Two texts of equal hash to one number count as one message: the hash is what was asked.
+    expect(seen.firstIndex('639171234567', text, 0)).toBe(0);
+    expect(seen.firstIndex('639171234567', textWithHash(0x0bad_f00d), 1)).toBe(0);
+    expect(seen.firstIndex('639171234567', textWithHash(0x0bad_f00e), 2)).toBe(2);
+  });
+
+  it('mixes with a bijection (its inverse undoes it)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (value) => {
+        expect(unmix32(mix32(value))).toBe(value);
+      }),
     );
   });
 

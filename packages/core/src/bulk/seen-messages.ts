@@ -2,6 +2,11 @@
 const MAX_LOAD = 0.75;
 const EMPTY = 0;
 
+/** @internal For tests: a fixed seed instead of a random one. */
+export interface SeenMessagesTuning {
+  readonly seed?: number;
+}
+
 /**
  * The messages a bulk send has met, as (wire number, text) pairs, each with the source
  * index (below 2^32) where it first appeared: an open-addressing table of typed arrays,
@@ -12,6 +17,10 @@ const EMPTY = 0;
  * 32-bit hash: two different texts to the same number count as one message only if their
  * hashes collide (about 1 in 4 billion per pair), and then the second is reported as a
  * duplicate, never silently dropped.
+ *
+ * Where a number lands depends on a seed drawn for each table: numbers chosen to land
+ * together (to slow down a sender that takes its lists from outside) cannot be chosen
+ * without it, so the work per number stays short whatever the list.
  */
 export class SeenMessages {
   #numbers: Float64Array;
@@ -20,8 +29,11 @@ export class SeenMessages {
   #size = 0;
   #lastText: string | undefined;
   #lastHash = 0;
+  readonly #seed: number;
+  #probes = 0;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 1024, tuning: SeenMessagesTuning = {}) {
+    this.#seed = tuning.seed ?? Math.floor(Math.random() * 0x1_0000_0000) | 0;
     this.#numbers = new Float64Array(capacity);
     this.#texts = new Int32Array(capacity);
     this.#firsts = new Uint32Array(capacity);
@@ -30,6 +42,11 @@ export class SeenMessages {
   /** Distinct messages recorded. */
   get size(): number {
     return this.#size;
+  }
+
+  /** @internal For tests: slots looked at past the first, over every number so far. */
+  get probes(): number {
+    return this.#probes;
   }
 
   /**
@@ -45,6 +62,7 @@ export class SeenMessages {
       if (this.#numbers[slot] === number && this.#texts[slot] === hash)
         return this.#firsts[slot] as number;
       slot = slot + 1 === capacity ? 0 : slot + 1;
+      this.#probes++;
     }
     this.#numbers[slot] = number;
     this.#texts[slot] = hash;
@@ -54,11 +72,17 @@ export class SeenMessages {
     return index;
   }
 
+  /**
+   * The number's low 32 bits with the seed, mixed; then its high bits, mixed; then the
+   * text's hash, mixed: each part enters a state the seed has already scrambled, so
+   * neither the numbers nor the texts (personalised texts may come from outside too) can
+   * be chosen to cancel each other out.
+   */
   #slot(number: number, hash: number): number {
     const low = number % 0x1_0000_0000;
     const high = Math.floor(number / 0x1_0000_0000);
-    const mixed = Math.imul(low ^ Math.imul(high, 0x85eb_ca6b) ^ hash, 0x9e37_79b1) >>> 0;
-    return mixed % this.#numbers.length;
+    const mixed = mix32(mix32(mix32(low ^ this.#seed) ^ high) ^ hash);
+    return (mixed >>> 0) % this.#numbers.length;
   }
 
   /** FNV-1a over UTF-16 units; a bulk usually repeats one text, so the last hash is kept. */
@@ -89,4 +113,13 @@ export class SeenMessages {
       this.#firsts[slot] = firsts[i] as number;
     }
   }
+}
+
+/** MurmurHash3's 32-bit finaliser: every input bit moves every output bit (a bijection). */
+export function mix32(value: number): number {
+  let h = value ^ (value >>> 16);
+  h = Math.imul(h, 0x85eb_ca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2_ae35);
+  return h ^ (h >>> 16);
 }
