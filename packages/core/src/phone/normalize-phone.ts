@@ -72,17 +72,6 @@ const REASONS: Record<string, string> = {
   INVALID_LENGTH: 'wrong length for its country',
 };
 
-/** Whether `input` is `+` and at least one digit (ASCII): `/^\+\d+$/` without a regex. */
-function isPlusDigits(input: string): boolean {
-  const length = input.length;
-  if (length < 2 || input.charCodeAt(0) !== 0x2b) return false;
-  for (let i = 1; i < length; i++) {
-    const code = input.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return false;
-  }
-  return true;
-}
-
 /** The last `defaultCountry` found known: a send gives the same one for every number. */
 let lastKnownCountry: string | undefined;
 
@@ -101,8 +90,9 @@ function normalizeWith(
   fastPath: boolean,
 ): PhoneCheck {
   if (typeof input !== 'string') return { ok: false, input: String(input), reason: 'not a string' };
-  // The common case first: `+` and digits, checked for validity, decided by the plans.
-  if (fastPath && options.validation !== 'possible' && isPlusDigits(input)) {
+  // The common case first: `+` and digits, checked for validity, decided by the plans
+  // (a plan's pattern takes digits only, so other text after `+` falls through below).
+  if (fastPath && options.validation !== 'possible' && input.charCodeAt(0) === 0x2b) {
     const { defaultCountry } = options;
     // `null` is no default country, as on the full path below.
     if (

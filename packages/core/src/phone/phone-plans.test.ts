@@ -5,7 +5,7 @@ import examples from 'libphonenumber-js/examples.mobile.json' with { type: 'json
 import { type CountryCode, getCountryCallingCode, Metadata } from 'libphonenumber-js/min';
 import { describe, expect, it } from 'vitest';
 import { loadPhoneNormalizer } from './normalize-phone.js';
-import { fastInternational } from './phone-plans.js';
+import { cachedPlanCount, fastInternational } from './phone-plans.js';
 
 /** Every way a caller may write an example number, and near misses of it. */
 function variants(country: string, national: string): string[] {
@@ -67,6 +67,16 @@ describe('the phone fast path', () => {
         .tuple(fc.constantFrom(...codes), fc.stringMatching(/^\d{0,16}$/))
         .map(([c, n]) => `+${c}${n}`),
       fc.stringMatching(/^\+?\d{0,18}$/),
+      // `+` and digits with something else among them: separators, other digits, letters.
+      fc
+        .tuple(
+          fc.constantFrom(...codes).map((c) => `+${c}`),
+          fc.stringMatching(/^\d{0,12}$/),
+          fc.constantFrom(' ', '-', '(', '.', '\u00a0', '٣', '６', 'x', '+', '\n', ''),
+          fc.stringMatching(/^\d{0,12}$/),
+        )
+        .map((parts) => parts.join('')),
+      fc.string({ maxLength: 16 }).map((rest) => `+${rest}`),
     );
     const options = fc.constantFrom(
       {},
@@ -83,6 +93,18 @@ describe('the phone fast path', () => {
       }),
       { seed: 20261202, numRuns: 20_000 },
     );
+  });
+
+  it('caches plans for digit calling codes only, whatever text follows `+`', async () => {
+    const fast = await loadPhoneNormalizer();
+    fc.assert(
+      fc.property(fc.string({ maxLength: 6 }), (rest) => {
+        fast(`+${rest}`, {});
+      }),
+      { seed: 20261202, numRuns: 5_000 },
+    );
+    for (let code = 0; code < 1_000; code++) fast(`+${code}12345678`, {});
+    expect(cachedPlanCount()).toBeLessThanOrEqual(1_110);
   });
 
   it('is generated from the installed metadata (the committed file is not stale)', () => {

@@ -59,7 +59,8 @@ interface MetadataInternals {
  * national prefix would be stripped. It returns `undefined` whenever the full parse
  * might answer anything else: a shared calling code (+1, +7, +44…), a plan whose
  * metadata at run time differs from the build's, a number the pattern rejects (the full
- * parse then words the reason). So its answers are the full parse's, only cheaper.
+ * parse then words the reason), text that is not all digits (the patterns take digits
+ * only). So its answers are the full parse's, only cheaper.
  */
 export function fastInternational(
   MetadataOfParser: MetadataClass,
@@ -73,6 +74,9 @@ export function fastInternational(
   if (last !== undefined && digits.startsWith(last.code)) ({ code: callingCode, plan } = last);
   else {
     for (let length = 1; length <= 3 && length < digits.length; length++) {
+      // Calling codes are digits: other text never reaches (nor fills) the plan cache.
+      const unit = digits.charCodeAt(length - 1);
+      if (unit < 0x30 || unit > 0x39) return undefined;
       const code = digits.slice(0, length);
       const found = planOf(MetadataOfParser, code);
       if (found === undefined) continue;
@@ -93,6 +97,11 @@ export function fastInternational(
       ? input
       : `+${digits}`;
   return { input, phone: digits, e164, country: plan.country, callingCode };
+}
+
+/** @internal For tests: how many calling codes the plan cache holds (at most 1,110: one to three digits). */
+export function cachedPlanCount(): number {
+  return plans.size;
 }
 
 /** The plan of `code`; `undefined` when no country has that calling code. */
