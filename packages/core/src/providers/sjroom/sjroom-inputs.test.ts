@@ -43,6 +43,19 @@ describe('checkWirePhones', () => {
     );
   });
 
+  it('returns the values it checked, read once, whatever the array does when read again', () => {
+    let reads = 0;
+    const shifty = ['639171234567', '639171234568'];
+    Object.defineProperty(shifty, 1, {
+      get: () => (reads++ === 0 ? '639171234568' : '1","password":"x'),
+      enumerable: true,
+    });
+    const checked = checkWirePhones(shifty);
+    expect(checked).toEqual(['639171234567', '639171234568']);
+    expect(checked).not.toBe(shifty);
+    expect(checked.join(',')).toBe('639171234567,639171234568');
+  });
+
   it('refuses a hole of a sparse array and a value that is not a string', () => {
     // biome-ignore lint/suspicious/noSparseArray: the hole is the case under test
     expect(blamed(['639171234567', , '639171234568'])).toBe('phones[1]');

@@ -27,7 +27,11 @@ export function channelIdDigits(channelId: unknown): string {
   );
 }
 
-/** Checks the numbers of a low-level submit: 1–10 000 wire-format numbers (digits, country code first). */
+/**
+ * Checks the numbers of a low-level submit: 1–10 000 wire-format numbers (digits, country
+ * code first). Returns a copy of the values it checked, read once each: what goes on the
+ * wire is what was checked, even from an array whose elements change when read again.
+ */
 export function checkWirePhones(phones: unknown): readonly string[] {
   if (!Array.isArray(phones) || phones.length === 0) {
     throw new ValidationError('phones', 'phones must be a non-empty array of numbers');
@@ -38,8 +42,10 @@ export function checkWirePhones(phones: unknown): readonly string[] {
       `phones holds ${phones.length} numbers; one submit takes at most ${SJROOM_MAX_PHONES_PER_SUBMIT}`,
     );
   }
+  const count = phones.length;
+  const checked: string[] = new Array(count);
   // Every position, holes of a sparse array included (`forEach` would skip them).
-  for (let index = 0; index < phones.length; index++) {
+  for (let index = 0; index < count; index++) {
     const phone: unknown = phones[index];
     if (typeof phone !== 'string' || !isWirePhone(phone)) {
       throw new ValidationError(
@@ -47,8 +53,9 @@ export function checkWirePhones(phones: unknown): readonly string[] {
         `phones[${index}] must be 6–15 digits, country code first, without + or 00`,
       );
     }
+    checked[index] = phone;
   }
-  return phones as string[];
+  return checked;
 }
 
 /** Checks the text of a submit: a non-empty string. */
