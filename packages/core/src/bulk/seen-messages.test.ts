@@ -26,6 +26,13 @@ function textWithHash(target: number): string {
   throw new Error(`no three-unit text hashes to ${target}`);
 }
 
+/** FNV-1a over UTF-16 units from the standard basis (what `SeenMessages` computes with seed 0). */
+function fnv(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
 /** The inverse of `mix32`, as an attacker who knows the seed would use it. */
 function unmix32(value: number): number {
   let h = value ^ (value >>> 16);
@@ -41,7 +48,14 @@ describe('SeenMessages', () => {
       fc.property(
         fc.array(
           fc.record({
-            phone: fc.bigInt({ min: 100_000n, max: 999_999_999_999_999n }).map(String),
+            phone: fc.oneof(
+              fc.bigInt({ min: 100_000n, max: 999_999_999_999_999n }).map(String),
+              // What the table cannot hold exactly: longer than 15 digits (a double would
+              // merge neighbours), a leading zero, not digits, empty.
+              fc.bigInt({ min: 10n ** 15n, max: 10n ** 19n }).map(String),
+              fc.constantFrom('9007199254740992', '9007199254740993', '0639171234567'),
+              fc.constantFrom('639171234567', '', '+639171234567', '٣٩١', '0'),
+            ),
             text: fc.constantFrom('a', 'b', 'ünïcode', ''),
           }),
           { maxLength: 3000 },
@@ -104,6 +118,33 @@ describe('SeenMessages', () => {
     expect(seen.firstIndex('639171234567', text, 0)).toBe(0);
     expect(seen.firstIndex('639171234567', textWithHash(0x0bad_f00d), 1)).toBe(0);
     expect(seen.firstIndex('639171234567', textWithHash(0x0bad_f00e), 2)).toBe(2);
+  });
+
+  it('keeps texts chosen to collide apart: the hash of a text is keyed by the seed', () => {
+    const bait = 'Your login code is 482913';
+    // A different text of the same unkeyed FNV-1a hash, as an attacker finds one offline.
+    const chosen = textWithHash(fnv(bait));
+    expect(chosen).not.toBe(bait);
+    // With the seed at 0 (the unkeyed hash) the two count as one message…
+    const unseeded = new SeenMessages(16, { seed: 0 });
+    expect(unseeded.firstIndex('639171234567', chosen, 0)).toBe(0);
+    expect(unseeded.firstIndex('639171234567', bait, 1)).toBe(0);
+    // …with a drawn seed they are two, and equal texts are still one.
+    for (let run = 0; run < 5; run++) {
+      const seen = new SeenMessages();
+      expect(seen.firstIndex('639171234567', chosen, 0)).toBe(0);
+      expect(seen.firstIndex('639171234567', bait, 1)).toBe(1);
+      expect(seen.firstIndex('639171234567', `Your login code is ${482_913}`, 2)).toBe(1);
+    }
+  });
+
+  it('starts with room for at least 16 whatever capacity is asked for', () => {
+    for (const capacity of [0, -5, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const seen = new SeenMessages(capacity);
+      for (let i = 0; i < 100; i++)
+        expect(seen.firstIndex(String(639_170_000_000 + i), 'x', i)).toBe(i);
+      expect(seen.firstIndex('639170000000', 'x', 100)).toBe(0);
+    }
   });
 
   it('mixes with a bijection (its inverse undoes it)', () => {

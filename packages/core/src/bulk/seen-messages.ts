@@ -1,6 +1,10 @@
 /** Keeps the table at most three quarters full, so probes stay short. */
 const MAX_LOAD = 0.75;
 const EMPTY = 0;
+/** Fewest slots a table starts with, whatever capacity is asked for. */
+const MIN_CAPACITY = 16;
+/** Longest number kept in the table: up to 15 digits a number is exact as a double. */
+const MAX_TABLE_DIGITS = 15;
 
 /** @internal For tests: a fixed seed instead of a random one. */
 export interface SeenMessagesTuning {
@@ -13,14 +17,17 @@ export interface SeenMessagesTuning {
  * 16 bytes a slot and at least a quarter of the slots free (1,000,000 distinct pairs take
  * about 24 MB, a quarter of a `Map` of strings).
  *
- * A wire number has at most 15 digits, so it is exact as a double. Texts are kept as a
- * 32-bit hash: two different texts to the same number count as one message only if their
- * hashes collide (about 1 in 4 billion per pair), and then the second is reported as a
- * duplicate, never silently dropped.
+ * A wire number has at most 15 digits, so it is kept exactly as a double; any other
+ * string (longer, with a leading zero, not all digits) goes to a `Map` instead. Texts are
+ * kept as a 32-bit hash keyed by a seed drawn for each table: two different texts to the
+ * same number count as one message only if their hashes collide (about 1 in 4 billion per
+ * pair), and then the second is reported as a duplicate, never silently dropped. Without
+ * the seed, texts cannot be chosen to collide (a row of a list from outside cannot be
+ * written to hide another row's message).
  *
- * Where a number lands depends on a seed drawn for each table: numbers chosen to land
- * together (to slow down a sender that takes its lists from outside) cannot be chosen
- * without it, so the work per number stays short whatever the list.
+ * Where a number lands depends on the seed too: numbers chosen to land together (to slow
+ * down a sender that takes its lists from outside) cannot be chosen without it, so the
+ * work per number stays short whatever the list.
  */
 export class SeenMessages {
   #numbers: Float64Array;
@@ -31,12 +38,17 @@ export class SeenMessages {
   #lastHash = 0;
   readonly #seed: number;
   #probes = 0;
+  /** Messages whose number the table cannot hold exactly, by text hash and number. */
+  #others: Map<string, number> | undefined;
 
+  /** A table that starts with room for about `capacity` messages (at least 16), and grows. */
   constructor(capacity = 1024, tuning: SeenMessagesTuning = {}) {
     this.#seed = tuning.seed ?? Math.floor(Math.random() * 0x1_0000_0000) | 0;
-    this.#numbers = new Float64Array(capacity);
-    this.#texts = new Int32Array(capacity);
-    this.#firsts = new Uint32Array(capacity);
+    const slots =
+      Number.isFinite(capacity) && capacity > MIN_CAPACITY ? Math.ceil(capacity) : MIN_CAPACITY;
+    this.#numbers = new Float64Array(slots);
+    this.#texts = new Int32Array(slots);
+    this.#firsts = new Uint32Array(slots);
   }
 
   /** Distinct messages recorded. */
@@ -54,8 +66,9 @@ export class SeenMessages {
    * was first met (`index` itself when it is new).
    */
   firstIndex(phone: string, text: string, index: number): number {
-    const number = Number(phone);
     const hash = this.#hash(text);
+    const number = exactValue(phone);
+    if (number === undefined) return this.#otherFirstIndex(phone, hash, index);
     let slot = this.#slot(number, hash);
     const capacity = this.#numbers.length;
     while (this.#numbers[slot] !== EMPTY) {
@@ -85,10 +98,23 @@ export class SeenMessages {
     return (mixed >>> 0) % this.#numbers.length;
   }
 
-  /** FNV-1a over UTF-16 units; a bulk usually repeats one text, so the last hash is kept. */
+  #otherFirstIndex(phone: string, hash: number, index: number): number {
+    this.#others ??= new Map();
+    const key = `${hash}:${phone}`;
+    const first = this.#others.get(key);
+    if (first !== undefined) return first;
+    this.#others.set(key, index);
+    this.#size++;
+    return index;
+  }
+
+  /**
+   * FNV-1a over UTF-16 units from a basis keyed by the seed; a bulk usually repeats one
+   * text, so the last hash is kept.
+   */
   #hash(text: string): number {
     if (text === this.#lastText) return this.#lastHash;
-    let hash = 0x811c_9dc5;
+    let hash = 0x811c_9dc5 ^ this.#seed;
     for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x0100_0193);
     this.#lastText = text;
     this.#lastHash = hash | 0;
@@ -113,6 +139,22 @@ export class SeenMessages {
       this.#firsts[slot] = firsts[i] as number;
     }
   }
+}
+
+/**
+ * The value of `phone` when it is 1–15 ASCII digits without a leading zero (distinct such
+ * strings have distinct values, all exact as doubles and none 0); `undefined` otherwise.
+ */
+function exactValue(phone: string): number | undefined {
+  const length = phone.length;
+  if (length === 0 || length > MAX_TABLE_DIGITS || phone.charCodeAt(0) === 0x30) return undefined;
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = phone.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** MurmurHash3's 32-bit finaliser: every input bit moves every output bit (a bijection). */

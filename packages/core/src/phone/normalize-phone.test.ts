@@ -47,6 +47,21 @@ describe('phone normalisation', () => {
     expect(normalize(input)).toEqual({ ok: false, input, reason });
   });
 
+  it('rejects numbers longer than E.164 allows, which the metadata may call valid', async () => {
+    const full = await loadPhoneNormalizer(false);
+    const reason = 'too long: E.164 numbers have at most 15 digits';
+    for (const read of [normalize, full])
+      for (const input of ['+49212345678901234', '+4921234567890123', '0049 2123 4567 8901 23'])
+        for (const options of [{}, { validation: 'possible' as const }, { defaultCountry: 'DE' }])
+          expect(read(input, options), `${input} ${JSON.stringify(options)}`).toEqual({
+            ok: false,
+            input,
+            reason,
+          });
+    // 15 digits is the longest taken.
+    expect(wire(normalize('+492123456789012'))).toBe('492123456789012');
+  });
+
   it('accepts merely possible numbers with validation: possible', () => {
     expect(wire(normalize('+44 7700 900123', { validation: 'possible' }))).toBe('447700900123');
   });

@@ -62,6 +62,10 @@ export async function loadCallingCodes(): Promise<(iso: string) => string | unde
   };
 }
 
+/** Most digits of an E.164 number, calling code included (ITU-T E.164). */
+const E164_MAX_DIGITS = 15;
+const TOO_LONG_FOR_E164 = `too long: E.164 numbers have at most ${E164_MAX_DIGITS} digits`;
+
 const SEPARATORS = /[\s\-().\u00a0/]/g;
 const PLAIN_NUMBER = /^\+?\d+$/;
 const REASONS: Record<string, string> = {
@@ -151,6 +155,12 @@ function normalizeWith(
       number = attempt();
     } catch (error) {
       reason = REASONS[(error as Error).message] ?? 'not a phone number';
+      continue;
+    }
+    // libphonenumber takes some national numbers of up to 17 digits; E.164, and so every
+    // provider, stops at 15 digits in all.
+    if (number.number.length > E164_MAX_DIGITS + 1) {
+      reason = TOO_LONG_FOR_E164;
       continue;
     }
     const acceptable = options.validation === 'possible' ? number.isPossible() : number.isValid();

@@ -88,9 +88,10 @@ export function fastInternational(
     }
   }
   if (plan === undefined || callingCode === undefined) return undefined;
-  // libphonenumber's bounds of a national number (MIN/MAX_LENGTH_FOR_NSN).
+  // libphonenumber's shortest national number (MIN_LENGTH_FOR_NSN), and E.164's longest
+  // number (the full parse words the reason for anything longer).
   const nationalLength = digits.length - callingCode.length;
-  if (nationalLength < 2 || nationalLength > 17) return undefined;
+  if (nationalLength < 2 || digits.length > 15) return undefined;
   if (plan.hasPrefix?.(digits) || !plan.valid.test(digits)) return undefined;
   const e164 =
     input.length === digits.length + 1 && input.charCodeAt(0) === 0x2b && input.endsWith(digits)

@@ -56,6 +56,16 @@ describe('checkWirePhones', () => {
     expect(checked.join(',')).toBe('639171234567,639171234568');
   });
 
+  it('reads the length once: the size checked is the size copied', () => {
+    let reads = 0;
+    const growing = new Proxy(['639171234567'], {
+      get: (target, key, receiver) =>
+        key === 'length' ? (reads++ < 2 ? 1 : 12_000) : Reflect.get(target, key, receiver),
+    });
+    expect(checkWirePhones(growing)).toEqual(['639171234567']);
+    expect(reads).toBe(1);
+  });
+
   it('refuses a hole of a sparse array and a value that is not a string', () => {
     // biome-ignore lint/suspicious/noSparseArray: the hole is the case under test
     expect(blamed(['639171234567', , '639171234568'])).toBe('phones[1]');

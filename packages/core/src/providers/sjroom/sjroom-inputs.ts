@@ -33,20 +33,22 @@ export function channelIdDigits(channelId: unknown): string {
  * wire is what was checked, even from an array whose elements change when read again.
  */
 export function checkWirePhones(phones: unknown): readonly string[] {
-  if (!Array.isArray(phones) || phones.length === 0) {
+  // `length` is read once: the size checked is the size copied.
+  const list: readonly unknown[] = Array.isArray(phones) ? phones : [];
+  const count = list.length;
+  if (count === 0) {
     throw new ValidationError('phones', 'phones must be a non-empty array of numbers');
   }
-  if (phones.length > SJROOM_MAX_PHONES_PER_SUBMIT) {
+  if (count > SJROOM_MAX_PHONES_PER_SUBMIT) {
     throw new ValidationError(
       'phones',
-      `phones holds ${phones.length} numbers; one submit takes at most ${SJROOM_MAX_PHONES_PER_SUBMIT}`,
+      `phones holds ${count} numbers; one submit takes at most ${SJROOM_MAX_PHONES_PER_SUBMIT}`,
     );
   }
-  const count = phones.length;
   const checked: string[] = new Array(count);
   // Every position, holes of a sparse array included (`forEach` would skip them).
   for (let index = 0; index < count; index++) {
-    const phone: unknown = phones[index];
+    const phone = list[index];
     if (typeof phone !== 'string' || !isWirePhone(phone)) {
       throw new ValidationError(
         `phones[${index}]`,
