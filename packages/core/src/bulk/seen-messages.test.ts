@@ -99,42 +99,30 @@ describe('SeenMessages', () => {
       expect(insertAll(new SeenMessages())).toBeLessThan(crafted.length * 4);
   });
 
-  it('keeps probes short for texts chosen to cancel out the numbers', () => {
-    // Personalised texts whose hashes an attacker picked: each text's hash undoes its
-    // number's high bits, so without a seed in front every pair would land together.
-    const seen = new SeenMessages();
-    for (let i = 0; i < 4000; i++) {
-      const high = i + 1;
-      const phone = String(high * 0x1_0000_0000 + 0x1234_5678);
-      expect(seen.firstIndex(phone, textWithHash(0x0bad_f00d ^ high), i)).toBe(i);
-    }
-    expect(seen.probes).toBeLessThan(4000 * 4);
-  });
-
-  it('finds texts of a chosen hash for the test above', () => {
-    const seen = new SeenMessages(16, { seed: 0 });
-    const text = textWithHash(0x0bad_f00d);
-    // Two texts of equal hash to one number count as one message: the hash is what was asked.
-    expect(seen.firstIndex('639171234567', text, 0)).toBe(0);
-    expect(seen.firstIndex('639171234567', textWithHash(0x0bad_f00d), 1)).toBe(0);
-    expect(seen.firstIndex('639171234567', textWithHash(0x0bad_f00e), 2)).toBe(2);
-  });
-
-  it('keeps texts chosen to collide apart: the hash of a text is keyed by the seed', () => {
-    const bait = 'Your login code is 482913';
-    // A different text of the same unkeyed FNV-1a hash, as an attacker finds one offline.
+  it('keeps texts chosen to collide under an unkeyed hash apart', () => {
+    const bait =
+      'Your Acme verification code is 482913. It expires in 10 minutes. Never share this code with anyone, including Acme staff. If you did not request it, ignore this message or call support on the number printed on the back of your card.';
+    // Two ways to write a text of FNV-1a's hash without knowing any key: solving for three
+    // units (unkeyed), and flipping bit 15 of four units 64 apart (collides for about one
+    // FNV start in eight, so a secret start alone did not stop it).
     const chosen = textWithHash(fnv(bait));
-    expect(chosen).not.toBe(bait);
-    // With the seed at 0 (the unkeyed hash) the two count as one message…
-    const unseeded = new SeenMessages(16, { seed: 0 });
-    expect(unseeded.firstIndex('639171234567', chosen, 0)).toBe(0);
-    expect(unseeded.firstIndex('639171234567', bait, 1)).toBe(0);
-    // …with a drawn seed they are two, and equal texts are still one.
-    for (let run = 0; run < 5; run++) {
+    expect(fnv(chosen)).toBe(fnv(bait));
+    const flipped = (at: number) =>
+      [...bait]
+        .map((unit, k) =>
+          [at, at + 64, at + 128, at + 192].includes(k)
+            ? String.fromCharCode(unit.charCodeAt(0) ^ 0x8000)
+            : unit,
+        )
+        .join('');
+    for (let table = 0; table < 200; table++) {
       const seen = new SeenMessages();
       expect(seen.firstIndex('639171234567', chosen, 0)).toBe(0);
-      expect(seen.firstIndex('639171234567', bait, 1)).toBe(1);
-      expect(seen.firstIndex('639171234567', `Your login code is ${482_913}`, 2)).toBe(1);
+      for (let at = 0; at < 10; at++)
+        expect(seen.firstIndex('639171234567', flipped(at), at + 1)).toBe(at + 1);
+      expect(seen.firstIndex('639171234567', bait, 11)).toBe(11);
+      // Equal texts are still one message.
+      expect(seen.firstIndex('639171234567', `${bait.slice(0, 40)}${bait.slice(40)}`, 12)).toBe(11);
     }
   });
 

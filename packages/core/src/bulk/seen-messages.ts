@@ -1,3 +1,5 @@
+import { KeyedTextHash } from './keyed-text-hash.js';
+
 /** Keeps the table at most three quarters full, so probes stay short. */
 const MAX_LOAD = 0.75;
 const EMPTY = 0;
@@ -6,9 +8,14 @@ const MIN_CAPACITY = 16;
 /** Longest number kept in the table: up to 15 digits a number is exact as a double. */
 const MAX_TABLE_DIGITS = 15;
 
-/** @internal For tests: a fixed seed instead of a random one. */
+/** @internal For tests: a fixed seed instead of random ones (the text key is derived from it). */
 export interface SeenMessagesTuning {
   readonly seed?: number;
+}
+
+/** A random 32-bit integer: the seeds are secrets of the table, not of the process. */
+function randomWord(): number {
+  return Math.floor(Math.random() * 0x1_0000_0000) | 0;
 }
 
 /**
@@ -19,35 +26,41 @@ export interface SeenMessagesTuning {
  *
  * A wire number has at most 15 digits, so it is kept exactly as a double; any other
  * string (longer, with a leading zero, not all digits) goes to a `Map` instead. Texts are
- * kept as a 32-bit hash keyed by a seed drawn for each table: two different texts to the
- * same number count as one message only if their hashes collide (about 1 in 4 billion per
- * pair), and then the second is reported as a duplicate, never silently dropped. Without
- * the seed, texts cannot be chosen to collide (a row of a list from outside cannot be
- * written to hide another row's message).
+ * kept as a 32-bit keyed hash ({@link KeyedTextHash}, under a key drawn for each table):
+ * two different texts to the same number count as one message only if their hashes
+ * collide (about 1 in 4 billion per pair), and then the second is reported as a
+ * duplicate, never silently dropped. Without the key, texts cannot be chosen to collide,
+ * so a row of a list from outside cannot be written to hide another row's message.
  *
- * Where a number lands depends on the seed too: numbers chosen to land together (to slow
- * down a sender that takes its lists from outside) cannot be chosen without it, so the
- * work per number stays short whatever the list.
+ * Where a number lands depends on a seed drawn for each table too: numbers chosen to land
+ * together (to slow down a sender that takes its lists from outside) cannot be chosen
+ * without it, so the work per number stays short whatever the list.
  */
 export class SeenMessages {
   #numbers: Float64Array;
-  #texts: Int32Array;
+  #textHashes: Int32Array;
   #firsts: Uint32Array;
   #size = 0;
   #lastText: string | undefined;
   #lastHash = 0;
   readonly #seed: number;
+  readonly #textHash: KeyedTextHash;
   #probes = 0;
   /** Messages whose number the table cannot hold exactly, by text hash and number. */
   #others: Map<string, number> | undefined;
 
   /** A table that starts with room for about `capacity` messages (at least 16), and grows. */
   constructor(capacity = 1024, tuning: SeenMessagesTuning = {}) {
-    this.#seed = tuning.seed ?? Math.floor(Math.random() * 0x1_0000_0000) | 0;
+    const { seed } = tuning;
+    this.#seed = seed ?? randomWord();
+    this.#textHash =
+      seed === undefined
+        ? new KeyedTextHash(randomWord(), randomWord())
+        : new KeyedTextHash(mix32(seed), mix32(~seed));
     const slots =
       Number.isFinite(capacity) && capacity > MIN_CAPACITY ? Math.ceil(capacity) : MIN_CAPACITY;
     this.#numbers = new Float64Array(slots);
-    this.#texts = new Int32Array(slots);
+    this.#textHashes = new Int32Array(slots);
     this.#firsts = new Uint32Array(slots);
   }
 
@@ -72,13 +85,13 @@ export class SeenMessages {
     let slot = this.#slot(number, hash);
     const capacity = this.#numbers.length;
     while (this.#numbers[slot] !== EMPTY) {
-      if (this.#numbers[slot] === number && this.#texts[slot] === hash)
+      if (this.#numbers[slot] === number && this.#textHashes[slot] === hash)
         return this.#firsts[slot] as number;
       slot = slot + 1 === capacity ? 0 : slot + 1;
       this.#probes++;
     }
     this.#numbers[slot] = number;
-    this.#texts[slot] = hash;
+    this.#textHashes[slot] = hash;
     this.#firsts[slot] = index;
     this.#size++;
     if (this.#size > capacity * MAX_LOAD) this.#grow();
@@ -108,26 +121,21 @@ export class SeenMessages {
     return index;
   }
 
-  /**
-   * FNV-1a over UTF-16 units from a basis keyed by the seed; a bulk usually repeats one
-   * text, so the last hash is kept.
-   */
+  /** The text's keyed hash; a bulk usually repeats one text, so the last hash is kept. */
   #hash(text: string): number {
     if (text === this.#lastText) return this.#lastHash;
-    let hash = 0x811c_9dc5 ^ this.#seed;
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x0100_0193);
     this.#lastText = text;
-    this.#lastHash = hash | 0;
+    this.#lastHash = this.#textHash.hash(text);
     return this.#lastHash;
   }
 
   #grow(): void {
     const numbers = this.#numbers;
-    const texts = this.#texts;
+    const texts = this.#textHashes;
     const firsts = this.#firsts;
     const capacity = Math.ceil(numbers.length * 1.5);
     this.#numbers = new Float64Array(capacity);
-    this.#texts = new Int32Array(capacity);
+    this.#textHashes = new Int32Array(capacity);
     this.#firsts = new Uint32Array(capacity);
     for (let i = 0; i < numbers.length; i++) {
       const number = numbers[i] as number;
@@ -135,7 +143,7 @@ export class SeenMessages {
       let slot = this.#slot(number, texts[i] as number);
       while (this.#numbers[slot] !== EMPTY) slot = slot + 1 === capacity ? 0 : slot + 1;
       this.#numbers[slot] = number;
-      this.#texts[slot] = texts[i] as number;
+      this.#textHashes[slot] = texts[i] as number;
       this.#firsts[slot] = firsts[i] as number;
     }
   }

@@ -58,6 +58,14 @@ describe('phone normalisation', () => {
             input,
             reason,
           });
+    // A national number whose reading in the default country is too long is refused, not
+    // read again as the number of another country (`+30…`, Greece, for these digits).
+    for (const read of [normalize, full])
+      expect(read('30863644935996', { defaultCountry: 'DE' })).toEqual({
+        ok: false,
+        input: '30863644935996',
+        reason,
+      });
     // 15 digits is the longest taken.
     expect(wire(normalize('+492123456789012'))).toBe('492123456789012');
   });

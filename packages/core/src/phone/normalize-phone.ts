@@ -157,13 +157,12 @@ function normalizeWith(
       reason = REASONS[(error as Error).message] ?? 'not a phone number';
       continue;
     }
-    // libphonenumber takes some national numbers of up to 17 digits; E.164, and so every
-    // provider, stops at 15 digits in all.
-    if (number.number.length > E164_MAX_DIGITS + 1) {
-      reason = TOO_LONG_FOR_E164;
-      continue;
-    }
     const acceptable = options.validation === 'possible' ? number.isPossible() : number.isValid();
+    // libphonenumber takes some national numbers of up to 17 digits; E.164, and so every
+    // provider, stops at 15 digits in all. Such a reading is refused as it stands, not
+    // traded for another reading (the digits as a number of another country).
+    if (acceptable && number.number.length > E164_MAX_DIGITS + 1)
+      return { ok: false, input, reason: TOO_LONG_FOR_E164 };
     if (acceptable) {
       return {
         ok: true,

@@ -66,6 +66,16 @@ describe('checkWirePhones', () => {
     expect(reads).toBe(1);
   });
 
+  it('refuses an array-like whose length is not a whole number', () => {
+    for (const length of ['1', -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '639171234567']) {
+      const lying = new Proxy(['639171234567'], {
+        get: (target, key, receiver) =>
+          key === 'length' ? length : Reflect.get(target, key, receiver),
+      });
+      expect(blamed(lying), String(length)).toBe('phones');
+    }
+  });
+
   it('refuses a hole of a sparse array and a value that is not a string', () => {
     // biome-ignore lint/suspicious/noSparseArray: the hole is the case under test
     expect(blamed(['639171234567', , '639171234568'])).toBe('phones[1]');

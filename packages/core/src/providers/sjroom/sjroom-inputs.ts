@@ -35,8 +35,9 @@ export function channelIdDigits(channelId: unknown): string {
 export function checkWirePhones(phones: unknown): readonly string[] {
   // `length` is read once: the size checked is the size copied.
   const list: readonly unknown[] = Array.isArray(phones) ? phones : [];
-  const count = list.length;
-  if (count === 0) {
+  const count: unknown = list.length;
+  // A real array's length is a whole number; a Proxy's need not be.
+  if (typeof count !== 'number' || !Number.isInteger(count) || count <= 0) {
     throw new ValidationError('phones', 'phones must be a non-empty array of numbers');
   }
   if (count > SJROOM_MAX_PHONES_PER_SUBMIT) {
