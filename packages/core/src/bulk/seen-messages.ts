@@ -40,6 +40,7 @@ export class SeenMessages {
   #numbers: Float64Array;
   #textHashes: Int32Array;
   #firsts: Uint32Array;
+  /** Messages in the typed arrays (the load that decides growth). */
   #size = 0;
   #lastText: string | undefined;
   #lastHash = 0;
@@ -66,7 +67,7 @@ export class SeenMessages {
 
   /** Distinct messages recorded. */
   get size(): number {
-    return this.#size;
+    return this.#size + (this.#others?.size ?? 0);
   }
 
   /** @internal For tests: slots looked at past the first, over every number so far. */
@@ -117,7 +118,6 @@ export class SeenMessages {
     const first = this.#others.get(key);
     if (first !== undefined) return first;
     this.#others.set(key, index);
-    this.#size++;
     return index;
   }
 
