@@ -1,3 +1,4 @@
+import { wireNumberValue } from '../phone/wire-number-value.js';
 import { KeyedTextHash } from './keyed-text-hash.js';
 
 /** Keeps the table at most three quarters full, so probes stay short. */
@@ -5,8 +6,6 @@ const MAX_LOAD = 0.75;
 const EMPTY = 0;
 /** Fewest slots a table starts with, whatever capacity is asked for. */
 const MIN_CAPACITY = 16;
-/** Longest number kept in the table: up to 15 digits a number is exact as a double. */
-const MAX_TABLE_DIGITS = 15;
 
 /** @internal For tests: a fixed seed instead of random ones (the text key is derived from it). */
 export interface SeenMessagesTuning {
@@ -81,7 +80,7 @@ export class SeenMessages {
    */
   firstIndex(phone: string, text: string, index: number): number {
     const hash = this.#hash(text);
-    const number = exactValue(phone);
+    const number = wireNumberValue(phone);
     if (number === undefined) return this.#otherFirstIndex(phone, hash, index);
     let slot = this.#slot(number, hash);
     const capacity = this.#numbers.length;
@@ -147,22 +146,6 @@ export class SeenMessages {
       this.#firsts[slot] = firsts[i] as number;
     }
   }
-}
-
-/**
- * The value of `phone` when it is 1–15 ASCII digits without a leading zero (distinct such
- * strings have distinct values, all exact as doubles and none 0); `undefined` otherwise.
- */
-function exactValue(phone: string): number | undefined {
-  const length = phone.length;
-  if (length === 0 || length > MAX_TABLE_DIGITS || phone.charCodeAt(0) === 0x30) return undefined;
-  let value = 0;
-  for (let i = 0; i < length; i++) {
-    const digit = phone.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return undefined;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 /** MurmurHash3's 32-bit finaliser: every input bit moves every output bit (a bijection). */

@@ -1,5 +1,6 @@
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/min';
 import { fastInternational } from './phone-plans.js';
+import { MAX_WIRE_DIGITS } from './wire-number-value.js';
 
 /** A recipient number, normalised. */
 export interface NormalizedPhone {
@@ -62,9 +63,7 @@ export async function loadCallingCodes(): Promise<(iso: string) => string | unde
   };
 }
 
-/** Most digits of an E.164 number, calling code included (ITU-T E.164). */
-const E164_MAX_DIGITS = 15;
-const TOO_LONG_FOR_E164 = `too long: E.164 numbers have at most ${E164_MAX_DIGITS} digits`;
+const TOO_LONG_FOR_E164 = `too long: E.164 numbers have at most ${MAX_WIRE_DIGITS} digits`;
 
 const SEPARATORS = /[\s\-().\u00a0/]/g;
 const PLAIN_NUMBER = /^\+?\d+$/;
@@ -161,7 +160,7 @@ function normalizeWith(
     // libphonenumber takes some national numbers of up to 17 digits; E.164, and so every
     // provider, stops at 15 digits in all. Such a reading is refused as it stands, not
     // traded for another reading (the digits as a number of another country).
-    if (acceptable && number.number.length > E164_MAX_DIGITS + 1)
+    if (acceptable && number.number.length > MAX_WIRE_DIGITS + 1)
       return { ok: false, input, reason: TOO_LONG_FOR_E164 };
     if (acceptable) {
       return {

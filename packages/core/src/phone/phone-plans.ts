@@ -1,5 +1,6 @@
 import type { Metadata } from 'libphonenumber-js/min';
 import { PHONE_PLANS_TEXT } from './phone-plans.generated.js';
+import { MAX_WIRE_DIGITS } from './wire-number-value.js';
 
 /** A calling code's plan, as the fast path uses it. */
 interface Plan {
@@ -91,7 +92,7 @@ export function fastInternational(
   // libphonenumber's shortest national number (MIN_LENGTH_FOR_NSN), and E.164's longest
   // number (the full parse words the reason for anything longer).
   const nationalLength = digits.length - callingCode.length;
-  if (nationalLength < 2 || digits.length > 15) return undefined;
+  if (nationalLength < 2 || digits.length > MAX_WIRE_DIGITS) return undefined;
   if (plan.hasPrefix?.(digits) || !plan.valid.test(digits)) return undefined;
   const e164 =
     input.length === digits.length + 1 && input.charCodeAt(0) === 0x2b && input.endsWith(digits)

@@ -1,5 +1,4 @@
-/** Longest wire number kept in the table: up to 15 digits a number is exact as a double. */
-const MAX_TABLE_DIGITS = 15;
+import { wireNumberValue } from '../phone/wire-number-value.js';
 
 /**
  * Slots looked at for one number before the table gives up on itself. Real numbers look
@@ -18,8 +17,8 @@ export interface TableTuning {
  * The position in `to` where each wire number of one send first appeared: what
  * deduplication asks of every number. A `Map` of strings costs a hash of a fresh string
  * and a growing table per number; here a number's digits are read once into a double
- * (exact up to 15 digits, and without a leading zero distinct digits make distinct
- * values) and a 32-bit hash, kept in an open-addressing table of typed arrays sized for
+ * ({@link wireNumberValue}: exact up to 15 digits, and without a leading zero distinct
+ * digits make distinct values), and a 32-bit hash, kept in an open-addressing table of typed arrays sized for
  * the send up front (it doubles should it ever be half full). A number it cannot hold exactly
  * (more than 15 digits, or anything but digits) goes to a `Map`, and so does every number
  * once one has probed too long (crafted collisions): every answer is the `Map`'s.
@@ -52,19 +51,12 @@ export class FirstIndexByPhone {
    * first met (`index` itself when it is new).
    */
   firstIndex(phone: string, index: number): number {
-    const length = phone.length;
-    let value = 0;
-    let hash = 0;
-    let exact =
-      !this.#mapOnly && length > 0 && length <= MAX_TABLE_DIGITS && phone.charCodeAt(0) !== 0x30;
-    for (let i = 0; exact && i < length; i++) {
-      const digit = phone.charCodeAt(i) - 0x30;
-      if (digit < 0 || digit > 9) exact = false;
-      value = value * 10 + digit;
-      hash = Math.imul(hash ^ digit, 0x0100_0193);
-    }
-    if (!exact) return this.#otherFirstIndex(phone, index);
-    hash = Math.imul(hash ^ length, 0x9e37_79b1);
+    const value = this.#mapOnly ? undefined : wireNumberValue(phone);
+    if (value === undefined) return this.#otherFirstIndex(phone, index);
+    // The low and high 32 bits of the value (`| 0` keeps the low 32 bits of an integer
+    // double), multiplied together: the slot is the top bits, where a product mixes.
+    const high = Math.imul((value / 0x1_0000_0000) | 0, 0x85eb_ca6b);
+    const hash = Math.imul((value | 0) ^ high, 0x9e37_79b1);
     const numbers = this.#numbers;
     const mask = this.#mask;
     let slot = hash >>> this.#shift;

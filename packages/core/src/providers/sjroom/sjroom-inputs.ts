@@ -1,18 +1,11 @@
 import { ValidationError } from '../../errors/validation-error.js';
+import { wireNumberValue } from '../../phone/wire-number-value.js';
 
 /** Most numbers one sjroom submit accepts (the vendor's documented limit). */
 export const SJROOM_MAX_PHONES_PER_SUBMIT = 10_000;
 
-/** Whether `phone` is 6–15 ASCII digits, the first not 0: `/^[1-9]\d{5,14}$/` without a regex (it runs for every number of a submit). */
-function isWirePhone(phone: string): boolean {
-  const length = phone.length;
-  if (length < 6 || length > 15 || phone.charCodeAt(0) === 0x30) return false;
-  for (let i = 0; i < length; i++) {
-    const code = phone.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return false;
-  }
-  return true;
-}
+/** Fewest digits of a wire number the provider takes. */
+const MIN_WIRE_DIGITS = 6;
 
 /** Returns the channel id as the digits of a JSON integer, or throws naming `channelId`. */
 export function channelIdDigits(channelId: unknown): string {
@@ -50,7 +43,11 @@ export function checkWirePhones(phones: unknown): readonly string[] {
   // Every position, holes of a sparse array included (`forEach` would skip them).
   for (let index = 0; index < count; index++) {
     const phone = list[index];
-    if (typeof phone !== 'string' || !isWirePhone(phone)) {
+    if (
+      typeof phone !== 'string' ||
+      phone.length < MIN_WIRE_DIGITS ||
+      wireNumberValue(phone) === undefined
+    ) {
       throw new ValidationError(
         `phones[${index}]`,
         `phones[${index}] must be 6–15 digits, country code first, without + or 00`,
