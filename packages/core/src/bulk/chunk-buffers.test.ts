@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChunkBuffers } from './chunk-buffers.js';
 import type { RecipientChunk } from './recipient-chunker.js';
@@ -13,7 +14,9 @@ const make = (text: string) => (): RecipientChunk => ({
 });
 
 function add(buffers: ChunkBuffers, key: string, index: number): void {
-  buffers.add(key, make(key), { phone: `63917${index}`, index, input: `+63917${index}` });
+  if (buffers.add(key, `63917${index}`, index, `+63917${index}`)) return;
+  buffers.begin(key, make(key)());
+  buffers.add(key, `63917${index}`, index, `+63917${index}`);
 }
 
 function addAll(buffers: ChunkBuffers, keys: string[]): void {
@@ -55,5 +58,54 @@ describe('ChunkBuffers', () => {
     buffers.take('y');
     expect(buffers.keys()).toEqual(['x', 'z']);
     expect(buffers.take('y')).toBeUndefined();
+  });
+
+  // The model: a scan of every chunk for the largest, ties to the one that reached its
+  // size first; insertion order for keys. The lists must answer the same, whatever order
+  // recipients are added and chunks taken in.
+  it('answers as a scan of every chunk does, for any order of adds and takes', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('add' as const), key: fc.constantFrom('a', 'b', 'c', 'd') }),
+      fc.record({ kind: fc.constant('take' as const), key: fc.constantFrom('a', 'b', 'c', 'd') }),
+      fc.record({ kind: fc.constant('largest' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+        const buffers = new ChunkBuffers();
+        const model = new Map<string, { indices: number[]; reachedAt: number }>();
+        let step = 0;
+        for (const next of ops) {
+          step++;
+          if (next.kind === 'add') {
+            add(buffers, next.key, step);
+            const held = model.get(next.key) ?? { indices: [], reachedAt: 0 };
+            held.indices.push(step);
+            held.reachedAt = step;
+            model.set(next.key, held);
+          } else if (next.kind === 'take') {
+            expect(buffers.take(next.key)?.indices).toEqual(model.get(next.key)?.indices);
+            model.delete(next.key);
+          } else {
+            let fullest: string | undefined;
+            for (const [key, held] of model) {
+              const best = fullest === undefined ? undefined : model.get(fullest);
+              if (
+                best === undefined ||
+                held.indices.length > best.indices.length ||
+                (held.indices.length === best.indices.length && held.reachedAt < best.reachedAt)
+              )
+                fullest = key;
+            }
+            expect(buffers.takeLargest()?.indices).toEqual(
+              fullest === undefined ? undefined : model.get(fullest)?.indices,
+            );
+            if (fullest !== undefined) model.delete(fullest);
+          }
+          const total = [...model.values()].reduce((sum, held) => sum + held.indices.length, 0);
+          expect(buffers.held).toBe(total);
+          expect(buffers.keys()).toEqual([...model.keys()]);
+        }
+      }),
+    );
   });
 });

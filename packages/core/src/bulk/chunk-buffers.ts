@@ -1,40 +1,32 @@
 import type { RecipientChunk } from './recipient-chunker.js';
 
-/** A chunk being filled, and when it last grew (a sequence number). */
+/**
+ * A chunk being filled, linked to the chunks of its size (in the order they reached
+ * it): the links are the chunk's place in its size's list, so a recipient added moves
+ * it without allocating anything.
+ */
 interface Held {
-  readonly chunk: RecipientChunk;
-  seq: number;
-}
-
-/** A chunk that reached a size at `seq`: stale once the chunk grew again or was taken. */
-interface Reached {
   readonly key: string;
-  readonly seq: number;
-}
-
-/** One recipient as the chunker adds it. */
-export interface BufferedRecipient {
-  readonly phone: string;
-  readonly index: number;
-  readonly input: string;
+  readonly chunk: RecipientChunk;
+  previous: Held | undefined;
+  next: Held | undefined;
 }
 
 /**
  * The chunks being filled while recipients are read, one per destination and text, with
- * what {@link RecipientChunker} needs in (amortised) constant time: the number of
- * recipients held, and the fullest chunk (let go when too many are held). With a
- * personalised text each, tens of thousands of one-recipient chunks are held at once, so
- * finding the fullest by a scan made a run quadratic. Per size, a queue of the chunks
- * that reached it, in that order; entries go stale as chunks grow and are skipped, and
- * the queues are rebuilt from the live chunks once stale entries outnumber them, so
- * memory stays bounded by the chunks held. Ties go to the chunk that reached the size
+ * what {@link RecipientChunker} needs in constant time: the number of recipients held,
+ * and the fullest chunk (let go when too many are held). With a personalised text each,
+ * tens of thousands of one-recipient chunks are held at once, so finding the fullest by
+ * a scan made a run quadratic. Per size, a list of the chunks of that size, in the order
+ * they reached it; a chunk moves to the next size's list as it grows, and the fullest is
+ * the first of the largest size's list. Ties thus go to the chunk that reached the size
  * first: the output depends only on the input (a resumed run depends on it).
  */
 export class ChunkBuffers {
   readonly #held = new Map<string, Held>();
-  #reached = new Map<number, { entries: Reached[]; head: number }>();
-  #entries = 0;
-  #seq = 0;
+  /** Per size, the first chunk of that size's list and its last. */
+  #firsts: (Held | undefined)[] = [];
+  #lasts: (Held | undefined)[] = [];
   #largest = 0;
   #recipients = 0;
 
@@ -43,21 +35,29 @@ export class ChunkBuffers {
     return this.#recipients;
   }
 
-  /** Adds a recipient to the chunk of `key` (made by `make` when new); returns that chunk. */
-  add(key: string, make: () => RecipientChunk, recipient: BufferedRecipient): RecipientChunk {
-    let held = this.#held.get(key);
-    if (!held) {
-      held = { chunk: make(), seq: 0 };
-      this.#held.set(key, held);
-    }
-    held.chunk.phones.push(recipient.phone);
-    held.chunk.indices.push(recipient.index);
-    held.chunk.inputs.push(recipient.input);
-    held.seq = ++this.#seq;
+  /** Holds `chunk` (empty) under `key`, to be filled by {@link add}. */
+  begin(key: string, chunk: RecipientChunk): void {
+    if (this.#held.has(key)) throw new Error(`a chunk is already held for ${key}`);
+    this.#held.set(key, { key, chunk, previous: undefined, next: undefined });
+  }
+
+  /**
+   * Adds a recipient to the chunk of `key` and returns that chunk; `undefined` (nothing
+   * added) when no chunk of `key` is held: {@link begin} one first.
+   */
+  add(key: string, phone: string, index: number, input: string): RecipientChunk | undefined {
+    const held = this.#held.get(key);
+    if (!held) return undefined;
+    const { chunk } = held;
+    const size = chunk.phones.length;
+    if (size > 0) this.#unlink(held, size);
+    chunk.phones.push(phone);
+    chunk.indices.push(index);
+    chunk.inputs.push(input);
+    this.#append(held, size + 1);
+    if (size + 1 > this.#largest) this.#largest = size + 1;
     this.#recipients++;
-    this.#push(held.chunk.phones.length, { key, seq: held.seq });
-    if (this.#entries > 2 * this.#held.size + 1_024) this.#rebuild();
-    return held.chunk;
+    return chunk;
   }
 
   /** Takes the chunk of `key` out (undefined when none is held). */
@@ -65,14 +65,16 @@ export class ChunkBuffers {
     const held = this.#held.get(key);
     if (!held) return undefined;
     this.#held.delete(key);
-    this.#recipients -= held.chunk.phones.length;
-    while (this.#largest > 0 && !this.#first(this.#largest)) this.#largest--;
+    const size = held.chunk.phones.length;
+    if (size > 0) this.#unlink(held, size);
+    this.#recipients -= size;
+    while (this.#largest > 0 && this.#firsts[this.#largest] === undefined) this.#largest--;
     return held.chunk;
   }
 
   /** Takes the fullest chunk out (undefined when none is held). */
   takeLargest(): RecipientChunk | undefined {
-    const first = this.#first(this.#largest);
+    const first = this.#firsts[this.#largest];
     return first ? this.take(first.key) : undefined;
   }
 
@@ -90,52 +92,31 @@ export class ChunkBuffers {
   clear(): RecipientChunk[] {
     const chunks = this.chunks();
     this.#held.clear();
-    this.#reached = new Map();
-    this.#entries = 0;
+    this.#firsts = [];
+    this.#lasts = [];
     this.#largest = 0;
     this.#recipients = 0;
     return chunks;
   }
 
-  #push(size: number, entry: Reached): void {
-    let queue = this.#reached.get(size);
-    if (!queue) {
-      queue = { entries: [], head: 0 };
-      this.#reached.set(size, queue);
-    }
-    queue.entries.push(entry);
-    this.#entries++;
-    this.#largest = Math.max(this.#largest, size);
+  /** Puts `held` last in the list of `size`. */
+  #append(held: Held, size: number): void {
+    const last = this.#lasts[size];
+    held.previous = last;
+    held.next = undefined;
+    if (last) last.next = held;
+    else this.#firsts[size] = held;
+    this.#lasts[size] = held;
   }
 
-  /** The first live entry of `size`, in the order chunks reached it; stale ones are dropped. */
-  #first(size: number): Reached | undefined {
-    const queue = this.#reached.get(size);
-    if (!queue) return undefined;
-    while (queue.head < queue.entries.length) {
-      const entry = queue.entries[queue.head] as Reached;
-      if (this.#held.get(entry.key)?.seq === entry.seq) {
-        // A queue that never empties (one-recipient chunks begun and let go all run long)
-        // would keep every entry it ever had: drop the consumed front once it is most of it.
-        if (queue.head > 1_024 && queue.head * 2 > queue.entries.length) {
-          queue.entries = queue.entries.slice(queue.head);
-          queue.head = 0;
-        }
-        return entry;
-      }
-      queue.head++;
-      this.#entries--;
-    }
-    this.#reached.delete(size);
-    return undefined;
-  }
-
-  /** Keeps only the live entries: one per chunk held, in the order they were reached. */
-  #rebuild(): void {
-    const live = [...this.#held.entries()].sort((a, b) => a[1].seq - b[1].seq);
-    this.#reached = new Map();
-    this.#entries = 0;
-    this.#largest = 0;
-    for (const [key, held] of live) this.#push(held.chunk.phones.length, { key, seq: held.seq });
+  /** Takes `held` out of the list of `size`. */
+  #unlink(held: Held, size: number): void {
+    const { previous, next } = held;
+    if (previous) previous.next = next;
+    else this.#firsts[size] = next;
+    if (next) next.previous = previous;
+    else this.#lasts[size] = previous;
+    held.previous = undefined;
+    held.next = undefined;
   }
 }

@@ -59,13 +59,21 @@ export type ChunkerNote =
  * estimate all read recipients through it): reads a source once, normalises every
  * number, refuses invalid input and repeats, and groups the rest by destination and text
  * into chunks of at most `chunkSize`, holding at most `maxBuffered` recipients (plus about
- * 16 bytes a distinct number to find repeats). The output depends only on the source and
+ * 12–16 bytes a distinct number to find repeats). The output depends only on the source and
  * the options, so a resumed run sees the same chunks in the same order.
  */
 export class RecipientChunker {
   readonly #options: ChunkerOptions;
   readonly #buffers = new ChunkBuffers();
   readonly #seen: SeenMessages | undefined;
+  #lastKey:
+    | {
+        readonly text: string;
+        readonly callingCode: string;
+        readonly country: string | undefined;
+        readonly key: string;
+      }
+    | undefined;
 
   constructor(options: ChunkerOptions) {
     this.#options = options;
@@ -113,10 +121,13 @@ export class RecipientChunker {
           turn = Date.now();
         }
         if (stop()) return;
-        const next = await items.next().catch((error: unknown) => {
+        let next: IteratorResult<unknown>;
+        try {
+          next = await items.next();
+        } catch (error) {
           open = false;
           throw error;
-        });
+        }
         if (next.done) {
           open = false;
           break;
@@ -165,14 +176,7 @@ export class RecipientChunker {
     const { phone, callingCode, country } = check.value;
     const first = this.#seen ? this.#seen.firstIndex(phone, text, index) : index;
     if (first !== index) return { kind: 'duplicate', index, input, phone, duplicateOf: first };
-    return this.#add(`${country ?? callingCode}\u0000${text}`, {
-      text,
-      callingCode,
-      country,
-      phone,
-      index,
-      input,
-    });
+    return this.#add(text, callingCode, country, phone, index, input);
   }
 
   /** The chunks still filling, left in place (what a checkpoint books as not yet submitted). */
@@ -190,22 +194,50 @@ export class RecipientChunker {
    * fullest, found without a scan: a personalised text each holds thousands of chunks).
    */
   #add(
-    key: string,
-    entry: Pick<RecipientChunk, 'text' | 'callingCode' | 'country'> & {
-      phone: string;
-      index: number;
-      input: string;
-    },
+    text: string,
+    callingCode: string,
+    country: string | undefined,
+    phone: string,
+    index: number,
+    input: string,
   ): RecipientChunk | undefined {
-    const { text, callingCode, country } = entry;
-    const chunk = this.#buffers.add(
-      key,
-      () => ({ kind: 'chunk', text, callingCode, country, phones: [], indices: [], inputs: [] }),
-      entry,
-    );
-    if (chunk.phones.length >= this.#options.chunkSize) return this.#buffers.take(key);
-    if (this.#buffers.held < this.#options.maxBuffered) return undefined;
-    return this.#buffers.takeLargest();
+    const key = this.#keyOf(text, callingCode, country);
+    const buffers = this.#buffers;
+    let chunk = buffers.add(key, phone, index, input);
+    if (chunk === undefined) {
+      const empty: RecipientChunk = {
+        kind: 'chunk',
+        text,
+        callingCode,
+        country,
+        phones: [],
+        indices: [],
+        inputs: [],
+      };
+      buffers.begin(key, empty);
+      chunk = buffers.add(key, phone, index, input) as RecipientChunk;
+    }
+    if (chunk.phones.length >= this.#options.chunkSize) return buffers.take(key);
+    if (buffers.held < this.#options.maxBuffered) return undefined;
+    return buffers.takeLargest();
+  }
+
+  /**
+   * The chunk key of a destination and text. Recipients come in runs of one destination
+   * and one text, so the last key is kept rather than built again for each.
+   */
+  #keyOf(text: string, callingCode: string, country: string | undefined): string {
+    const last = this.#lastKey;
+    if (
+      last !== undefined &&
+      last.text === text &&
+      last.country === country &&
+      last.callingCode === callingCode
+    )
+      return last.key;
+    const key = `${country ?? callingCode}\u0000${text}`;
+    this.#lastKey = { text, callingCode, country, key };
+    return key;
   }
 }
 

@@ -50,6 +50,8 @@ describe('SeenMessages', () => {
           fc.record({
             phone: fc.oneof(
               fc.bigInt({ min: 100_000n, max: 999_999_999_999_999n }).map(String),
+              // A small pool, so numbers come back (after growths, after a second text).
+              fc.nat({ max: 300 }).map((i) => String(639_170_000_000 + i)),
               // What the table cannot hold exactly: longer than 15 digits (a double would
               // merge neighbours), a leading zero, not digits, empty.
               fc.bigInt({ min: 10n ** 15n, max: 10n ** 19n }).map(String),
@@ -58,14 +60,18 @@ describe('SeenMessages', () => {
             ),
             text: fc.constantFrom('a', 'b', 'ünïcode', ''),
           }),
-          { maxLength: 3000 },
+          { maxLength: 3000, size: 'max' },
         ),
         fc.integer({ min: 1, max: 64 }),
         fc.integer(),
-        (entries, capacity, seed) => {
+        // The first rows share one text (the table keeps no text hashes then), through
+        // growths, until the first row with another.
+        fc.nat({ max: 3000 }),
+        (entries, capacity, seed, oneTextRows) => {
           const seen = new SeenMessages(capacity, { seed });
           const model = new Map<string, number>();
-          entries.forEach(({ phone, text }, index) => {
+          entries.forEach(({ phone, text: drawn }, index) => {
+            const text = index < oneTextRows ? 'b' : drawn;
             const key = `${phone}\u0000${text}`;
             const expected = model.get(key) ?? index;
             model.set(key, expected);
@@ -141,6 +147,18 @@ describe('SeenMessages', () => {
         expect(unmix32(mix32(value))).toBe(value);
       }),
     );
+  });
+
+  it('keeps the messages of the first text once a second text comes, through growths', () => {
+    const seen = new SeenMessages(16, { seed: 7 });
+    for (let i = 0; i < 5_000; i++) seen.firstIndex(String(639_170_000_000 + i), 'first', i);
+    expect(seen.firstIndex('639170000042', 'second', 5_000)).toBe(5_000);
+    for (let i = 0; i < 5_000; i++)
+      expect(seen.firstIndex(String(639_170_000_000 + i), 'first', 9_000 + i)).toBe(i);
+    for (let i = 5_000; i < 10_000; i++) seen.firstIndex(String(639_170_000_000 + i), 'first', i);
+    expect(seen.firstIndex('639170000042', 'second', 20_000)).toBe(5_000);
+    expect(seen.firstIndex('639170009999', 'first', 20_000)).toBe(9_999);
+    expect(seen.size).toBe(10_001);
   });
 
   it('holds a million distinct numbers in typed arrays', () => {

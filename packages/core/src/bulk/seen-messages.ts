@@ -20,8 +20,9 @@ function randomWord(): number {
 /**
  * The messages a bulk send has met, as (wire number, text) pairs, each with the source
  * index (below 2^32) where it first appeared: an open-addressing table of typed arrays,
- * 16 bytes a slot and at least a quarter of the slots free (1,000,000 distinct pairs take
- * about 24 MB, a quarter of a `Map` of strings).
+ * 12 bytes a slot while every message has the same text (16 once texts differ) and at
+ * least a quarter of the slots free (1,000,000 distinct numbers with one text take about
+ * 18 MB, a fifth of a `Map` of strings).
  *
  * A wire number has at most 15 digits, so it is kept exactly as a double; any other
  * string (longer, with a leading zero, not all digits) goes to a `Map` instead. Texts are
@@ -37,7 +38,10 @@ function randomWord(): number {
  */
 export class SeenMessages {
   #numbers: Float64Array;
-  #textHashes: Int32Array;
+  /** Each slot's text hash; none while every message had the same text ({@link #onlyHash}). */
+  #textHashes: Int32Array | undefined;
+  /** The hash of the first text met: every message's, while {@link #textHashes} is undefined. */
+  #onlyHash: number | undefined;
   #firsts: Uint32Array;
   /** Messages in the typed arrays (the load that decides growth). */
   #size = 0;
@@ -60,7 +64,6 @@ export class SeenMessages {
     const slots =
       Number.isFinite(capacity) && capacity > MIN_CAPACITY ? Math.ceil(capacity) : MIN_CAPACITY;
     this.#numbers = new Float64Array(slots);
-    this.#textHashes = new Int32Array(slots);
     this.#firsts = new Uint32Array(slots);
   }
 
@@ -82,16 +85,19 @@ export class SeenMessages {
     const hash = this.#hash(text);
     const number = wireNumberValue(phone);
     if (number === undefined) return this.#otherFirstIndex(phone, hash, index);
+    this.#onlyHash ??= hash;
+    if (hash !== this.#onlyHash && this.#textHashes === undefined) this.#keepTextHashes();
+    const hashes = this.#textHashes;
     let slot = this.#slot(number, hash);
     const capacity = this.#numbers.length;
     while (this.#numbers[slot] !== EMPTY) {
-      if (this.#numbers[slot] === number && this.#textHashes[slot] === hash)
+      if (this.#numbers[slot] === number && (hashes === undefined || hashes[slot] === hash))
         return this.#firsts[slot] as number;
       slot = slot + 1 === capacity ? 0 : slot + 1;
       this.#probes++;
     }
     this.#numbers[slot] = number;
-    this.#textHashes[slot] = hash;
+    if (hashes !== undefined) hashes[slot] = hash;
     this.#firsts[slot] = index;
     this.#size++;
     if (this.#size > capacity * MAX_LOAD) this.#grow();
@@ -128,21 +134,28 @@ export class SeenMessages {
     return this.#lastHash;
   }
 
+  /** A second text came: from now on each slot keeps its text's hash (all the first's so far). */
+  #keepTextHashes(): void {
+    this.#textHashes = new Int32Array(this.#numbers.length).fill(this.#onlyHash ?? 0);
+  }
+
   #grow(): void {
     const numbers = this.#numbers;
     const texts = this.#textHashes;
+    const onlyHash = this.#onlyHash ?? 0;
     const firsts = this.#firsts;
     const capacity = Math.ceil(numbers.length * 1.5);
     this.#numbers = new Float64Array(capacity);
-    this.#textHashes = new Int32Array(capacity);
+    this.#textHashes = texts === undefined ? undefined : new Int32Array(capacity);
     this.#firsts = new Uint32Array(capacity);
     for (let i = 0; i < numbers.length; i++) {
       const number = numbers[i] as number;
       if (number === EMPTY) continue;
-      let slot = this.#slot(number, texts[i] as number);
+      const hash = texts === undefined ? onlyHash : (texts[i] as number);
+      let slot = this.#slot(number, hash);
       while (this.#numbers[slot] !== EMPTY) slot = slot + 1 === capacity ? 0 : slot + 1;
       this.#numbers[slot] = number;
-      this.#textHashes[slot] = texts[i] as number;
+      if (this.#textHashes !== undefined) this.#textHashes[slot] = hash;
       this.#firsts[slot] = firsts[i] as number;
     }
   }

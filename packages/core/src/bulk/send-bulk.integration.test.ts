@@ -281,4 +281,28 @@ describe('sendBulk against the mock server', () => {
     expect(summary.read).toBe(pulled);
     expect(summary.submitted + summary.failed + summary.unknown + summary.duplicates).toBe(pulled);
   });
+
+  // The bulk's own dedupe leaves a chunk no repeats; a transport of the caller's may still
+  // find some (here one that dedupes whatever it is told): each is booked against the
+  // first row of its number, in that chunk.
+  it("books a transport's own duplicates against the first row of their number", async () => {
+    const sms = env.transport();
+    const deduping = Object.create(sms) as typeof sms;
+    deduping.send = (message, options) => sms.send({ ...message, dedupe: true }, options);
+    const [a = '', b = ''] = philippineNumbers(2).map((phone) => `+${phone}`);
+    const summary = await sendBulk(deduping, [a, 'not-a-number', b, a, b, a], {
+      text: 'dedupe late',
+      dedupe: false,
+    });
+    expect(summary.submitted).toBe(2);
+    expect(summary.duplicateRecipients.map((d) => [d.index, d.duplicateOf])).toEqual([
+      [3, 0],
+      [4, 2],
+      [5, 0],
+    ]);
+    expect((await env.received()).map((r) => r.phone).sort()).toEqual(
+      [a, b].map((phone) => phone?.slice(1)).sort(),
+    );
+    await sms.close();
+  });
 });

@@ -43,7 +43,7 @@ export interface ChunkSendOptions {
  */
 export function chunkMessage(chunk: RecipientChunk, options: ChunkSendOptions): SmsMessage {
   return {
-    to: chunk.phones.map((phone) => `+${phone}`),
+    to: e164sOf(chunk),
     text: chunk.text,
     onInvalid: 'skip',
     ...(options.dedupe ? {} : { dedupe: false }),
@@ -51,6 +51,24 @@ export function chunkMessage(chunk: RecipientChunk, options: ChunkSendOptions): 
     ...(options.channelId === undefined ? {} : { channelId: options.channelId }),
     ...(options.smartEncoding === undefined ? {} : { smartEncoding: options.smartEncoding }),
   };
+}
+
+/**
+ * The chunk's numbers as `+<wire number>`: an input already written so is passed as it
+ * is (the common case, and no string made for it), any other as `+` and its wire number.
+ */
+function e164sOf(chunk: RecipientChunk): string[] {
+  const { phones, inputs } = chunk;
+  const e164s = new Array<string>(phones.length);
+  for (let i = 0; i < phones.length; i++) {
+    const phone = phones[i] as string;
+    const input = inputs[i] as string;
+    e164s[i] =
+      input.length === phone.length + 1 && input.charCodeAt(0) === 0x2b && input.endsWith(phone)
+        ? input
+        : `+${phone}`;
+  }
+  return e164s;
 }
 
 /**
@@ -108,34 +126,50 @@ function bookOutcomes(
   partial?: PartialSendError,
 ): void {
   for (const batch of batches) tally.batch(batch);
-  const firstWithPhone = new Map<string, number>();
-  const entries = entriesOf(chunk);
+  const { phones, indices, inputs } = chunk;
+  // Positions of the first entry of each number, for a duplicate's `duplicateOf`: built
+  // only when the send reports one (the bulk's own dedupe leaves the send none to find).
+  let firstWithPhone: Map<string, number> | undefined;
   outcomes.forEach((outcome, i) => {
-    const entry = entries[i] as ChunkEntry;
-    const reason = outcome.reason ?? '';
-    switch (outcome.state) {
-      case 'accepted':
-        tally.accept(entry.index);
-        break;
-      case 'unknown':
-        tally.unknown({ ...entry, code: 'SUBMIT_OUTCOME_UNKNOWN', reason });
-        break;
-      case 'failed':
-        tally.fail({ ...entry, code: failureCode(partial, outcome.phone), reason });
-        break;
-      case 'duplicate':
-        tally.duplicate({
-          index: entry.index,
-          input: entry.input,
-          phone: entry.phone,
-          duplicateOf: firstWithPhone.get(entry.phone) ?? entry.index,
-        });
-        break;
-      default:
-        tally.reject({ index: entry.index, input: entry.input, reason });
+    const index = indices[i] as number;
+    const phone = phones[i] as string;
+    if (outcome.state === 'accepted') tally.accept(index);
+    else {
+      const entry: ChunkEntry = { index, input: inputs[i] as string, phone };
+      const reason = outcome.reason ?? '';
+      switch (outcome.state) {
+        case 'unknown':
+          tally.unknown({ ...entry, code: 'SUBMIT_OUTCOME_UNKNOWN', reason });
+          break;
+        case 'failed':
+          tally.fail({ ...entry, code: failureCode(partial, outcome.phone), reason });
+          break;
+        case 'duplicate':
+          firstWithPhone ??= firstPositions(chunk, i);
+          tally.duplicate({
+            index,
+            input: entry.input,
+            phone,
+            duplicateOf: firstWithPhone.get(phone) ?? index,
+          });
+          break;
+        default:
+          tally.reject({ index, input: entry.input, reason });
+      }
     }
-    if (!firstWithPhone.has(entry.phone)) firstWithPhone.set(entry.phone, entry.index);
+    if (firstWithPhone !== undefined && !firstWithPhone.has(phone))
+      firstWithPhone.set(phone, index);
   });
+}
+
+/** The source index of the first entry of each number among the chunk's first `count`. */
+function firstPositions(chunk: RecipientChunk, count: number): Map<string, number> {
+  const firsts = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const phone = chunk.phones[i] as string;
+    if (!firsts.has(phone)) firsts.set(phone, chunk.indices[i] as number);
+  }
+  return firsts;
 }
 
 function failureCode(partial: PartialSendError | undefined, phone: string | undefined): string {
