@@ -15,7 +15,11 @@ describe('money is exact', () => {
         fc.integer({ min: 1, max: 2 ** 31 }),
         fc.integer({ min: 1, max: 40 }),
         fc
-          .string({ unit: fc.constantFrom('a', '€', '你', '😀', ' '), minLength: 1, maxLength: 400 })
+          .string({
+            unit: fc.constantFrom('a', '€', '你', '😀', ' '),
+            minLength: 1,
+            maxLength: 400,
+          })
           .filter((text) => text.trim() !== ''), // a blank text is refused, not charged
         async (seed, recipients, text) => {
           runs++;
