@@ -9,6 +9,7 @@ import {
 import type { Channel, ChannelId } from '../transport/channel.js';
 import type { RecipientOutcome, RejectedRecipient } from '../transport/send-result.js';
 import { FirstIndexByPhone } from './first-index-by-phone.js';
+import { pendingOutcome } from './submit-groups.js';
 
 /** The recipients of one channel, in input order. */
 export interface ChannelGroup {
@@ -125,7 +126,7 @@ export function prepareRecipients(
     }
     group.indexes.push(index);
     group.phones.push(phone);
-    outcomes.push({ input, phone, state: 'accepted' });
+    outcomes.push(pendingOutcome(input, phone));
   }
   return { outcomes, groups: [...groups.values()], rejected, duplicates };
 }

@@ -44,6 +44,11 @@ export async function submitGroups(
 ): Promise<SubmitReport> {
   const jobs: ChannelGroup[] = [];
   for (const group of groups) {
+    // Most groups fit in one submit: their arrays then serve as they are, not copied.
+    if (group.phones.length <= maxPerSubmit) {
+      jobs.push(group);
+      continue;
+    }
     for (let start = 0; start < group.phones.length; start += maxPerSubmit) {
       jobs.push({
         channelId: group.channelId,
@@ -79,21 +84,51 @@ export async function submitGroups(
       cost: costOf(job, segments),
     });
     const state = SubmitOutcomeUnknownError.isInstance(error) ? 'unknown' : 'failed';
-    for (const index of job.indexes) {
-      outcomes[index] = { ...(outcomes[index] as RecipientOutcome), state, reason: error.message };
-    }
+    for (const index of job.indexes)
+      outcomes[index] = settledOutcome(outcomes[index] as RecipientOutcome, state, error.message);
   });
   return { batches, failures };
 }
 
 /**
- * `outcome` accepted in batch `batchId`, without the reason of an earlier try. Written
- * out rather than with a rest/spread copy: it runs once per number (10,000 a submit).
+ * `outcome` accepted in batch `batchId`, without the reason of an earlier try. An entry
+ * on its way to its first submit ({@link pendingOutcome}) is completed in place: one
+ * object a number instead of two (this runs for every number, 10,000 a submit).
  */
 function acceptedOutcome(outcome: RecipientOutcome, batchId: string): RecipientOutcome {
+  if (isPending(outcome)) {
+    (outcome as { batchId: string | undefined }).batchId = batchId;
+    return outcome;
+  }
   return outcome.phone === undefined
     ? { input: outcome.input, state: 'accepted', batchId }
     : { input: outcome.input, phone: outcome.phone, state: 'accepted', batchId };
+}
+
+/** `outcome` failed or of unknown fate, for `reason`: a new object, without a batch. */
+function settledOutcome(
+  outcome: RecipientOutcome,
+  state: 'failed' | 'unknown',
+  reason: string,
+): RecipientOutcome {
+  return outcome.phone === undefined
+    ? { input: outcome.input, state, reason }
+    : { input: outcome.input, phone: outcome.phone, state, reason };
+}
+
+/**
+ * The outcome of an entry routed to a submit that has not answered yet: shaped as the
+ * accepted outcome it most often becomes (its `batchId` filled in then), so that needs
+ * no second object. It never leaves the send as it is: every submit settles each of its
+ * entries (accepted in place, or replaced by a failed or unknown outcome).
+ */
+export function pendingOutcome(input: string, phone: string): RecipientOutcome {
+  return { input, phone, state: 'accepted', batchId: undefined };
+}
+
+/** Whether `outcome` is an entry's {@link pendingOutcome}, not yet given its batch. */
+function isPending(outcome: RecipientOutcome): boolean {
+  return outcome.state === 'accepted' && outcome.batchId === undefined && 'batchId' in outcome;
 }
 
 /**
