@@ -5,7 +5,7 @@ import { UnexpectedResponseError } from '../../errors/unexpected-response-error.
 import type { HttpAnswer } from '../../http/http-engine.js';
 import { jsonErrorPosition, lineAndColumn } from '../../json/json-error-position.js';
 import { parseJsonInt64 } from '../../json/parse-json-int64.js';
-import { sjroomApiNow } from './sjroom-api-loader.js';
+import { type SjroomApi, sjroomApiNow } from './sjroom-api-loader.js';
 import { type SjroomEndpoint, sjroomError } from './sjroom-errors.js';
 import { plainEnvelope } from './sjroom-fast-read.js';
 
@@ -16,8 +16,11 @@ const SNIPPET_WINDOW = 64 * 1024;
 /** How to read one endpoint's answer. */
 export interface AnswerReading<T> {
   readonly endpoint: SjroomEndpoint;
-  /** Schema of the payload: the bare body or the envelope's `data`. */
-  readonly schema: z.ZodType<T>;
+  /**
+   * Picks the schema of the payload (the bare body or the envelope's `data`) from the
+   * schemas module, which is loaded only when an answer is not plainly valid.
+   */
+  readonly schema: (api: SjroomApi) => z.ZodType<T>;
   /** The payload when it is plainly valid, else `undefined` (the schema decides then). */
   readonly fast?: ((value: unknown) => T | undefined) | undefined;
   /** Whether a bare (un-enveloped) success body is allowed (list and query). */
@@ -111,7 +114,7 @@ function parsePayload<T>(
 ): T {
   const fast = reading.fast?.(value);
   if (fast !== undefined) return fast;
-  const parsed = reading.schema.safeParse(value);
+  const parsed = reading.schema(sjroomApiNow()).safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';

@@ -1,6 +1,10 @@
 import { ConfigurationError } from '../../errors/configuration-error.js';
 
-type SjroomApi = typeof import('./sjroom-api.js');
+/** The zod schemas module of the sjroom API. */
+export type SjroomApi = typeof import('./sjroom-api.js');
+
+/** The schemas module, as `require` names it (the dynamic import below spells it out for bundlers). */
+const SCHEMAS_FILE = './sjroom-api.js';
 
 let api: SjroomApi | undefined;
 let loading: Promise<SjroomApi> | undefined;
@@ -18,9 +22,53 @@ export function loadSjroomApi(): Promise<SjroomApi> {
   return loading;
 }
 
-/** The schemas if a call has loaded them already (no wait), else `undefined`. */
-export function loadedSjroomApi(): SjroomApi | undefined {
-  return api;
+let loadsOnDemand: boolean | undefined;
+
+/**
+ * Resolves when a call's answer can be read. On Node (≥ 20.19, `require` of an ES
+ * module, with the schemas file beside this one) that is at once: the schemas load
+ * synchronously the first time an answer is not plainly valid, so a process whose
+ * answers all are never loads zod (about 3.5 MB of heap, 80 ms). Elsewhere (Bun, Deno,
+ * Workers, Edge, a bundle) the schemas are loaded before the first call, as an answer
+ * is read without waiting.
+ */
+export async function schemasReady(): Promise<void> {
+  loadsOnDemand ??= canLoadOnDemand();
+  if (!loadsOnDemand && api === undefined) await loadSjroomApi();
+}
+
+/** Whether {@link sjroomApiNow} can load the schemas: Node's `require`, and the file there. */
+function canLoadOnDemand(): boolean {
+  const host = globalThis as {
+    process?: { versions?: { bun?: string }; features?: { require_module?: boolean } };
+    Deno?: unknown;
+  };
+  // Runtimes that imitate Node's `process` load modules their own way: preload there.
+  if (host.process?.features?.require_module !== true) return false;
+  if (host.process.versions?.bun !== undefined || host.Deno !== undefined) return false;
+  try {
+    const require = nodeRequire();
+    if (require === undefined) return false;
+    require.resolve(SCHEMAS_FILE);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Node's `require` for this file, or undefined where there is none. */
+function nodeRequire(): (NodeRequireLike & ((id: string) => unknown)) | undefined {
+  // `process.getBuiltinModule` (Node ≥ 20.16) rather than an import of `node:module`,
+  // which a Worker or Edge bundle could not resolve.
+  const host = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process;
+  const module = host?.getBuiltinModule?.('node:module') as
+    | { createRequire(url: string): NodeRequireLike & ((id: string) => unknown) }
+    | undefined;
+  return module?.createRequire(import.meta.url);
+}
+
+interface NodeRequireLike {
+  resolve(id: string): string;
 }
 
 /**
@@ -30,14 +78,9 @@ export function loadedSjroomApi(): SjroomApi | undefined {
 export function sjroomApiNow(): SjroomApi {
   if (api) return api;
   try {
-    // `process.getBuiltinModule` (Node ≥ 20.16) rather than an import of `node:module`,
-    // which a Worker or Edge bundle could not resolve.
-    const host = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process;
-    const module = host?.getBuiltinModule?.('node:module') as
-      | { createRequire(url: string): (id: string) => unknown }
-      | undefined;
-    if (!module) throw new Error('no synchronous module loading in this runtime');
-    api = module.createRequire(import.meta.url)('./sjroom-api.js') as SjroomApi;
+    const require = nodeRequire();
+    if (!require) throw new Error('no synchronous module loading in this runtime');
+    api = require(SCHEMAS_FILE) as SjroomApi;
   } catch (error) {
     throw new ConfigurationError(
       'schemas',

@@ -1,11 +1,19 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   sjroomBalanceSchema,
   sjroomBatchNoSchema,
+  sjroomChannelListSchema,
   sjroomEnvelopeSchema,
   sjroomReceiptSchema,
 } from './sjroom-api.js';
-import { plainBalance, plainBatchNo, plainEnvelope, plainReceipt } from './sjroom-fast-read.js';
+import {
+  plainBalance,
+  plainBatchNo,
+  plainChannelList,
+  plainEnvelope,
+  plainReceipt,
+} from './sjroom-fast-read.js';
 
 /** Whatever the fast check decides, the zod schema decides the same. */
 function agrees(fast: (value: never) => unknown, schema: { safeParse(v: unknown): unknown }) {
@@ -57,5 +65,56 @@ describe('the hand-checked fast reads', () => {
     expect(envelope({ stateCode: '401', stateMsg: null })).toBe(true);
     expect(envelope({ stateCode: 200, stateMsg: 'ok' })).toBe(false);
     expect(envelope({ stateCode: '200', stateMsg: 5 })).toBe(false);
+  });
+
+  it('reads a channel list as the schema does, whatever the fields hold', () => {
+    const channels = agrees(plainChannelList, sjroomChannelListSchema);
+    const plain = {
+      goodsSupplySmsConfigId: 1001,
+      countryCode: 'PH',
+      countryOperator: 'Globe',
+      customerPrice: 0.0456,
+      nameEn: 'Philippines',
+      nameZh: '菲律宾',
+      status: 1,
+    };
+    expect(channels([plain, { ...plain, countryOperator: null, nameZh: undefined }])).toBe(true);
+    // Odd but accepted forms go to the schema: ids and prices as strings, a numeric country.
+    const odd = [
+      { ...plain, goodsSupplySmsConfigId: '1001' },
+      { ...plain, countryCode: 63 },
+    ];
+    expect(odd.some((channel) => channels([channel]))).toBe(false);
+    // Each field drawn from the forms the wire may carry, valid or not.
+    const anyValue = fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.constantFrom(2 ** 53, -0, 1e21, Number.MAX_VALUE, 5e-324),
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('12', '0.5', '1e3', '-1', '99999999999999999999'),
+      fc.constantFrom(null, undefined, true, [], {}),
+    );
+    const channel = fc.record(
+      {
+        goodsSupplySmsConfigId: fc.oneof(fc.integer({ min: 0 }), anyValue),
+        countryCode: fc.oneof(fc.constantFrom('PH', 'GB'), anyValue),
+        countryOperator: anyValue,
+        customerPrice: fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), anyValue),
+        nameEn: anyValue,
+        nameZh: anyValue,
+        status: fc.oneof(fc.integer({ min: 0, max: 3 }), anyValue),
+        extra: anyValue,
+      },
+      { requiredKeys: [] },
+    );
+    let decided = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.array(channel, { maxLength: 4 }), anyValue), (value) => {
+        if (channels(value)) decided++;
+      }),
+      { numRuns: 3000 },
+    );
+    // The property would hold trivially if the fast read never answered.
+    expect(decided).toBeGreaterThan(10);
   });
 });

@@ -1,5 +1,5 @@
 import { Decimal } from '../../money/decimal.js';
-import type { SjroomEnvelope, SjroomReceipt } from './sjroom-api.js';
+import type { SjroomChannel, SjroomEnvelope, SjroomReceipt } from './sjroom-api.js';
 
 /**
  * Hand-written checks of the common, plainly valid sjroom answers: what the zod schemas
@@ -53,4 +53,58 @@ function plainPhones(value: unknown): string[] | undefined {
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * Channels with a safe-integer id, a string country code, a finite non-negative price
+ * and an integer status given as JSON numbers, and names and operator as strings (or
+ * `null`/absent): the schema's channels, with its defaults, in its key order.
+ */
+export function plainChannelList(value: unknown): SjroomChannel[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const channels: SjroomChannel[] = [];
+  for (const item of value) {
+    const channel = plainChannel(item);
+    if (channel === undefined) return undefined;
+    channels.push(channel);
+  }
+  return channels;
+}
+
+function plainChannel(value: unknown): SjroomChannel | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const body = value as Record<string, unknown>;
+  const { goodsSupplySmsConfigId, countryCode, customerPrice, status } = body;
+  if (typeof goodsSupplySmsConfigId !== 'number' || !Number.isSafeInteger(goodsSupplySmsConfigId))
+    return undefined;
+  if (typeof countryCode !== 'string') return undefined;
+  if (typeof customerPrice !== 'number' || !(customerPrice >= 0) || customerPrice === Infinity)
+    return undefined;
+  if (typeof status !== 'number' || !Number.isSafeInteger(status)) return undefined;
+  const countryOperator = plainText(body.countryOperator);
+  const nameEn = plainText(body.nameEn);
+  const nameZh = plainText(body.nameZh);
+  if (countryOperator === undefined || nameEn === undefined || nameZh === undefined)
+    return undefined;
+  let price: string;
+  try {
+    price = Decimal.fromNumber(customerPrice).toString();
+  } catch {
+    return undefined;
+  }
+  return {
+    goodsSupplySmsConfigId,
+    countryCode,
+    countryOperator,
+    customerPrice: price,
+    nameEn,
+    nameZh,
+    status,
+  };
+}
+
+/** A string as it is, `null` or absent as `''`; anything else undecided. */
+function plainText(value: unknown): string | undefined {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : undefined;
 }

@@ -20,23 +20,43 @@ describe('the exported sjroom schemas', () => {
     });
   });
 
-  it('are not loaded (nor zod) by importing @intl-sms/core, only by the first call', () => {
-    // A resolve hook reports every import of zod; the built package is imported cold.
-    const hook =
-      'data:text/javascript,export async function resolve(s,c,n){ if(s==="zod"||s.startsWith("zod/")) process.stderr.write("zod\\n"); return n(s,c) }';
+  it('are not loaded (nor zod) by importing @intl-sms/core nor by plainly valid answers, only to read an odd one', () => {
+    // zod marks its loading with a global registry; the built package is imported cold and
+    // called against a server that answers two plain balances, then one zod must explain.
     const script = `
-      import { register } from 'node:module';
-      register(${JSON.stringify(hook)});
+      import { createServer } from 'node:http';
+      const answers = [
+        '{"stateCode":"200","stateMsg":"ok","data":"12.5000"}',
+        '{"stateCode":"200","stateMsg":"ok","data":"7"}',
+        '{"stateCode":"200","stateMsg":"ok","data":{"amount":1}}',
+      ];
+      const server = createServer((request, response) => {
+        request.resume();
+        request.on('end', () => response.end(answers.shift()));
+      });
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const zodLoaded = () => globalThis.__zod_globalRegistry !== undefined;
       const core = await import('@intl-sms/core');
-      process.stderr.write('imported\\n');
-      const client = new core.SjroomClient({ account: 'a', password: 'b', baseUrl: 'http://127.0.0.1:9', retry: false });
-      await client.balance().catch(() => {});
-      process.stderr.write('called\\n');
+      const steps = ['imported ' + zodLoaded()];
+      const client = new core.SjroomClient({ account: 'a', password: 'b', baseUrl: 'http://127.0.0.1:' + server.address().port, retry: false });
+      await client.balance();
+      await client.balance();
+      steps.push('valid answers ' + zodLoaded());
+      const error = await client.balance().catch((caught) => caught);
+      steps.push(error.constructor.name + ' ' + zodLoaded() + ' ' + error.cause?.constructor?.name);
+      await client.close();
+      server.close();
+      process.stdout.write(JSON.stringify(steps));
     `;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       encoding: 'utf8',
       cwd: new URL('../../..', import.meta.url).pathname,
     });
-    expect(run.stderr.split('\n').filter(Boolean)).toEqual(['imported', 'zod', 'called']);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      'imported false',
+      'valid answers false',
+      'UnexpectedResponseError true ZodError',
+    ]);
   });
 });

@@ -7,9 +7,9 @@ import { Decimal } from '../../money/decimal.js';
 import type { Balance } from '../../transport/balance.js';
 import { type AnswerReading, readSjroomAnswer } from './sjroom-answer.js';
 import type { SjroomChannel, SjroomReceipt } from './sjroom-api.js';
-import { loadedSjroomApi, loadSjroomApi } from './sjroom-api-loader.js';
+import { schemasReady } from './sjroom-api-loader.js';
 import type { SjroomEndpoint } from './sjroom-errors.js';
-import { plainBalance, plainBatchNo, plainReceipt } from './sjroom-fast-read.js';
+import { plainBalance, plainBatchNo, plainChannelList, plainReceipt } from './sjroom-fast-read.js';
 import { channelIdDigits, checkBatchNo, checkContent, checkWirePhones } from './sjroom-inputs.js';
 import { sjroomRequestBody } from './sjroom-request-body.js';
 
@@ -64,10 +64,11 @@ export class SjroomWire {
 
   /** `POST …/list`: the channels opened for the account. */
   async list(http: ProviderHttp): Promise<SjroomChannel[]> {
-    const { sjroomChannelListSchema } = loadedSjroomApi() ?? (await loadSjroomApi());
+    await schemasReady();
     const payload = await this.#post(http, this.#credentialsOnlyBody, {
       endpoint: 'list',
-      schema: sjroomChannelListSchema,
+      schema: (api) => api.sjroomChannelListSchema,
+      fast: plainChannelList,
       bareAllowed: true,
       redact: this.#redact,
     });
@@ -85,10 +86,10 @@ export class SjroomWire {
       { sendContent: content },
       { goodsSupplySmsConfigId: channelId, phone: `"${phones.join(',')}"` },
     );
-    const { sjroomBatchNoSchema } = loadedSjroomApi() ?? (await loadSjroomApi());
+    await schemasReady();
     const payload = await this.#post(http, body, {
       endpoint: 'submit',
-      schema: sjroomBatchNoSchema,
+      schema: (api) => api.sjroomBatchNoSchema,
       fast: plainBatchNo,
       bareAllowed: false,
       redact: this.#redact,
@@ -104,10 +105,10 @@ export class SjroomWire {
   async query(http: ProviderHttp, batchNo: string): Promise<SjroomQueryResult> {
     const checked = checkBatchNo(batchNo);
     const body = sjroomRequestBody(this.#credentials, { batchNo: checked });
-    const { sjroomReceiptSchema } = loadedSjroomApi() ?? (await loadSjroomApi());
+    await schemasReady();
     const payload = await this.#post(http, body, {
       endpoint: 'query',
-      schema: sjroomReceiptSchema,
+      schema: (api) => api.sjroomReceiptSchema,
       fast: plainReceipt,
       bareAllowed: true,
       redact: this.#redact,
@@ -126,10 +127,10 @@ export class SjroomWire {
 
   /** `POST …/balance`: the account balance, exact. */
   async balance(http: ProviderHttp): Promise<Balance> {
-    const { sjroomBalanceSchema } = loadedSjroomApi() ?? (await loadSjroomApi());
+    await schemasReady();
     const payload = await this.#post(http, this.#credentialsOnlyBody, {
       endpoint: 'balance',
-      schema: sjroomBalanceSchema,
+      schema: (api) => api.sjroomBalanceSchema,
       fast: plainBalance,
       bareAllowed: false,
       redact: this.#redact,
