@@ -66,6 +66,8 @@ export class RecipientChunker {
   readonly #options: ChunkerOptions;
   readonly #buffers = new ChunkBuffers();
   readonly #seen: SeenMessages | undefined;
+  /** The item last handed out, until its reader {@link claim}s it. */
+  #handedOut: RecipientChunk | ChunkerNote | undefined;
   #lastKey:
     | {
         readonly text: string;
@@ -124,6 +126,9 @@ export class RecipientChunker {
         let next: IteratorResult<unknown>;
         try {
           next = await items.next();
+          // As `for await` does: a result that is not an object ends the read, never loops on.
+          if (typeof next !== 'object' || next === null)
+            throw new TypeError(`the source's iterator result ${String(next)} is not an object`);
         } catch (error) {
           open = false;
           throw error;
@@ -135,7 +140,7 @@ export class RecipientChunker {
         if (stop()) return;
         index++;
         const item = this.#note(next.value, index, normalize, phoneOptions);
-        if (item) yield item;
+        if (item) yield this.#handOut(item);
       }
     } finally {
       // Closes a source left early, as `for await` does; its failure to close changes no books.
@@ -148,8 +153,29 @@ export class RecipientChunker {
     // remaining(), so none of their recipients goes unbooked.
     for (const key of this.#buffers.keys()) {
       const chunk = this.#buffers.take(key);
-      if (chunk) yield chunk;
+      if (chunk) yield this.#handOut(chunk);
     }
+  }
+
+  /**
+   * Marks an item of {@link read} as received by its reader. Until then it is the
+   * reader's to take back with {@link unclaimed}: a reader that raced the read against
+   * an abort, and lost, never saw an item that had already left the buffers.
+   */
+  claim(item: RecipientChunk | ChunkerNote): void {
+    if (this.#handedOut === item) this.#handedOut = undefined;
+  }
+
+  /** The item handed out but never claimed, taken back (once). */
+  unclaimed(): RecipientChunk | ChunkerNote | undefined {
+    const item = this.#handedOut;
+    this.#handedOut = undefined;
+    return item;
+  }
+
+  #handOut<T extends RecipientChunk | ChunkerNote>(item: T): T {
+    this.#handedOut = item;
+    return item;
   }
 
   /** Reads one recipient: a note, a full chunk, or nothing (it waits in its chunk). */

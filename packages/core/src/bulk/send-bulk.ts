@@ -4,6 +4,7 @@ import type { SmsError } from '../errors/sms-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { Decimal } from '../money/decimal.js';
 import { untilAborted } from '../runtime/signals.js';
+import { checkText } from '../sending/check-text.js';
 import { checkSignal } from '../transport/call-options.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
 import {
@@ -66,7 +67,9 @@ export async function sendBulk(
     resumed?.committed ?? Decimal.zero(),
   );
   checkOneOf('smartEncoding', options.smartEncoding, [true, false]);
+  checkOneOf('validation', options.validation, ['valid', 'possible']);
   checkDefaultCountry(options.defaultCountry);
+  if (options.text !== undefined) checkText(options.text);
   if (budget.capped && typeof transport.estimate !== 'function') {
     throw new ValidationError(
       'maxCost',
@@ -175,6 +178,7 @@ export async function sendBulk(
 
   try {
     for await (const item of readUntilAborted(chunker.read(source, stopped), options.signal)) {
+      chunker.claim(item);
       if (item.kind === 'chunk') {
         tally.read += item.phones.length;
         await dispatch(item);
@@ -186,6 +190,14 @@ export async function sendBulk(
     }
   } catch (error) {
     stop ??= { interruption: 'source-error', cause: error };
+  }
+  // An item the chunker handed out that never reached the loop (an abort won the race
+  // for it): booked like the rest, not lost.
+  const unclaimed = chunker.unclaimed();
+  if (unclaimed?.kind === 'chunk') left.push(unclaimed);
+  else if (unclaimed !== undefined) {
+    tally.read++;
+    note(unclaimed, tally);
   }
   left.push(...chunker.remaining());
   for (let chunk = left.shift(); chunk !== undefined; chunk = left.shift()) {

@@ -4,7 +4,7 @@ import { SmsError } from '../errors/sms-error.js';
 import { SubmitOutcomeUnknownError } from '../errors/submit-outcome-unknown-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { ChannelId } from '../transport/channel.js';
-import type { RecipientOutcome, SentBatch } from '../transport/send-result.js';
+import type { RecipientOutcome, SendResult, SentBatch } from '../transport/send-result.js';
 import type { SmsMessage } from '../transport/sms-message.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
 import type { BulkTally } from './bulk-tally.js';
@@ -86,16 +86,46 @@ export async function sendChunk(
   try {
     const message = chunkMessage(chunk, options);
     const result = await transport.send(maxCost === undefined ? message : { ...message, maxCost });
-    bookOutcomes(chunk, result.recipients, result.batches, tally);
-    return result.batches;
+    return bookResult(chunk, result, tally);
   } catch (error) {
-    if (PartialSendError.isInstance(error)) {
-      bookOutcomes(chunk, error.result.recipients, error.result.batches, tally, error);
-      return error.result.batches;
-    }
+    if (PartialSendError.isInstance(error)) return bookResult(chunk, error.result, tally, error);
     bookFailure(chunk, error, tally);
     return [];
   }
+}
+
+/**
+ * Books a send's outcomes, one per entry of the chunk. A result that does not give one
+ * outcome object per number sent (a transport of the caller's that broke the contract)
+ * cannot say which numbers left: every entry is then of unknown outcome, never resent.
+ */
+function bookResult(
+  chunk: RecipientChunk,
+  result: SendResult,
+  tally: BulkTally,
+  partial?: PartialSendError,
+): readonly SentBatch[] {
+  const { recipients, batches } = result;
+  if (lineUp(recipients, chunk)) bookOutcomes(chunk, recipients, batches, tally, partial);
+  else {
+    for (const batch of batches) tally.batch(batch);
+    const broken = new SubmitOutcomeUnknownError(
+      [],
+      '',
+      `the transport gave ${Array.isArray(recipients) ? recipients.length : 'no list of'} outcomes for ${chunk.phones.length} numbers`,
+    );
+    bookFailure(chunk, broken, tally);
+  }
+  return batches;
+}
+
+/** Whether `outcomes` holds one outcome object for each entry of `chunk`. */
+function lineUp(outcomes: unknown, chunk: RecipientChunk): outcomes is RecipientOutcome[] {
+  if (!Array.isArray(outcomes) || outcomes.length !== chunk.phones.length) return false;
+  for (const outcome of outcomes)
+    if (typeof outcome !== 'object' || outcome === null || typeof outcome.state !== 'string')
+      return false;
+  return true;
 }
 
 /** Books every entry of a chunk whose whole send failed (or that was never sent). */
