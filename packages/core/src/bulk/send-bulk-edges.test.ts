@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BulkInterruptedError } from '../errors/bulk-interrupted-error.js';
+import { PartialSendError } from '../errors/partial-send-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { philippineNumbers } from '../test-support/mock-server.js';
 import { FakeTransport } from '../testing/fake-transport.js';
+import type { RecipientOutcome } from '../transport/send-result.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
 import type { BulkSummary } from './bulk-types.js';
 import { sendBulk } from './send-bulk.js';
@@ -112,6 +114,47 @@ describe('sendBulk at its edges (found by the hostile review of the bulk rewrite
       // Unknown is never resent: a resume has nothing left to send.
       const resumed = await sendBulk(fake, phones, { text: 'x', resumeFrom: summary });
       expect(resumed.submitted).toBe(0);
+    }
+  });
+
+  it('books a chunk once, as unknown, when reading the transport’s result throws halfway', async () => {
+    const phones = philippineNumbers(6).map((phone) => `+${phone}`);
+    const throwing = {
+      get reason(): string {
+        throw new Error('odd getter');
+      },
+    };
+    const breakages: ((fake: FakeTransport) => SmsTransport['send'])[] = [
+      // The second outcome of each chunk cannot be read.
+      (fake) => async (message, options) => {
+        const result = await fake.send(message, options);
+        const recipients = result.recipients.map((outcome, i): RecipientOutcome => {
+          if (i !== 1) return outcome;
+          const failed = { ...outcome, state: 'failed' as const };
+          return Object.defineProperties(failed, Object.getOwnPropertyDescriptors(throwing));
+        });
+        return { ...result, recipients };
+      },
+      // A partial failure whose result cannot be read.
+      (fake) => async (message, options) => {
+        await fake.send(message, options);
+        const error = new PartialSendError({ recipients: [], batches: [] } as never, []);
+        Object.defineProperty(error, 'result', {
+          get() {
+            throw new Error('odd result');
+          },
+        });
+        throw error;
+      },
+    ];
+    for (const breakage of breakages) {
+      const fake = new FakeTransport();
+      const broken: SmsTransport = Object.create(fake);
+      broken.send = breakage(fake);
+      const summary = await sendBulk(broken, phones, { text: 'x', chunkSize: 3 });
+      expectBooked(summary, []);
+      expect(summary.unknownRecipients.map((entry) => entry.index)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(summary.read).toBe(6);
     }
   });
 

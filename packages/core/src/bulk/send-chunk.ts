@@ -7,7 +7,7 @@ import type { ChannelId } from '../transport/channel.js';
 import type { RecipientOutcome, SendResult, SentBatch } from '../transport/send-result.js';
 import type { SmsMessage } from '../transport/sms-message.js';
 import type { SmsTransport } from '../transport/sms-transport.js';
-import type { BulkTally } from './bulk-tally.js';
+import { BulkTally } from './bulk-tally.js';
 import type { RecipientChunk } from './recipient-chunker.js';
 
 /** One recipient of a chunk: its source index, input and wire number. */
@@ -83,15 +83,40 @@ export async function sendChunk(
   tally: BulkTally,
   maxCost?: string,
 ): Promise<readonly SentBatch[]> {
+  let partial: PartialSendError | undefined;
+  let result: SendResult | undefined;
   try {
     const message = chunkMessage(chunk, options);
-    const result = await transport.send(maxCost === undefined ? message : { ...message, maxCost });
-    return bookResult(chunk, result, tally);
+    result = await transport.send(maxCost === undefined ? message : { ...message, maxCost });
   } catch (error) {
-    if (PartialSendError.isInstance(error)) return bookResult(chunk, error.result, tally, error);
-    bookFailure(chunk, error, tally);
+    if (!PartialSendError.isInstance(error)) {
+      bookFailure(chunk, error, tally);
+      return [];
+    }
+    partial = error;
+  }
+  // Booked apart, then joined in one step: a result that throws while it is read (a
+  // transport of the caller's) leaves no entry booked twice, and its numbers, which may
+  // have left, are all of unknown outcome.
+  const books = new BulkTally();
+  try {
+    const batches = bookResult(
+      chunk,
+      partial ? partial.result : (result as SendResult),
+      books,
+      partial,
+    );
+    tally.absorb(books, chunk.indices);
+    return batches;
+  } catch (error) {
+    bookFailure(chunk, unreadable('the transport’s result could not be read', error), tally);
     return [];
   }
+}
+
+/** The error that books a chunk unknown when the transport's answer cannot be trusted. */
+function unreadable(reason: string, cause?: unknown): SubmitOutcomeUnknownError {
+  return new SubmitOutcomeUnknownError([], '', reason, { cause });
 }
 
 /**
@@ -109,12 +134,12 @@ function bookResult(
   if (lineUp(recipients, chunk)) bookOutcomes(chunk, recipients, batches, tally, partial);
   else {
     for (const batch of batches) tally.batch(batch);
-    const broken = new SubmitOutcomeUnknownError(
-      [],
-      '',
-      `the transport gave ${Array.isArray(recipients) ? recipients.length : 'no list of'} outcomes for ${chunk.phones.length} numbers`,
+    const given = Array.isArray(recipients) ? recipients.length : 'no list of';
+    bookFailure(
+      chunk,
+      unreadable(`the transport gave ${given} outcomes for ${chunk.phones.length} numbers`),
+      tally,
     );
-    bookFailure(chunk, broken, tally);
   }
   return batches;
 }

@@ -82,7 +82,7 @@ export function readSjroomAnswer<T>(
     throw unexpected(reason, true, cause);
   }
 
-  const envelope = isEnvelopeLike(body) ? readEnvelope(body) : undefined;
+  const envelope = isEnvelopeLike(body) ? readEnvelope(body, unexpected) : undefined;
   if (envelope?.success) {
     const { stateCode, stateMsg, data } = envelope.data;
     if (stateCode === '200') return { kind: 'ok', value: parsePayload(data, reading, unexpected) };
@@ -114,7 +114,7 @@ function parsePayload<T>(
 ): T {
   const fast = reading.fast?.(value);
   if (fast !== undefined) return fast;
-  const parsed = reading.schema(sjroomApiNow()).safeParse(value);
+  const parsed = reading.schema(schemasOrUnexpected(unexpected)).safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
@@ -122,11 +122,34 @@ function parsePayload<T>(
 }
 
 /** The envelope, checked by hand when plainly valid, else by its zod schema. */
-function readEnvelope(body: Record<string, unknown>) {
+function readEnvelope(
+  body: Record<string, unknown>,
+  unexpected: (reason: string, retryable: boolean, cause?: unknown) => UnexpectedResponseError,
+) {
   const plain = plainEnvelope(body);
   return plain
     ? { success: true as const, data: plain }
-    : sjroomApiNow().sjroomEnvelopeSchema.safeParse(body);
+    : schemasOrUnexpected(unexpected).sjroomEnvelopeSchema.safeParse(body);
+}
+
+/**
+ * The schemas, to read an answer that is not plainly valid. An answer is read after its
+ * request went out, so schemas that cannot load (an install without zod) make the answer
+ * unreadable — an unexpected response, for a submit an unknown outcome — never an error
+ * that says nothing was sent.
+ */
+function schemasOrUnexpected(
+  unexpected: (reason: string, retryable: boolean, cause?: unknown) => UnexpectedResponseError,
+): SjroomApi {
+  try {
+    return sjroomApiNow();
+  } catch (error) {
+    throw unexpected(
+      'the answer needs the zod schemas to be read, and they did not load',
+      false,
+      error,
+    );
+  }
 }
 
 function isSuccess(answer: HttpAnswer): boolean {

@@ -34,7 +34,15 @@ let loadsOnDemand: boolean | undefined;
  */
 export async function schemasReady(): Promise<void> {
   loadsOnDemand ??= canLoadOnDemand();
-  if (!loadsOnDemand && api === undefined) await loadSjroomApi();
+  if (loadsOnDemand || api !== undefined) return;
+  try {
+    await loadSjroomApi();
+  } catch (error) {
+    // Before the request: nothing was sent, and the install is what needs mending.
+    throw new ConfigurationError('schemas', 'The sjroom schemas (and zod) could not be loaded', {
+      cause: error,
+    });
+  }
 }
 
 /** Whether {@link sjroomApiNow} can load the schemas: Node's `require`, and the file there. */
@@ -50,6 +58,10 @@ function canLoadOnDemand(): boolean {
     const require = nodeRequire();
     if (require === undefined) return false;
     require.resolve(SCHEMAS_FILE);
+    // And zod, as the file's own `import 'zod'` finds it (ES module resolution, which
+    // `NODE_PATH` does not widen): an install without it preloads, and so fails before a
+    // request rather than while reading an answer.
+    import.meta.resolve('zod');
     return true;
   } catch {
     return false;

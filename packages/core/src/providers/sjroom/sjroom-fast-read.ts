@@ -9,12 +9,17 @@ import type { SjroomChannel, SjroomEnvelope, SjroomReceipt } from './sjroom-api.
  * and every answer gets exactly the schema's verdict.
  */
 
-/** The envelope when `stateCode` is a string and `stateMsg` a string or absent. */
+/**
+ * The envelope when `stateCode` is a string (or a JSON number, read as its text) and
+ * `stateMsg` a string or absent.
+ */
 export function plainEnvelope(body: Record<string, unknown>): SjroomEnvelope | undefined {
   const { stateCode, stateMsg, data } = body;
-  if (typeof stateCode !== 'string') return undefined;
+  const code =
+    typeof stateCode === 'number' && Number.isFinite(stateCode) ? String(stateCode) : stateCode;
+  if (typeof code !== 'string') return undefined;
   if (stateMsg !== undefined && stateMsg !== null && typeof stateMsg !== 'string') return undefined;
-  return { stateCode, stateMsg, data };
+  return { stateCode: code, stateMsg, data };
 }
 
 /** A balance given as decimal text, as plain decimal text. */
@@ -27,8 +32,9 @@ export function plainBalance(value: unknown): string | undefined {
   }
 }
 
-/** A batch number given as a non-empty string. */
+/** A batch number given as a non-empty string, or as a safe integer (read as its digits). */
 export function plainBatchNo(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : undefined;
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
