@@ -25,24 +25,26 @@ export function loadSjroomApi(): Promise<SjroomApi> {
 let loadsOnDemand: boolean | undefined;
 
 /**
- * Resolves when a call's answer can be read. On Node (≥ 20.19, `require` of an ES
- * module, with the schemas file beside this one) that is at once: the schemas load
- * synchronously the first time an answer is not plainly valid, so a process whose
- * answers all are never loads zod (about 3.5 MB of heap, 80 ms). Elsewhere (Bun, Deno,
- * Workers, Edge, a bundle) the schemas are loaded before the first call, as an answer
- * is read without waiting.
+ * Undefined when a call's answer can be read now, else a promise of that. On Node
+ * (≥ 20.19, `require` of an ES module, with the schemas file and zod installed) it is
+ * always now: the schemas load synchronously the first time an answer is not plainly
+ * valid, so a process whose answers all are never loads zod (about 3.5 MB of heap, 80
+ * ms). Elsewhere (Bun, Deno, Workers, Edge, a bundle) the schemas are loaded before the
+ * first call, as an answer is read without waiting. Not an async function: a call that
+ * has nothing to wait for does not wait a turn.
  */
-export async function schemasReady(): Promise<void> {
+export function schemasReady(): Promise<void> | undefined {
   loadsOnDemand ??= canLoadOnDemand();
-  if (loadsOnDemand || api !== undefined) return;
-  try {
-    await loadSjroomApi();
-  } catch (error) {
-    // Before the request: nothing was sent, and the install is what needs mending.
-    throw new ConfigurationError('schemas', 'The sjroom schemas (and zod) could not be loaded', {
-      cause: error,
-    });
-  }
+  if (loadsOnDemand || api !== undefined) return undefined;
+  return loadSjroomApi().then(
+    () => undefined,
+    (error: unknown) => {
+      // Before the request: nothing was sent, and the install is what needs mending.
+      throw new ConfigurationError('schemas', 'The sjroom schemas (and zod) could not be loaded', {
+        cause: error,
+      });
+    },
+  );
 }
 
 /** Whether {@link sjroomApiNow} can load the schemas: Node's `require`, and the file there. */

@@ -64,7 +64,8 @@ export class SjroomWire {
 
   /** `POST …/list`: the channels opened for the account. */
   async list(http: ProviderHttp): Promise<SjroomChannel[]> {
-    await schemasReady();
+    const ready = schemasReady();
+    if (ready) await ready;
     const payload = await this.#post(http, this.#credentialsOnlyBody, {
       endpoint: 'list',
       schema: (api) => api.sjroomChannelListSchema,
@@ -86,7 +87,8 @@ export class SjroomWire {
       { sendContent: content },
       { goodsSupplySmsConfigId: channelId, phone: `"${phones.join(',')}"` },
     );
-    await schemasReady();
+    const ready = schemasReady();
+    if (ready) await ready;
     const payload = await this.#post(http, body, {
       endpoint: 'submit',
       schema: (api) => api.sjroomBatchNoSchema,
@@ -105,7 +107,8 @@ export class SjroomWire {
   async query(http: ProviderHttp, batchNo: string): Promise<SjroomQueryResult> {
     const checked = checkBatchNo(batchNo);
     const body = sjroomRequestBody(this.#credentials, { batchNo: checked });
-    await schemasReady();
+    const ready = schemasReady();
+    if (ready) await ready;
     const payload = await this.#post(http, body, {
       endpoint: 'query',
       schema: (api) => api.sjroomReceiptSchema,
@@ -127,7 +130,8 @@ export class SjroomWire {
 
   /** `POST …/balance`: the account balance, exact. */
   async balance(http: ProviderHttp): Promise<Balance> {
-    await schemasReady();
+    const ready = schemasReady();
+    if (ready) await ready;
     const payload = await this.#post(http, this.#credentialsOnlyBody, {
       endpoint: 'balance',
       schema: (api) => api.sjroomBalanceSchema,
