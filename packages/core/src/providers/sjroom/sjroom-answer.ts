@@ -5,7 +5,7 @@ import { UnexpectedResponseError } from '../../errors/unexpected-response-error.
 import type { HttpAnswer } from '../../http/http-engine.js';
 import { jsonErrorPosition, lineAndColumn } from '../../json/json-error-position.js';
 import { parseJsonInt64 } from '../../json/parse-json-int64.js';
-import { type SjroomApi, sjroomApiNow } from './sjroom-api-loader.js';
+import { loadSjroomApi, type SjroomApi, sjroomApiNow } from './sjroom-api-loader.js';
 import { type SjroomEndpoint, sjroomError } from './sjroom-errors.js';
 import { plainEnvelope } from './sjroom-fast-read.js';
 
@@ -136,7 +136,9 @@ function readEnvelope(
  * The schemas, to read an answer that is not plainly valid. An answer is read after its
  * request went out, so schemas that cannot load (an install without zod) make the answer
  * unreadable — an unexpected response, for a submit an unknown outcome — never an error
- * that says nothing was sent.
+ * that says nothing was sent. Retryable: a read tried again may find them loaded (an
+ * application's own import of zod, still under way, blocks a synchronous load); a submit
+ * is never repeated once it may have left, whatever the error says.
  */
 function schemasOrUnexpected(
   unexpected: (reason: string, retryable: boolean, cause?: unknown) => UnexpectedResponseError,
@@ -144,9 +146,12 @@ function schemasOrUnexpected(
   try {
     return sjroomApiNow();
   } catch (error) {
+    // Loaded the other way meanwhile, for the attempt that follows: an import already
+    // under way is waited for rather than raced.
+    void loadSjroomApi().catch(() => undefined);
     throw unexpected(
       'the answer needs the zod schemas to be read, and they did not load',
-      false,
+      true,
       error,
     );
   }

@@ -59,4 +59,25 @@ describe('the exported sjroom schemas', () => {
       'UnexpectedResponseError true ZodError',
     ]);
   });
+
+  it('reads an answer that needs them while the application is still importing zod itself', () => {
+    // A synchronous load fails while another import of zod is under way; the read is
+    // tried again and finds them loaded.
+    const script = `
+      const core = await import('@intl-sms/core');
+      const fetch = async () => new Response('{"stateCode":"200","stateMsg":"ok","data":12.5}');
+      const sms = core.createSjroomTransport({ account: 'a', password: 'b', baseUrl: 'http://127.0.0.1:9', fetch });
+      const importing = import('zod');
+      const balance = await sms.getBalance().then((b) => b.amount, (e) => e.name);
+      await importing;
+      await sms.close();
+      process.stdout.write(JSON.stringify(balance));
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: new URL('../../..', import.meta.url).pathname,
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toBe('12.5');
+  });
 });
