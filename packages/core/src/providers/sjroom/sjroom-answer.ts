@@ -13,6 +13,9 @@ const SNIPPET_LENGTH = 200;
 /** How much of a body is redacted for its snippet; see {@link snippet}. */
 const SNIPPET_WINDOW = 64 * 1024;
 
+/** Makes the error for an answer the contract cannot read (retryable for a read, or not). */
+type Unexpected = (reason: string, retryable: boolean, cause?: unknown) => UnexpectedResponseError;
+
 /** How to read one endpoint's answer. */
 export interface AnswerReading<T> {
   readonly endpoint: SjroomEndpoint;
@@ -107,11 +110,7 @@ export function readSjroomAnswer<T>(
   return { kind: 'ok', value: parsePayload(body, reading, unexpected) };
 }
 
-function parsePayload<T>(
-  value: unknown,
-  reading: AnswerReading<T>,
-  unexpected: (reason: string, retryable: boolean, cause?: unknown) => UnexpectedResponseError,
-): T {
+function parsePayload<T>(value: unknown, reading: AnswerReading<T>, unexpected: Unexpected): T {
   const fast = reading.fast?.(value);
   if (fast !== undefined) return fast;
   const parsed = reading.schema(schemasOrUnexpected(unexpected)).safeParse(value);
@@ -122,10 +121,7 @@ function parsePayload<T>(
 }
 
 /** The envelope, checked by hand when plainly valid, else by its zod schema. */
-function readEnvelope(
-  body: Record<string, unknown>,
-  unexpected: (reason: string, retryable: boolean, cause?: unknown) => UnexpectedResponseError,
-) {
+function readEnvelope(body: Record<string, unknown>, unexpected: Unexpected) {
   const plain = plainEnvelope(body);
   return plain
     ? { success: true as const, data: plain }
@@ -140,9 +136,7 @@ function readEnvelope(
  * application's own import of zod, still under way, blocks a synchronous load); a submit
  * is never repeated once it may have left, whatever the error says.
  */
-function schemasOrUnexpected(
-  unexpected: (reason: string, retryable: boolean, cause?: unknown) => UnexpectedResponseError,
-): SjroomApi {
+function schemasOrUnexpected(unexpected: Unexpected): SjroomApi {
   try {
     return sjroomApiNow();
   } catch (error) {
