@@ -1,4 +1,5 @@
 import { wireNumberValue } from '../phone/wire-number-value.js';
+import { releaseMemory } from '../runtime/release-memory.js';
 import { KeyedTextHash } from './keyed-text-hash.js';
 
 /** Keeps the table at most three quarters full, so probes stay short. */
@@ -158,6 +159,10 @@ export class SeenMessages {
       if (this.#textHashes !== undefined) this.#textHashes[slot] = hash;
       this.#firsts[slot] = firsts[i] as number;
     }
+    // The old arrays would otherwise stay until the next full collection, one set per growth.
+    releaseMemory(numbers);
+    releaseMemory(firsts);
+    if (texts !== undefined) releaseMemory(texts);
   }
 }
 

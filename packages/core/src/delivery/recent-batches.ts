@@ -1,18 +1,25 @@
-/** Between the numbers of a remembered batch: wire numbers are digits, never this. */
+import { wireNumberValue } from '../phone/wire-number-value.js';
+import { releaseMemory } from '../runtime/release-memory.js';
+
+/** Between the numbers of a remembered batch kept as text: wire numbers are digits, never this. */
 const SEPARATOR = ',';
 
-/** A remembered batch: its numbers as one string, and how many there are. */
-interface RememberedBatch {
-  readonly phones: string;
-  readonly count: number;
-}
+/**
+ * A remembered batch: its wire numbers as values in a typed array (8 bytes a number,
+ * outside the JavaScript heap), or, should one not be a plain wire number, all of them
+ * as one string.
+ */
+type RememberedBatch =
+  | { readonly values: Float64Array }
+  | { readonly phones: string; readonly count: number };
 
 /**
  * The recipients of recently sent batches, so a delivery report can list pending
  * numbers. Bounded by a number of recipients (not batches), oldest forgotten first, so a
- * bulk send of millions keeps memory flat. Each batch is kept as one string of its
- * numbers rather than an array of them: about 13 bytes a number instead of 40, and
- * one object for the collector to trace instead of ten thousand.
+ * bulk send of millions keeps memory flat. Each batch is kept as one typed array of its
+ * numbers' values rather than an array of strings: 8 bytes a number instead of 40, none
+ * of it for the collector to trace, and its memory given back as soon as the batch is
+ * forgotten (the heap a bulk send leaves to V8 grows to about four times what it keeps).
  */
 export class RecentBatches {
   readonly #byId = new Map<string, RememberedBatch>();
@@ -26,16 +33,12 @@ export class RecentBatches {
   /** Remembers a batch (wire numbers: digits); forgets the oldest ones beyond the bound. */
   add(id: string, phones: readonly string[]): void {
     const earlier = this.#byId.get(id);
-    if (earlier !== undefined) {
-      this.#byId.delete(id);
-      this.#recipients -= earlier.count;
-    }
-    this.#byId.set(id, { phones: phones.join(SEPARATOR), count: phones.length });
+    if (earlier !== undefined) this.#forget(id, earlier);
+    this.#byId.set(id, remembered(phones));
     this.#recipients += phones.length;
     for (const [oldId, old] of this.#byId) {
       if (this.#recipients <= this.#maxRecipients || oldId === id) break;
-      this.#byId.delete(oldId);
-      this.#recipients -= old.count;
+      this.#forget(oldId, old);
     }
   }
 
@@ -46,8 +49,31 @@ export class RecentBatches {
   get(id: string): readonly string[] | undefined {
     const batch = this.#byId.get(id);
     if (batch === undefined) return undefined;
+    if ('values' in batch) return Array.from(batch.values, String);
     if (batch.count === 0) return [];
     const phones = batch.phones.split(SEPARATOR);
     return phones.length === batch.count ? phones : undefined;
   }
+
+  #forget(id: string, batch: RememberedBatch): void {
+    this.#byId.delete(id);
+    if ('values' in batch) {
+      this.#recipients -= batch.values.length;
+      releaseMemory(batch.values);
+    } else this.#recipients -= batch.count;
+  }
+}
+
+/** A batch's numbers as values when every one is a wire number (as a string otherwise). */
+function remembered(phones: readonly string[]): RememberedBatch {
+  const values = new Float64Array(phones.length);
+  for (let i = 0; i < phones.length; i++) {
+    const value = wireNumberValue(phones[i] as string);
+    if (value === undefined) {
+      releaseMemory(values);
+      return { phones: phones.join(SEPARATOR), count: phones.length };
+    }
+    values[i] = value;
+  }
+  return { values };
 }
