@@ -1,22 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChunkBuffers } from './chunk-buffers.js';
-import type { RecipientChunk } from './recipient-chunker.js';
-
-const make = (text: string) => (): RecipientChunk => ({
-  kind: 'chunk',
-  text,
-  callingCode: '63',
-  country: 'PH',
-  phones: [],
-  indices: [],
-  inputs: [],
-});
 
 function add(buffers: ChunkBuffers, key: string, index: number): void {
-  if (buffers.add(key, `63917${index}`, index, `+63917${index}`)) return;
-  buffers.begin(key, make(key)());
-  buffers.add(key, `63917${index}`, index, `+63917${index}`);
+  const destination = { key, text: key, callingCode: '63', country: 'PH' };
+  buffers.add(destination, `63917${index}`, index, `+63917${index}`);
 }
 
 function addAll(buffers: ChunkBuffers, keys: string[]): void {

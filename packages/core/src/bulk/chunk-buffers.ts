@@ -1,5 +1,13 @@
 import type { RecipientChunk } from './recipient-chunker.js';
 
+/** What the chunks of one key share: the key, and the destination and text of its chunks. */
+export interface ChunkDestination {
+  readonly key: string;
+  readonly text: string;
+  readonly callingCode: string;
+  readonly country: string | undefined;
+}
+
 /**
  * A chunk being filled, linked to the chunks of its size (in the order they reached
  * it): the links are the chunk's place in its size's list, so a recipient added moves
@@ -35,19 +43,17 @@ export class ChunkBuffers {
     return this.#recipients;
   }
 
-  /** Holds `chunk` (empty) under `key`, to be filled by {@link add}. */
-  begin(key: string, chunk: RecipientChunk): void {
-    if (this.#held.has(key)) throw new Error(`a chunk is already held for ${key}`);
-    this.#held.set(key, { key, chunk, previous: undefined, next: undefined });
-  }
-
   /**
-   * Adds a recipient to the chunk of `key` and returns that chunk; `undefined` (nothing
-   * added) when no chunk of `key` is held: {@link begin} one first.
+   * Adds a recipient to the chunk of `destination.key`, starting one (of that destination
+   * and text) when none is held, and returns that chunk.
    */
-  add(key: string, phone: string, index: number, input: string): RecipientChunk | undefined {
-    const held = this.#held.get(key);
-    if (!held) return undefined;
+  add(destination: ChunkDestination, phone: string, index: number, input: string): RecipientChunk {
+    const { key } = destination;
+    let held = this.#held.get(key);
+    if (held === undefined) {
+      held = { key, chunk: emptyChunk(destination), previous: undefined, next: undefined };
+      this.#held.set(key, held);
+    }
     const { chunk } = held;
     const size = chunk.phones.length;
     if (size > 0) this.#unlink(held, size);
@@ -119,4 +125,8 @@ export class ChunkBuffers {
     held.previous = undefined;
     held.next = undefined;
   }
+}
+
+function emptyChunk({ text, callingCode, country }: ChunkDestination): RecipientChunk {
+  return { kind: 'chunk', text, callingCode, country, phones: [], indices: [], inputs: [] };
 }

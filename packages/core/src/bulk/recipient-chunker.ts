@@ -1,6 +1,6 @@
 import { loadPhoneNormalizer, type PhoneOptions } from '../phone/normalize-phone.js';
 import type { BulkSource } from './bulk-types.js';
-import { ChunkBuffers } from './chunk-buffers.js';
+import { ChunkBuffers, type ChunkDestination } from './chunk-buffers.js';
 import { SeenMessages } from './seen-messages.js';
 
 /** Longest stretch of reading without a turn of the event loop, in ms. */
@@ -68,14 +68,8 @@ export class RecipientChunker {
   readonly #seen: SeenMessages | undefined;
   /** The item last handed out, until its reader {@link claim}s it. */
   #handedOut: RecipientChunk | ChunkerNote | undefined;
-  #lastKey:
-    | {
-        readonly text: string;
-        readonly callingCode: string;
-        readonly country: string | undefined;
-        readonly key: string;
-      }
-    | undefined;
+  /** The destination of the recipient before: the next is most often of the same. */
+  #lastDestination: ChunkDestination | undefined;
 
   constructor(options: ChunkerOptions) {
     this.#options = options;
@@ -227,43 +221,31 @@ export class RecipientChunker {
     index: number,
     input: string,
   ): RecipientChunk | undefined {
-    const key = this.#keyOf(text, callingCode, country);
+    const destination = this.#destinationOf(text, callingCode, country);
     const buffers = this.#buffers;
-    let chunk = buffers.add(key, phone, index, input);
-    if (chunk === undefined) {
-      const empty: RecipientChunk = {
-        kind: 'chunk',
-        text,
-        callingCode,
-        country,
-        phones: [],
-        indices: [],
-        inputs: [],
-      };
-      buffers.begin(key, empty);
-      chunk = buffers.add(key, phone, index, input) as RecipientChunk;
-    }
-    if (chunk.phones.length >= this.#options.chunkSize) return buffers.take(key);
+    const chunk = buffers.add(destination, phone, index, input);
+    if (chunk.phones.length >= this.#options.chunkSize) return buffers.take(destination.key);
     if (buffers.held < this.#options.maxBuffered) return undefined;
     return buffers.takeLargest();
   }
 
   /**
-   * The chunk key of a destination and text. Recipients come in runs of one destination
-   * and one text, so the last key is kept rather than built again for each.
+   * The chunk destination of a number's country and a text, keyed by the country (its
+   * calling code when the plan names none) and the text. Recipients come in runs of one
+   * destination and one text, so the last one is kept rather than built again for each.
    */
-  #keyOf(text: string, callingCode: string, country: string | undefined): string {
-    const last = this.#lastKey;
+  #destinationOf(text: string, callingCode: string, country: string | undefined): ChunkDestination {
+    const last = this.#lastDestination;
     if (
       last !== undefined &&
       last.text === text &&
       last.country === country &&
       last.callingCode === callingCode
     )
-      return last.key;
+      return last;
     const key = `${country ?? callingCode}\u0000${text}`;
-    this.#lastKey = { text, callingCode, country, key };
-    return key;
+    this.#lastDestination = { key, text, callingCode, country };
+    return this.#lastDestination;
   }
 }
 
