@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { channelIdField, countryField, phoneField, stateCodeField } from './matcher-fields.js';
 
+/**
+ * Business codes the contract makes proofs that a call was refused, nothing processed
+ * (a submit answered so is safe to send again): no fault may answer one after processing.
+ */
+const REFUSALS: ReadonlySet<string> = new Set(['400', '401', '402', '403', '413', '429']);
+
 /** The four sjroom endpoints, and `*` for all of them. */
 export const ENDPOINTS = ['list', 'submit', 'query', 'balance'] as const;
 /** A sjroom endpoint name. */
@@ -132,6 +138,11 @@ const linkSchema: z.ZodType<FaultRule, FaultRuleInput> = z
       rule.type !== 'http-status'
     )
       refuse('afterProcessing', 'only for types state-code and http-status');
+    if (rule.afterProcessing && rule.stateCode !== undefined && REFUSALS.has(rule.stateCode))
+      refuse(
+        'afterProcessing',
+        `not with stateCode ${rule.stateCode}: the contract makes that code a proof that nothing was processed, so a client may send again`,
+      );
     if (rule.probability !== undefined && rule.type === 'rate-limit')
       refuse('probability', 'not for type rate-limit (it answers by rate, not by chance)');
     if (rule.endpoint !== 'submit' && rule.endpoint !== '*') {

@@ -128,6 +128,25 @@ describe('faults on demand', () => {
     expect(response.json().error).toContain('afterProcessing');
   });
 
+  it('refuses afterProcessing with a business code that proves nothing was processed', async () => {
+    server = injectServer();
+    for (const stateCode of ['400', 401, '402', '403', '413', 429]) {
+      const response = await server.app.inject({
+        method: 'PUT',
+        url: '/__mock/faults',
+        payload: [{ type: 'state-code', stateCode, afterProcessing: true }],
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toContain(`afterProcessing:not with stateCode ${stateCode}:`);
+    }
+    // The same codes answered before processing, and others after it, stay allowed.
+    await server.setFaults([
+      { type: 'state-code', stateCode: '429' },
+      { type: 'state-code', stateCode: '404', afterProcessing: true },
+      { type: 'state-code', stateCode: '429', afterProcessing: false },
+    ]);
+  });
+
   it('answers an HTML page with status 200 after processing (non-json)', async () => {
     server = injectServer();
     await server.setFaults([{ type: 'non-json', endpoint: 'submit' }]);
