@@ -17,9 +17,10 @@ type RememberedBatch =
  * The recipients of recently sent batches, so a delivery report can list pending
  * numbers. Bounded by a number of recipients (not batches), oldest forgotten first, so a
  * bulk send of millions keeps memory flat. Each batch is kept as one typed array of its
- * numbers' values rather than an array of strings: 8 bytes a number instead of 40, none
- * of it for the collector to trace, and its memory given back as soon as the batch is
- * forgotten (the heap a bulk send leaves to V8 grows to about four times what it keeps).
+ * numbers' values rather than an array of strings: 8 bytes a number instead of 40,
+ * outside the heap (which V8 lets grow to about four times what it keeps before it
+ * collects) and nothing for the collector to trace; a large batch's memory is given back
+ * as soon as the batch is forgotten.
  */
 export class RecentBatches {
   readonly #byId = new Map<string, RememberedBatch>();

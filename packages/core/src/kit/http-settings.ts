@@ -52,9 +52,17 @@ export interface HttpSettings {
    * submit on a fresh connection (Deno's pool repeats a POST after a reset).
    */
   readonly fetch?: FetchFunction | undefined;
-  /** Time allowed to open a connection, in milliseconds (default 10 000; undici only). */
+  /**
+   * Time allowed to open a connection, in milliseconds (default 10 000; undici only).
+   * undici watches it on a half-second tick: it ends the attempt up to about a second
+   * late (300 ms measured as 850–990 ms). `timeout` is exact.
+   */
   readonly connectTimeout?: number | undefined;
-  /** Time allowed for the answer's headers, and between body chunks, in milliseconds (default 30 000). */
+  /**
+   * Time allowed for the answer's headers, and between body chunks, in milliseconds
+   * (default 30 000). On Node, undici watches it on a half-second tick: it ends the
+   * attempt up to about a second late (300 ms measured as 850–1,000 ms). `timeout` is exact.
+   */
   readonly responseTimeout?: number | undefined;
   /** Default upper bound of one call, retries included, in milliseconds (default 60 000). */
   readonly timeout?: number | undefined;
