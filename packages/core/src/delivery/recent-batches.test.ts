@@ -30,13 +30,14 @@ describe('RecentBatches', () => {
         fc.array(
           fc.tuple(
             fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
-            fc.array(wire, { maxLength: 30 }),
+            // Both sides of the 64 numbers from which a batch is kept as values.
+            fc.array(wire, { maxLength: 150 }),
           ),
           {
             maxLength: 40,
           },
         ),
-        fc.integer({ min: 0, max: 80 }),
+        fc.integer({ min: 0, max: 400 }),
         (adds, max) => {
           const recent = new RecentBatches(max);
           for (const [id, phones] of adds) recent.add(id, phones);

@@ -6,8 +6,8 @@ const SEPARATOR = ',';
 
 /**
  * A remembered batch: its wire numbers as values in a typed array (8 bytes a number,
- * outside the JavaScript heap), or, should one not be a plain wire number, all of them
- * as one string.
+ * outside the JavaScript heap), or, for a small batch or should one not be a plain wire
+ * number, all of them as one string.
  */
 type RememberedBatch =
   | { readonly values: Float64Array }
@@ -65,8 +65,17 @@ export class RecentBatches {
   }
 }
 
-/** A batch's numbers as values when every one is a wire number (as a string otherwise). */
+/**
+ * Fewest numbers a batch keeps as a typed array: below, one string weighs less (13
+ * bytes a number and a header, where a typed array and its buffer take about 120 bytes
+ * before the first number — a single send's batch is one number).
+ */
+const FEWEST_AS_VALUES = 64;
+
+/** A batch's numbers as values when there are many, all wire numbers; as a string otherwise. */
 function remembered(phones: readonly string[]): RememberedBatch {
+  if (phones.length < FEWEST_AS_VALUES)
+    return { phones: phones.join(SEPARATOR), count: phones.length };
   const values = new Float64Array(phones.length);
   for (let i = 0; i < phones.length; i++) {
     const value = wireNumberValue(phones[i] as string);
