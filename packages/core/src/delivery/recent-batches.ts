@@ -79,10 +79,7 @@ function remembered(phones: readonly string[]): RememberedBatch {
   const values = new Float64Array(phones.length);
   for (let i = 0; i < phones.length; i++) {
     const value = wireNumberValue(phones[i] as string);
-    if (value === undefined) {
-      releaseMemory(values);
-      return { phones: phones.join(SEPARATOR), count: phones.length };
-    }
+    if (value === undefined) return { phones: phones.join(SEPARATOR), count: phones.length };
     values[i] = value;
   }
   return { values };

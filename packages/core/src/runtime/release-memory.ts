@@ -9,7 +9,8 @@ export const MIN_RELEASED_BYTES = 64 * 1024;
  * table that has lived long enough to be old is otherwise kept, dead, until V8 next
  * collects its old generation, and a table that grows leaves one such copy each time
  * (a third of a million-number dedupe table's peak). The array is empty afterwards
- * (its buffer detached): call it only on an array nothing reads again.
+ * (its buffer detached, with every other view of it): call it only on an array that
+ * owns its whole buffer and that nothing reads again.
  *
  * `transfer(0)` frees the memory at once; where it is missing (Node 20), the memory
  * moves to a new, young buffer that is dropped at once and freed by one of the next
