@@ -1,5 +1,5 @@
 /** `ArrayBuffer.prototype.transfer` (ES2024: Node 22+, Bun, Deno, Workers), not in every lib. */
-type Transferable = ArrayBufferLike & { transfer?: (length: number) => ArrayBuffer };
+type DetachableBuffer = ArrayBufferLike & { transfer?: (length: number) => ArrayBuffer };
 
 /** Smallest array worth giving back at once. */
 export const MIN_RELEASED_BYTES = 64 * 1024;
@@ -21,7 +21,7 @@ export const MIN_RELEASED_BYTES = 64 * 1024;
  */
 export function releaseMemory(array: ArrayBufferView): void {
   if (array.byteLength < MIN_RELEASED_BYTES) return;
-  const buffer = array.buffer as Transferable;
+  const buffer = array.buffer as DetachableBuffer;
   try {
     if (typeof buffer.transfer === 'function') buffer.transfer(0);
     else structuredClone(buffer, { transfer: [buffer as ArrayBuffer] });
